@@ -1,0 +1,21 @@
+export const USAGE = `firedrill — incident-command training in your terminal
+
+usage: firedrill [COMMAND] [ARGS] [FLAGS]
+
+  play [SCENARIO]                 play interactively (picker when none given)
+  play SCENARIO --script FILE     headless scripted play; prints a summary
+  list                            the scenarios
+  validate PATH...                check scenario files or folders
+  sessions                        recorded sessions
+  replay SESSION --at MM:SS --headless   the screen as it was at that sim time
+  report SESSION [--format md|json] [--out FILE]
+  verify SESSION|--all            check a recording's hash chain
+  export SESSION --out FILE       one JSON file with everything
+  import FILE                     verify and load an exported session
+
+SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest".
+
+flags: --db PATH (default $FIREDRILL_DB, else the user data folder) --json --no-color --help --version
+play:  --seed N --speed X --trainee NAME --mode solo|interview --difficulty easy|normal|hard
+       --postmortem-min N --width W --height H --quiet
+exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage · 3 broken hash chain`;

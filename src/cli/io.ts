@@ -1,0 +1,24 @@
+/**
+ * Output conventions: with --json, machine output on stdout and human text on
+ * stderr; otherwise human text on stdout. The only module that writes.
+ */
+export interface Io {
+  json: boolean;
+  color: boolean;
+  /** Human-readable result text. */
+  out(text: string): void;
+  /** Progress and notes: stderr always. */
+  note(text: string): void;
+  /** The --json document. */
+  data(value: unknown): void;
+}
+
+export function createIo(json: boolean, color: boolean): Io {
+  return {
+    json,
+    color,
+    out: (text) => (json ? process.stderr : process.stdout).write(`${text}\n`),
+    note: (text) => process.stderr.write(`${text}\n`),
+    data: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** A parsed IC command. Parsing is pure; what a command does is the engine's business. */
+export const PM_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'repair'] as const;
+export const PM_FIELDS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
+export const ROLES = ['ic', 'ops', 'comms', 'scribe', 'deputy'] as const;
+
+export const CommandSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('ack'), page: z.string().nullable() }),
+  z.object({ verb: z.literal('sev'), level: z.number().int().min(1).max(5) }),
+  z.object({ verb: z.literal('role'), role: z.enum(ROLES), who: z.string() }),
+  z.object({ verb: z.literal('status'), text: z.string() }),
+  z.object({ verb: z.literal('reply'), who: z.string(), text: z.string() }),
+  z.object({ verb: z.literal('escalate'), team: z.string() }),
+  z.object({ verb: z.literal('ask'), who: z.string(), task: z.string(), boxSec: z.number().nullable() }),
+  z.object({ verb: z.literal('followup'), who: z.string() }),
+  z.object({ verb: z.literal('poll'), text: z.string() }),
+  z.object({ verb: z.literal('handoff'), who: z.string() }),
+  z.object({ verb: z.literal('hyp'), text: z.string() }),
+  z.object({ verb: z.literal('hyp-settle'), n: z.number().int().positive(), verdict: z.enum(['confirm', 'refute']), because: z.string() }),
+  z.object({ verb: z.literal('logs'), equals: z.record(z.string(), z.string()), text: z.string().nullable(), clear: z.boolean() }),
+  z.object({ verb: z.literal('dash'), panel: z.string().nullable(), by: z.string().nullable() }),
+  z.object({ verb: z.literal('run'), text: z.string() }),
+  z.object({ verb: z.literal('do'), text: z.string() }),
+  z.object({ verb: z.literal('note'), text: z.string() }),
+  z.object({ verb: z.literal('rootcause'), text: z.string() }),
+  z.object({ verb: z.literal('hint') }),
+  z.object({ verb: z.literal('resolve') }),
+  z.object({ verb: z.literal('postmortem') }),
+  z.object({ verb: z.literal('pm-field'), field: z.enum(PM_FIELDS), text: z.string() }),
+  z.object({ verb: z.literal('pm-action'), type: z.enum(PM_TYPES), priority: z.enum(['P0', 'P1', 'P2', 'P3']), owner: z.string(), text: z.string() }),
+  z.object({ verb: z.literal('pm-submit') }),
+  z.object({ verb: z.literal('help'), topic: z.string().nullable() }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: string; usage?: string };

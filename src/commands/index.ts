@@ -1,0 +1,3 @@
+export * from './command.js';
+export * from './parse.js';
+export * from './verbs.js';

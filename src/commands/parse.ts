@@ -1,0 +1,183 @@
+import { parseDuration } from '../scenario/duration.js';
+import { PM_FIELDS, PM_TYPES, ROLES, type Command, type ParseResult } from './command.js';
+import { helpFor, VERB_NAMES } from './verbs.js';
+
+const ok = (command: Command): ParseResult => ({ ok: true, command });
+
+function fail(verb: string, error: string): ParseResult {
+  const h = helpFor(verb);
+  return { ok: false, error, ...(h ? { usage: `${h.usage} — e.g. ${h.example}` } : {}) };
+}
+
+/** Closest verb by edit distance, for "did you mean". */
+function closestVerb(word: string): string | null {
+  let best: string | null = null;
+  let bestD = 3;
+  for (const v of VERB_NAMES) {
+    const d = editDistance(word, v);
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return dp[a.length]![b.length]!;
+}
+
+/**
+ * Parses one command line as the IC typed it. Never throws: anything that is
+ * not a command gets an answer that says what would have worked.
+ */
+export function parseCommand(input: string): ParseResult {
+  const line = input.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim().replace(/^:/, '').trim();
+  if (line === '') return { ok: false, error: 'type a command; `help` lists them' };
+  const m = /^(\S+)\s*(.*)$/s.exec(line)!;
+  const verb = m[1]!.toLowerCase();
+  const rest = m[2]!.trim();
+  const words = rest === '' ? [] : rest.split(/\s+/);
+
+  switch (verb) {
+    case 'ack':
+      return ok({ verb: 'ack', page: words[0] ?? null });
+    case 'sev':
+    case 'severity': {
+      const n = Number((words[0] ?? '').replace(/^sev-?/i, ''));
+      if (!Number.isInteger(n) || n < 1 || n > 5) return fail('sev', 'severity is a number from 1 (highest) to 5');
+      return ok({ verb: 'sev', level: n });
+    }
+    case 'role': {
+      const role = (words[0] ?? '').toLowerCase();
+      if (!(ROLES as readonly string[]).includes(role)) return fail('role', `the roles are ${ROLES.join(', ')}`);
+      if (!words[1]) return fail('role', `say who takes the ${role} role`);
+      return ok({ verb: 'role', role: role as (typeof ROLES)[number], who: words.slice(1).join(' ') });
+    }
+    case 'status':
+    case 'update':
+      if (!rest) return fail('status', 'a status update needs its text');
+      return ok({ verb: 'status', text: rest });
+    case 'reply':
+    case 'answer':
+      if (words.length < 2) return fail('reply', 'say whom you answer and what');
+      return ok({ verb: 'reply', who: words[0]!.replace(/^@/, ''), text: words.slice(1).join(' ') });
+    case 'escalate':
+    case 'page':
+      if (!words[0]) return fail('escalate', 'name the team to page');
+      return ok({ verb: 'escalate', team: words[0].toLowerCase() });
+    case 'ask': {
+      if (words.length < 2) return fail('ask', 'name a responder and the task');
+      let task = words.slice(1).join(' ');
+      let boxSec: number | null = null;
+      const box = /\s+(?:in|within|for)\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes|s|sec)?)$/i.exec(task);
+      if (box) {
+        const spec = box[1]!.replace(/\s+/g, '').replace(/(mins|minutes)$/i, 'm');
+        boxSec = parseDuration(/^\d+(\.\d+)?$/.test(spec) ? `${spec}m` : spec);
+        task = task.slice(0, box.index).trim();
+      }
+      if (!task) return fail('ask', 'say what the task is');
+      return ok({ verb: 'ask', who: words[0]!.replace(/^@/, '').toLowerCase(), task, boxSec });
+    }
+    case 'followup':
+    case 'follow-up':
+      if (!words[0]) return fail('followup', 'name the responder to check in with');
+      return ok({ verb: 'followup', who: words[0].replace(/^@/, '').toLowerCase() });
+    case 'poll':
+    case 'propose':
+      if (!rest) return fail('poll', 'state the proposal');
+      return ok({ verb: 'poll', text: rest });
+    case 'handoff':
+      if (!words[0]) return fail('handoff', 'name who takes command');
+      return ok({ verb: 'handoff', who: words[0].replace(/^@/, '').toLowerCase() });
+    case 'hyp':
+    case 'hypothesis': {
+      if (!rest) return fail('hyp', 'state the hypothesis');
+      const settle = /^#?(\d+)\s+(confirm|confirmed|refute|refuted)\b\s*(?:because\s+)?(.*)$/i.exec(rest);
+      if (settle) {
+        const verdict = settle[2]!.toLowerCase().startsWith('confirm') ? 'confirm' : 'refute';
+        return ok({ verb: 'hyp-settle', n: Number(settle[1]), verdict, because: settle[3]!.trim() });
+      }
+      return ok({ verb: 'hyp', text: rest });
+    }
+    case 'logs':
+    case 'filter': {
+      if (words.length === 0 || (words.length === 1 && /^(clear|all|reset)$/i.test(words[0]!))) return ok({ verb: 'logs', equals: {}, text: null, clear: true });
+      const equals: Record<string, string> = {};
+      const free: string[] = [];
+      let text: string | null = null;
+      for (const w of words) {
+        const t = /^text~(.+)$/i.exec(w) ?? /^~(.+)$/.exec(w);
+        const kv = /^([\w.-]+)=(.+)$/.exec(w);
+        if (t) text = t[1]!;
+        else if (kv) equals[kv[1]!.toLowerCase()] = kv[2]!;
+        else free.push(w);
+      }
+      if (free.length > 0) text = [text, ...free].filter(Boolean).join(' ');
+      return ok({ verb: 'logs', equals, text, clear: false });
+    }
+    case 'dash':
+    case 'dashboard': {
+      if (words.length === 0) return ok({ verb: 'dash', panel: null, by: null });
+      const byAt = words.findIndex((w) => w.toLowerCase() === 'by');
+      const panel = (byAt === -1 ? words : words.slice(0, byAt)).join(' ').toLowerCase() || null;
+      const by = byAt === -1 ? null : (words[byAt + 1] ?? null);
+      if (byAt !== -1 && !by) return fail('dash', 'say which label to break down by');
+      return ok({ verb: 'dash', panel, by });
+    }
+    case 'run':
+      if (!rest) return fail('run', 'say what to run');
+      return ok({ verb: 'run', text: rest });
+    case 'do':
+      if (!rest) return fail('do', 'say what to do');
+      return ok({ verb: 'do', text: rest });
+    case 'note':
+      if (!rest) return fail('note', 'a note needs text');
+      return ok({ verb: 'note', text: rest });
+    case 'rootcause':
+    case 'root-cause':
+      if (!rest) return fail('rootcause', 'state the root cause');
+      return ok({ verb: 'rootcause', text: rest });
+    case 'hint':
+      return ok({ verb: 'hint' });
+    case 'resolve':
+      return ok({ verb: 'resolve' });
+    case 'postmortem':
+      return ok({ verb: 'postmortem' });
+    case 'pm':
+      return parsePm(words);
+    case 'help':
+    case '?':
+      return ok({ verb: 'help', topic: words[0]?.toLowerCase() ?? null });
+    default: {
+      const near = closestVerb(verb);
+      return { ok: false, error: `unknown command "${verb}"${near ? `; did you mean \`${near}\`?` : ''} — \`help\` lists the commands` };
+    }
+  }
+}
+
+function parsePm(words: string[]): ParseResult {
+  const field = (words[0] ?? '').toLowerCase();
+  if (field === 'submit') return ok({ verb: 'pm-submit' });
+  if ((PM_FIELDS as readonly string[]).includes(field)) {
+    const text = words.slice(1).join(' ');
+    if (!text) return fail('pm', `pm ${field} needs its text`);
+    return ok({ verb: 'pm-field', field: field as (typeof PM_FIELDS)[number], text });
+  }
+  if (field === 'action') {
+    const [type, priority, owner, ...text] = words.slice(1);
+    const t = (type ?? '').toLowerCase();
+    if (!(PM_TYPES as readonly string[]).includes(t)) return fail('pm', `an action item's type is one of ${PM_TYPES.join(', ')}`);
+    const p = (priority ?? '').toUpperCase();
+    if (!/^P[0-3]$/.test(p)) return fail('pm', 'priority is P0, P1, P2 or P3');
+    if (!owner) return fail('pm', 'an action item needs an owner (a team or @handle)');
+    if (text.length === 0) return fail('pm', 'an action item needs its text');
+    return ok({ verb: 'pm-action', type: t as (typeof PM_TYPES)[number], priority: p as 'P0', owner, text: text.join(' ') });
+  }
+  return fail('pm', 'pm takes summary, impact, rootcause, factors, well, lucky, action or submit');
+}

@@ -1,0 +1,122 @@
+import { conditionFlags, type Condition } from './condition.js';
+import type { Scenario } from './schema.js';
+
+export interface ReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The flags a condition may name: phases, variant flags, flags set by actions and objections. */
+export function knownFlags(s: Scenario): Set<string> {
+  const flags = new Set<string>();
+  for (const p of s.phases) flags.add(p.id);
+  for (const v of s.variants) {
+    flags.add(`variant:${v.id}`);
+    v.flags.forEach((f) => flags.add(f));
+  }
+  for (const a of s.actions) {
+    a.sets.forEach((f) => flags.add(f));
+    a.clears.forEach((f) => flags.add(f));
+    flags.add(`done:${a.id}`);
+  }
+  for (const o of s.objections) o.sets.forEach((f) => flags.add(f));
+  return flags;
+}
+
+/** Cross-references zod cannot see: ids that must exist, flags that must be defined. */
+export function checkReferences(s: Scenario): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  const flags = knownFlags(s);
+  const metricIds = new Set(s.metrics.map((m) => m.id));
+  const panelIds = new Set(s.panels.map((p) => p.id));
+  const serviceIds = new Set(s.services.map((x) => x.id));
+  const personIds = new Set(s.people.map((p) => p.id));
+  const teamIds = new Set(s.teams.map((t) => t.id));
+  const evidenceIds = new Set(s.evidence.map((e) => e.id));
+  s.diagnostics.forEach((d) => d.outputs.forEach((o) => o.evidence.forEach((e) => evidenceIds.add(e))));
+  const actionIds = new Set(s.actions.map((a) => a.id));
+
+  const cond = (c: Condition | undefined, path: (string | number)[]) => {
+    if (!c) return;
+    for (const f of conditionFlags(c)) {
+      if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets` });
+    }
+  };
+  const unique = (ids: string[], path: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ path: [path, i, 'id'], message: `duplicate id "${id}"` });
+      seen.add(id);
+    });
+  };
+  for (const key of ['services', 'variants', 'phases', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
+    unique((s[key] as { id: string }[]).map((x) => x.id), key);
+  }
+  unique(s.postmortem.concepts.map((c) => c.id), 'postmortem.concepts');
+
+  s.services.forEach((svc, i) =>
+    svc.dependsOn.forEach((d, j) => {
+      if (!serviceIds.has(d)) issues.push({ path: ['services', i, 'dependsOn', j], message: `unknown service "${d}"` });
+    }),
+  );
+  s.phases.forEach((p, i) => cond(p.unless, ['phases', i, 'unless']));
+  s.metrics.forEach((m, i) => {
+    if (!panelIds.has(m.panel)) issues.push({ path: ['metrics', i, 'panel'], message: `unknown panel "${m.panel}"` });
+    if (m.service && !serviceIds.has(m.service)) issues.push({ path: ['metrics', i, 'service'], message: `unknown service "${m.service}"` });
+    m.effects.forEach((e, j) => cond(e.when, ['metrics', i, 'effects', j, 'when']));
+  });
+  s.logs.forEach((l, i) => {
+    if (!serviceIds.has(l.service)) issues.push({ path: ['logs', i, 'service'], message: `unknown service "${l.service}"` });
+    cond(l.when, ['logs', i, 'when']);
+  });
+  s.alerts.forEach((a, i) => {
+    if (!metricIds.has(a.metric)) issues.push({ path: ['alerts', i, 'metric'], message: `unknown metric "${a.metric}"` });
+    if (a.above === undefined && a.below === undefined) issues.push({ path: ['alerts', i], message: 'an alert needs above or below' });
+    cond(a.when, ['alerts', i, 'when']);
+  });
+  s.messages.forEach((m, i) => cond(m.when, ['messages', i, 'when']));
+  s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => cond(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
+  s.actions.forEach((a, i) => cond(a.requires, ['actions', i, 'requires']));
+  s.evidence.forEach((e, i) => {
+    if (e.dash && !panelIds.has(e.dash)) issues.push({ path: ['evidence', i, 'dash'], message: `unknown panel "${e.dash}"` });
+    if (!e.dash && !e.logs) issues.push({ path: ['evidence', i], message: 'evidence needs logs or dash (diagnostics name their evidence in outputs)' });
+    cond(e.when, ['evidence', i, 'when']);
+  });
+  s.teams.forEach((t, i) =>
+    t.members.forEach((m, j) => {
+      if (!personIds.has(m)) issues.push({ path: ['teams', i, 'members', j], message: `unknown person "${m}"` });
+    }),
+  );
+  s.people.forEach((p, i) => {
+    if (!teamIds.has(p.team)) issues.push({ path: ['people', i, 'team'], message: `unknown team "${p.team}"` });
+  });
+  s.objections.forEach((o, i) => {
+    if (!personIds.has(o.from)) issues.push({ path: ['objections', i, 'from'], message: `unknown person "${o.from}"` });
+  });
+  s.stakeholders.forEach((st, i) => st.questions.forEach((q, j) => cond(q.when, ['stakeholders', i, 'questions', j, 'when'])));
+  cond(s.mitigatedWhen, ['mitigatedWhen']);
+  cond(s.fixedWhen, ['fixedWhen']);
+  s.impact.forEach((imp, i) =>
+    imp.from.forEach((m, j) => {
+      if (!metricIds.has(m)) issues.push({ path: ['impact', i, 'from', j], message: `unknown metric "${m}"` });
+    }),
+  );
+  s.rubric.forEach((r, i) => {
+    const c = r.check;
+    if (c.kind === 'evidence')
+      c.any.forEach((e, j) => {
+        if (!evidenceIds.has(e)) issues.push({ path: ['rubric', i, 'check', 'any', j], message: `unknown evidence "${e}"` });
+      });
+    if (c.kind === 'escalated')
+      c.teams.forEach((t, j) => {
+        if (!teamIds.has(t)) issues.push({ path: ['rubric', i, 'check', 'teams', j], message: `unknown team "${t}"` });
+      });
+    if (c.kind === 'polled')
+      c.before.forEach((a, j) => {
+        if (!actionIds.has(a)) issues.push({ path: ['rubric', i, 'check', 'before', j], message: `unknown action "${a}"` });
+      });
+  });
+  if (!s.severity.acceptable.includes(s.severity.expected))
+    issues.push({ path: ['severity', 'acceptable'], message: 'the expected severity must be acceptable' });
+  return issues;
+}

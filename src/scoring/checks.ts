@@ -1,0 +1,193 @@
+import { formatClock } from '../scenario/duration.js';
+import type { Check, Scenario } from '../scenario/schema.js';
+import type { WorldState } from '../sim/world.js';
+import type { ItemJudgement } from './action-items.js';
+import type { CheckResult } from './types.js';
+
+/** One pure function per rubric check kind: (scenario, final world) → fraction earned + why. */
+
+export interface CheckContext {
+  scenario: Scenario;
+  world: WorldState;
+  items: ItemJudgement[];
+}
+
+const at = (sec: number) => formatClock(sec);
+const r = (fraction: number, reason: string): CheckResult => ({ fraction: Math.max(0, Math.min(1, fraction)), reason });
+const coversAll = (text: string, groups: readonly (readonly string[])[]) => groups.every((g) => g.some((p) => text.toLowerCase().includes(p.toLowerCase())));
+
+function band(elapsed: number | null, excellent: number, acceptable: number, what: string): CheckResult {
+  if (elapsed === null) return r(0, `never ${what}`);
+  if (elapsed <= excellent) return r(1, `${what} after ${at(elapsed)} (target ≤ ${at(excellent)})`);
+  if (elapsed <= acceptable) return r(0.5, `${what} after ${at(elapsed)}: acceptable, a strong IC does it within ${at(excellent)}`);
+  return r(0.15, `${what} after ${at(elapsed)}: late (acceptable ≤ ${at(acceptable)})`);
+}
+
+/** Where a clock starts for the IC: the first page, else the fault onset. */
+function detectedSec(w: WorldState): number {
+  return w.firstPageSec ?? w.onsetSec ?? 0;
+}
+
+export function evaluate(check: Check, ctx: CheckContext): CheckResult {
+  const { scenario, world: w } = ctx;
+  switch (check.kind) {
+    case 'ack':
+      return band(w.ackSec === null ? null : Math.max(0, w.ackSec - detectedSec(w)), check.excellentSec, check.acceptableSec, 'acknowledged the page');
+    case 'severity': {
+      const first = w.severityHistory[0];
+      if (!first) return r(0, 'never declared a severity');
+      const from = w.ackSec ?? detectedSec(w);
+      const elapsed = Math.max(0, first.sec - from);
+      const ok = scenario.severity.acceptable.includes(first.level) || first.level < scenario.severity.expected;
+      const flips = w.severityHistory.filter((h) => h.sec - first.sec <= 300).length;
+      let f = elapsed <= check.withinSec ? 1 : 0.5;
+      const notes = [`declared SEV-${first.level} ${at(elapsed)} after acknowledging`];
+      if (!ok) {
+        f *= 0.4;
+        notes.push(`too low: this incident is SEV-${scenario.severity.expected} (when unsure, err high)`);
+      }
+      if (flips >= 3) {
+        f -= 0.25;
+        notes.push('changed severity repeatedly: do not litigate severity during the incident');
+      }
+      if (elapsed > check.withinSec) notes.push(`declare within ${at(check.withinSec)}`);
+      return r(f, notes.join('; '));
+    }
+    case 'first-update': {
+      const first = w.statusUpdates[0];
+      if (!first) return r(0, 'no status update was ever posted');
+      const from = w.severityHistory[0]?.sec ?? w.ackSec ?? detectedSec(w);
+      const elapsed = Math.max(0, first.sec - from);
+      return elapsed <= check.withinSec ? r(1, `first update ${at(elapsed)} after declaring`) : r(0.5, `first update ${at(elapsed)} after declaring (target ≤ ${at(check.withinSec)})`);
+    }
+    case 'update-cadence': {
+      if (w.statusUpdates.length === 0) return r(0, 'stakeholders heard nothing');
+      const end = w.resolvedSec ?? (w.outcome === 'timed-out' ? w.timeLimitSec : w.sec);
+      const times = [w.ackSec ?? detectedSec(w), ...w.statusUpdates.map((u) => u.sec).filter((s) => s <= end), end];
+      let maxGap = 0;
+      let gapAt = 0;
+      for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > maxGap) [maxGap, gapAt] = [times[i]! - times[i - 1]!, times[i - 1]!];
+      const promises = w.statusUpdates.filter((u) => u.promiseSec !== null && u.promiseSec < end);
+      const broken = promises.filter((u) => !w.statusUpdates.some((v) => v.sec > u.sec && v.sec <= u.promiseSec! + 120));
+      let f = maxGap <= check.maxGapSec ? 1 : maxGap <= check.maxGapSec * 1.5 ? 0.5 : 0.1;
+      f -= 0.25 * broken.length;
+      const notes = [maxGap <= check.maxGapSec ? `longest silence ${at(maxGap)} (≤ ${at(check.maxGapSec)})` : `no update between ${at(gapAt)} and ${at(gapAt + maxGap)} (expected every ≤ ${at(check.maxGapSec)})`];
+      if (promises.length === 0) notes.push('no update promised the next one');
+      for (const b of broken) notes.push(`promised an update by ${at(b.promiseSec!)} and missed it`);
+      if (w.executiveSec !== null) notes.push(`the executive swooped in at ${at(w.executiveSec)}`);
+      return r(f, notes.join('; '));
+    }
+    case 'status-content': {
+      if (w.statusUpdates.length === 0) return r(0, 'no status updates to judge');
+      const good = w.statusUpdates.filter((u) => coversAll(u.text, check.mentions));
+      const promised = w.statusUpdates.filter((u) => u.promiseSec !== null).length;
+      const f = good.length / w.statusUpdates.length * 0.7 + (promised > 0 ? 0.3 : 0);
+      return r(f, `${good.length} of ${w.statusUpdates.length} updates stated the impact and what is being done; ${promised} promised the next update`);
+    }
+    case 'evidence': {
+      const got = check.any.filter((e) => w.evidence[e] !== undefined).sort((a, b) => w.evidence[a]! - w.evidence[b]!);
+      const title = (id: string) => scenario.evidence.find((e) => e.id === id)?.title ?? id;
+      return got.length > 0 ? r(1, `saw ${title(got[0]!)} at ${at(w.evidence[got[0]!]!)}`) : r(0, `never saw ${check.any.map(title).join(' or ')}`);
+    }
+    case 'hypothesis-before-mitigation': {
+      const limit = w.mitigatedSec ?? w.sec;
+      const h = w.hypotheses.find((x) => x.sec <= limit);
+      return h ? r(1, `stated hypothesis "${h.text}" at ${at(h.sec)}`) : r(0, 'no hypothesis stated before mitigating (`hyp TEXT`)');
+    }
+    case 'mitigated':
+      return band(w.mitigatedSec === null ? null : w.mitigatedSec - (w.onsetSec ?? 0), check.excellentSec, check.acceptableSec, 'stopped the user impact');
+    case 'no-harmful': {
+      const harmful = w.actions.filter((a) => a.kind === 'harmful');
+      if (harmful.length === 0) return r(1, 'no harmful changes made');
+      const lessons = harmful.map((h) => {
+        const a = scenario.actions.find((x) => x.id === h.id)!;
+        return `${a.title} at ${at(h.sec)}${a.lesson ? ` (${a.lesson})` : ''}`;
+      });
+      return r(harmful.length === 1 ? 0.3 : 0, `harmful: ${lessons.join('; ')}`);
+    }
+    case 'rootcause': {
+      if (!w.rootCause) return r(0, 'no root cause stated (`rootcause TEXT`)');
+      const v = scenario.variants.find((x) => x.id === w.variant)!;
+      return coversAll(w.rootCause.text, v.rootCauseKeywords)
+        ? r(1, `root cause stated at ${at(w.rootCause.sec)}`)
+        : r(0.25, `the stated root cause ("${w.rootCause.text}") misses what broke`);
+    }
+    case 'resolved-after-fix':
+      if (w.resolvedSec === null) return r(0, w.outcome === 'timed-out' ? 'the incident timed out unresolved' : 'never resolved');
+      return w.resolvedWhileFixed ? r(1, `resolved at ${at(w.resolvedSec)} after the fault was fixed`) : r(0, `declared resolved at ${at(w.resolvedSec)} while the underlying fault was still there`);
+    case 'escalated': {
+      const from = w.ackSec ?? detectedSec(w);
+      const missing = check.teams.filter((t) => !w.escalations.some((e) => e.team === t));
+      if (missing.length === check.teams.length) return r(0, `never paged ${check.teams.join(', ')}`);
+      const late = check.teams.filter((t) => w.escalations.some((e) => e.team === t && e.sec - from > check.withinSec));
+      const f = (check.teams.length - missing.length - late.length * 0.5) / check.teams.length;
+      return r(f, [missing.length ? `never paged ${missing.join(', ')}` : '', late.length ? `paged ${late.join(', ')} late` : '', !missing.length && !late.length ? `paged ${check.teams.join(', ')} in time` : ''].filter(Boolean).join('; '));
+    }
+    case 'delegated': {
+      const good = w.tasks.filter((t) => t.named && t.dueSec !== null);
+      const weak = w.tasks.filter((t) => !t.named || t.dueSec === null);
+      if (good.length >= check.minTasks) return r(weak.length === 0 ? 1 : 0.8, `${good.length} task(s) had a named owner and a time-box${weak.length ? `; ${weak.length} lacked a name or a time-box` : ''}`);
+      if (w.tasks.length > 0) return r(0.4, `${w.tasks.length} task(s) delegated, but without a named owner and a time-box`);
+      return r(0, 'never delegated a task (`ask WHO TASK in Nm`)');
+    }
+    case 'followed-up': {
+      const expired = w.tasks.filter((t) => t.expiredSec !== null);
+      if (expired.length === 0) {
+        const boxed = w.tasks.filter((t) => t.dueSec !== null);
+        return boxed.length > 0 ? r(1, 'every report came back inside its time-box') : r(0, 'no task had a time-box to follow up on');
+      }
+      const kept = expired.filter((t) => t.followedUpSec !== null && t.followedUpSec - t.expiredSec! <= 300);
+      const missed = expired.filter((t) => !kept.includes(t)).map((t) => `${t.who} (due ${at(t.dueSec!)})`);
+      return r(kept.length / expired.length, missed.length === 0 ? `followed up on every expired time-box` : `did not follow up on ${missed.join(', ')} when the time-box ran out`);
+    }
+    case 'hands-off': {
+      if (w.handsOn.length === 0) return r(1, 'commanded: left hands-on work to responders once they joined');
+      return r(w.handsOn.length === 1 ? 0.5 : 0, `did hands-on work while responders were present: ${w.handsOn.map((h) => `"${h.text}" at ${at(h.sec)}`).join(', ')}`);
+    }
+    case 'polled': {
+      const first = w.actions.filter((a) => check.before.includes(a.id)).sort((a, b) => a.sec - b.sec)[0];
+      if (!first) return r(1, 'no risky decision needed a poll');
+      const p = w.polls.find((x) => x.sec <= first.sec);
+      const title = scenario.actions.find((a) => a.id === first.id)!.title;
+      return p ? r(1, `polled for objections at ${at(p.sec)} before "${title}"`) : r(0, `"${title}" at ${at(first.sec)} without polling for strong objections`);
+    }
+    case 'roles': {
+      const got = check.roles.filter((role) => w.roles[role] !== undefined);
+      return r(got.length / check.roles.length, got.length === check.roles.length ? `assigned ${got.join(', ')}` : `never assigned ${check.roles.filter((x) => !got.includes(x)).join(', ')}`);
+    }
+    case 'questions-answered': {
+      if (w.questions.length === 0) return r(1, 'no stakeholder questions came up');
+      const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : q.answerCovers ? 1 : 0.5));
+      const open = w.questions.filter((q) => q.answeredSec === null).map((q) => q.stakeholder);
+      const thin = w.questions.filter((q) => q.answeredSec !== null && !q.answerCovers).map((q) => q.stakeholder);
+      const parts = [`answered ${w.questions.length - open.length} of ${w.questions.length} questions`];
+      if (open.length) parts.push(`left ${[...new Set(open)].join(', ')} waiting`);
+      if (thin.length) parts.push(`answers to ${[...new Set(thin)].join(', ')} missed what they asked`);
+      return r(scores.reduce((a, b) => a + b, 0) / scores.length, parts.join('; '));
+    }
+    case 'postmortem-concepts': {
+      const concepts = scenario.postmortem.concepts;
+      const met = new Set(ctx.items.filter((i) => i.concept && i.duplicateOf === null && !i.blameful).map((i) => i.concept!));
+      const total = concepts.reduce((a, c) => a + c.points, 0);
+      const got = concepts.filter((c) => met.has(c.id)).reduce((a, c) => a + c.points, 0);
+      const missing = concepts.filter((c) => !met.has(c.id)).map((c) => c.title);
+      return r(got / total, `${met.size} of ${concepts.length} concepts met${missing.length ? `; missing: ${missing.slice(0, 4).join('; ')}` : ''}`);
+    }
+    case 'postmortem-quality': {
+      const pm = w.postmortem;
+      if (pm.submittedSec === null && pm.actions.length === 0) return r(0, 'no postmortem written');
+      const items = ctx.items.filter((i) => i.duplicateOf === null);
+      const avg = items.length ? items.reduce((a, i) => a + i.quality, 0) / items.length : 0;
+      const fields = ['summary', 'rootcause', 'impact'].filter((f) => (pm.fields[f] ?? '').trim().length > 10).length / 3;
+      let f = avg * 0.7 + fields * 0.3;
+      const notes = [`action items average ${Math.round(avg * 100)}% quality`, `${Math.round(fields * 3)}/3 of summary, root cause and impact written`];
+      const blame = ctx.items.filter((i) => i.blameful).length;
+      if (blame) notes.push(`${blame} blameful item(s)`);
+      if (pm.late) {
+        f *= 0.7;
+        notes.push('submitted late/partial when the postmortem time ran out');
+      }
+      return r(f, notes.join('; '));
+    }
+  }
+}

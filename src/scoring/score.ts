@@ -1,0 +1,47 @@
+import { SECTIONS, type Scenario } from '../scenario/schema.js';
+import type { WorldState } from '../sim/world.js';
+import { judgeItems } from './action-items.js';
+import { evaluate } from './checks.js';
+import type { CheckpointResult, Score, SectionScore } from './types.js';
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The score: a pure function of the scenario and the final world. Every point has its reason. */
+export function scoreSession(scenario: Scenario, world: WorldState): Score {
+  const items = judgeItems(scenario, world.postmortem.actions);
+  const checkpoints: CheckpointResult[] = scenario.rubric.map((cp) => {
+    const res = evaluate(cp.check, { scenario, world, items });
+    return { id: cp.id, section: cp.section, title: cp.title, points: cp.points, earned: round1(cp.points * res.fraction), reason: res.reason };
+  });
+  const sections: SectionScore[] = SECTIONS.map((id) => {
+    const cps = checkpoints.filter((c) => c.section === id);
+    return {
+      id,
+      score: round1(cps.reduce((a, c) => a + c.earned, 0)),
+      max: round1(cps.reduce((a, c) => a + c.points, 0)),
+      reasons: cps.map((c) => `${c.earned >= c.points ? '+' : c.earned > 0 ? '±' : '−'} ${c.title}: ${c.reason}`),
+    };
+  }).filter((s) => s.max > 0);
+  const hintPenalty = round1(world.hintsTaken.reduce((a, h) => a + h.cost, 0));
+  if (hintPenalty > 0) sections.push({ id: 'hints', score: -hintPenalty, max: 0, reasons: [`− ${world.hintsTaken.length} hint(s) taken: −${hintPenalty}`] });
+  const max = round1(checkpoints.reduce((a, c) => a + c.points, 0));
+  const total = Math.max(0, Math.round(checkpoints.reduce((a, c) => a + c.earned, 0) - hintPenalty));
+  const first = world.firstPageSec;
+  return {
+    total,
+    max: Math.round(max),
+    sections,
+    checkpoints,
+    hintPenalty,
+    items,
+    timings: {
+      ackS: world.ackSec,
+      sevS: world.severityHistory[0]?.sec ?? null,
+      mitigatedS: world.mitigatedSec,
+      resolvedS: world.resolvedSec,
+      mttaS: world.ackSec !== null && first !== null ? Math.max(0, world.ackSec - first) : null,
+      mttmS: world.mitigatedSec !== null && world.onsetSec !== null ? world.mitigatedSec - world.onsetSec : null,
+      postmortemS: world.postmortem.startedSec !== null && world.postmortem.submittedSec !== null ? world.postmortem.submittedSec - world.postmortem.startedSec : null,
+    },
+  };
+}

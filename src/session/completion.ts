@@ -1,0 +1,65 @@
+import { VERB_NAMES } from '../commands/verbs.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/**
+ * Tab completion: full-line candidates for what has been typed so far. Knows
+ * verbs, responders, teams, stakeholders, panels, log fields and the
+ * scenario's example diagnostics and actions.
+ */
+export function completeLine(scenario: Scenario, line: string): string[] {
+  const lower = line.toLowerCase();
+  const words = line.split(/\s+/);
+  if (words.length <= 1) return VERB_NAMES.filter((v) => v.startsWith(lower)).map((v) => `${v} `);
+  const verb = words[0]!.toLowerCase();
+  const head = words.slice(0, -1).join(' ');
+  const partial = (words.at(-1) ?? '').toLowerCase();
+  const offer = (options: string[]) => [...new Set(options)].filter((o) => o.toLowerCase().startsWith(partial)).map((o) => `${head} ${o}`.replace(/^\s+/, ''));
+  const people = scenario.people.map((p) => p.id);
+  const diagExamples = scenario.diagnostics.map((d) => d.example).filter((x): x is string => !!x);
+  const actionExamples = scenario.actions.map((a) => a.example).filter((x): x is string => !!x);
+  const rest = words.slice(1).join(' ').toLowerCase();
+  const fromExamples = (prefix: string, examples: string[]) => examples.filter((e) => e.toLowerCase().startsWith(rest.slice(prefix.length))).map((e) => `${verb} ${prefix}${e}`);
+  switch (verb) {
+    case 'ask':
+      if (words.length === 2) return offer([...people, 'anyone']);
+      if (words.length === 3) return offer(['run', 'do']);
+      {
+        const who = words[1]!;
+        const task = words.slice(2).join(' ').toLowerCase();
+        const kind = task.startsWith('run') ? diagExamples.map((e) => `run ${e}`) : actionExamples.map((e) => `do ${e}`);
+        return kind.filter((k) => k.toLowerCase().startsWith(task)).map((k) => `ask ${who} ${k} in 5m`);
+      }
+    case 'followup':
+    case 'handoff':
+      return offer(people);
+    case 'role':
+      return words.length === 2 ? offer(['ops', 'comms', 'scribe', 'deputy']) : offer([...people, 'me']);
+    case 'escalate':
+      return offer(scenario.teams.map((t) => t.id));
+    case 'reply':
+      return words.length === 2 ? offer([...scenario.stakeholders.map((s) => s.id), ...(scenario.executive ? ['exec'] : [])]) : [];
+    case 'dash':
+      return words.length === 2 ? offer(scenario.panels.map((p) => p.id)) : words.length === 3 ? offer(['by']) : [];
+    case 'logs':
+      return offer([
+        ...scenario.services.map((s) => `service=${s.id}`),
+        'level=error',
+        'level=warn',
+        'level=info',
+        'clear',
+      ]);
+    case 'run':
+      return fromExamples('', diagExamples);
+    case 'do':
+      return fromExamples('', actionExamples);
+    case 'help':
+      return offer([...VERB_NAMES]);
+    case 'pm':
+      if (words.length === 2) return offer(['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky', 'action', 'submit']);
+      if (words[1] === 'action' && words.length === 3) return offer(['prevent', 'detect', 'mitigate', 'process', 'repair']);
+      if (words[1] === 'action' && words.length === 4) return offer(['P0', 'P1', 'P2', 'P3']);
+      return [];
+    default:
+      return [];
+  }
+}

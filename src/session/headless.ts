@@ -1,0 +1,39 @@
+import type { LoadedScenario } from '../scenario/load.js';
+import type { Store } from '../store/index.js';
+import { finishSession, type Finished } from './reports.js';
+import type { ScriptLine } from './script.js';
+import { Session, type StartOptions } from './session.js';
+
+export interface HeadlessOptions extends StartOptions {
+  postmortemMin?: number;
+  /** Wall milliseconds to wait between commands (demos, crash tests). */
+  paceMs?: number;
+  /** Called after each event is committed, with what the engine answered. */
+  onAccepted?: (line: ScriptLine, seq: number, answer: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Plays a script headless: start, each command at its sim time, then lets
+ * the clock run out what the script left open (the incident's time limit,
+ * the postmortem's countdown) and scores.
+ */
+export async function runScript(store: Store, loaded: LoadedScenario, lines: ScriptLine[], opts: HeadlessOptions, wallNow: () => number): Promise<{ session: Session } & Finished> {
+  const session = Session.start(store, loaded, opts, wallNow);
+  session.record({ type: 'start', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
+  for (const line of lines) {
+    if (opts.paceMs) await sleep(opts.paceMs);
+    const life = session.engine.state.lifecycle;
+    if (life === 'scored' || life === 'abandoned') break;
+    const stored = session.record({ type: 'command', text: line.text }, line.simMs);
+    opts.onAccepted?.(line, stored.seq, session.engine.state.lastAnswer?.text ?? '');
+  }
+  const engine = session.engine;
+  const s = engine.state;
+  if (s.lifecycle === 'active' || s.lifecycle === 'mitigated') engine.advanceTo(s.timeLimitSec * 1000);
+  if (s.lifecycle === 'postmortem' && s.postmortem.deadlineSec !== null) engine.advanceTo(s.postmortem.deadlineSec * 1000);
+  // The end is an event too, so a replay of the recording reaches the same final world.
+  session.record({ type: 'quit' }, s.sec * 1000, 'system');
+  return { session, ...finishSession(session) };
+}

@@ -1,0 +1,431 @@
+import { evalCondition } from '../scenario/condition.js';
+import type { Scenario } from '../scenario/schema.js';
+import { parseCommand } from '../commands/parse.js';
+import type { SimEvent } from './events.js';
+import { FlagHistory } from './flag-history.js';
+import { applyCommand } from './handlers/index.js';
+import { applyReport } from './handlers/team.js';
+import { createIncidentMachine, IncidentStepper, type IncidentMachine } from './incident-machine.js';
+import { logsAt, NO_FILTER, type LogLine } from './logs.js';
+import { metricValue } from './metrics.js';
+import { weightedPick } from './random.js';
+import { difficultyKnobs, type DifficultyKnobs } from './difficulty.js';
+import type { FeedChannel, FeedItem, Scheduled, WorldState } from './world.js';
+
+export interface EngineOptions {
+  seed: number;
+  /** Forces a variant (replays store the one chosen); otherwise the seed chooses. */
+  variant?: string;
+  difficulty?: 'easy' | 'normal' | 'hard';
+  /** Overrides the scenario's postmortem length. */
+  postmortemMin?: number;
+}
+
+/**
+ * The world at sim time t as a pure function of (scenario, seed, events up to
+ * t). Discrete state advances second by second; metrics and logs are
+ * generated on demand for any window from the flag history.
+ */
+export class Engine {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly knobs: DifficultyKnobs;
+  readonly machine: IncidentMachine;
+  postmortemMin: number;
+  readonly difficulty: 'easy' | 'normal' | 'hard';
+  flags: FlagHistory;
+  stepper: IncidentStepper;
+  state: WorldState;
+
+  constructor(scenario: Scenario, opts: EngineOptions, from?: Engine) {
+    this.scenario = scenario;
+    this.seed = opts.seed;
+    this.difficulty = opts.difficulty ?? scenario.difficulty;
+    this.knobs = difficultyKnobs(this.difficulty);
+    this.postmortemMin = opts.postmortemMin ?? scenario.postmortemMin;
+    this.machine = from?.machine ?? createIncidentMachine(scenario);
+    if (from) {
+      this.flags = FlagHistory.from(from.flags.log());
+      this.stepper = new IncidentStepper(this.machine, from.stepper.state);
+      this.state = structuredClone(from.state);
+      return;
+    }
+    const variant = opts.variant ? scenario.variants.find((v) => v.id === opts.variant) : weightedPick(opts.seed, 'variant', scenario.variants);
+    if (!variant) throw new Error(`scenario ${scenario.id} has no variant "${opts.variant}"`);
+    this.flags = new FlagHistory([`variant:${variant.id}`, ...variant.flags]);
+    this.stepper = new IncidentStepper(this.machine);
+    this.state = initialState(scenario, variant.id);
+  }
+
+  /** An independent copy: keyframes for seeking, branches for what-if. */
+  clone(): Engine {
+    return new Engine(this.scenario, { seed: this.seed, variant: this.state.variant, difficulty: this.difficulty, postmortemMin: this.postmortemMin }, this);
+  }
+
+  get sec(): number {
+    return this.state.sec;
+  }
+
+  has(flag: string): boolean {
+    return this.flags.has(flag);
+  }
+
+  holds(cond: Parameters<typeof evalCondition>[0] | undefined): boolean {
+    return cond ? evalCondition(cond, (f) => this.flags.has(f)) : true;
+  }
+
+  apply(event: SimEvent): void {
+    this.advanceTo(event.simMs);
+    const body = event.body;
+    const s = this.state;
+    switch (body.type) {
+      case 'start':
+        if (!s.started) {
+          s.started = true;
+          if (body.postmortemMin !== undefined) this.postmortemMin = body.postmortemMin;
+          this.stepper.send({ type: 'START' });
+          this.syncLifecycle();
+          this.say('system', 'firedrill', `Clock started. ${this.scenario.title}.`, 'muted');
+          this.tick(0);
+        }
+        return;
+      case 'command': {
+        const parsed = parseCommand(body.text);
+        s.commandsSeen++;
+        if (!parsed.ok) {
+          s.lastAnswer = { sec: s.sec, text: parsed.usage ? `${parsed.error} — usage: ${parsed.usage}` : parsed.error, ok: false };
+          return;
+        }
+        s.lastCommand = parsed.command;
+        applyCommand(this, parsed.command, event.actor === 'examiner' ? 'examiner' : 'ic');
+        return;
+      }
+      case 'speed':
+        s.speed = body.speed;
+        return;
+      case 'pause':
+        s.paused = true;
+        return;
+      case 'resume':
+        s.paused = false;
+        return;
+      case 'inject':
+        this.inject(body.kind, body.from, body.channel, body.text);
+        return;
+      case 'annotate':
+        s.notes.push({ sec: s.sec, text: body.text, by: 'examiner' });
+        return;
+      case 'extend':
+        s.timeLimitSec += Math.round(body.minutes * 60);
+        if (s.postmortem.deadlineSec !== null && s.lifecycle === 'postmortem') s.postmortem.deadlineSec += Math.round(body.minutes * 60);
+        return;
+      case 'quit':
+        if (s.lifecycle !== 'scored' && s.lifecycle !== 'abandoned') {
+          if (s.lifecycle === 'postmortem') this.submitPostmortem(true);
+          else {
+            this.stepper.send({ type: 'ABANDON' });
+            s.outcome = s.outcome ?? 'abandoned';
+            this.syncLifecycle();
+          }
+        }
+        return;
+    }
+  }
+
+  /** Advances the discrete world to `simMs`, one sim-second at a time. */
+  advanceTo(simMs: number): void {
+    if (!this.state.started) return;
+    const target = Math.floor(simMs / 1000);
+    while (this.state.sec < target) this.tick(this.state.sec + 1);
+  }
+
+  private tick(sec: number): void {
+    const s = this.state;
+    s.sec = sec;
+    this.runDue(sec);
+    const before = this.stepper.phase;
+    this.stepper.send({ type: 'TICK', sec, flags: this.flags.active() });
+    if (this.stepper.phase !== before) {
+      const idx = this.scenario.phases.findIndex((p) => p.id === this.stepper.phase);
+      for (const p of this.scenario.phases.slice(0, idx + 1)) this.flags.raise(p.id, sec);
+      s.phase = this.stepper.phase;
+      if (s.onsetSec === null) s.onsetSec = sec;
+    }
+    this.checkMitigation(sec);
+    this.checkAlerts(sec);
+    this.checkMessages(sec);
+    this.checkStakeholders(sec);
+    this.accumulateImpact(sec);
+    if (sec >= s.timeLimitSec && (s.lifecycle === 'active' || s.lifecycle === 'mitigated')) {
+      this.stepper.send({ type: 'TIMEOUT' });
+      s.outcome = 'timed-out';
+      this.syncLifecycle();
+      this.say('system', 'firedrill', 'Time is up: the incident timed out. Write the postmortem with `postmortem`.', 'alert');
+    }
+    if (s.lifecycle === 'postmortem' && s.postmortem.deadlineSec !== null && sec >= s.postmortem.deadlineSec) this.submitPostmortem(true);
+  }
+
+  private runDue(sec: number): void {
+    const s = this.state;
+    if (s.pending.length === 0 || s.pending[0]!.sec > sec) return;
+    const due = s.pending.filter((p) => p.sec <= sec);
+    s.pending = s.pending.filter((p) => p.sec > sec);
+    for (const item of due) this.runScheduled(item, sec);
+  }
+
+  private runScheduled(item: Scheduled, sec: number): void {
+    const s = this.state;
+    switch (item.kind) {
+      case 'raise':
+        this.flags.raise(item.flag!, sec);
+        return;
+      case 'lower':
+        this.flags.lower(item.flag!, sec);
+        return;
+      case 'output':
+        this.say('chat', item.from ?? 'shell', item.text ?? '', 'normal');
+        for (const e of item.evidence ?? []) this.gainEvidence(e, sec);
+        return;
+      case 'join': {
+        const r = s.responders[item.person!];
+        if (r && r.joinedSec === null) {
+          r.joinedSec = sec;
+          const p = this.scenario.people.find((x) => x.id === item.person)!;
+          this.say('chat', p.name, `${p.name} (${p.role}) joined the incident channel.`, 'good');
+        }
+        return;
+      }
+      case 'expire': {
+        const t = s.tasks.find((x) => x.n === item.task);
+        if (t && t.reportedSec === null) {
+          t.expiredSec = sec;
+          const p = this.personName(t.who);
+          this.say('system', 'firedrill', `⧗ ${p}'s time-box for "${t.text}" ran out with no report. Follow up (\`followup ${t.who}\`).`, 'alert');
+        }
+        return;
+      }
+      case 'report':
+        applyReport(this, item.task!, sec);
+        return;
+    }
+  }
+
+  private checkMitigation(sec: number): void {
+    const s = this.state;
+    const mitigated = s.onsetSec !== null && this.holds(this.scenario.mitigatedWhen);
+    if (mitigated && s.mitigatedSec === null) s.mitigatedSec = sec;
+    if (mitigated && s.lifecycle === 'active') {
+      this.stepper.send({ type: 'MITIGATED' });
+      this.syncLifecycle();
+    } else if (!mitigated && s.lifecycle === 'mitigated') {
+      this.stepper.send({ type: 'UNMITIGATED' });
+      this.syncLifecycle();
+    }
+    const fixed = this.holds(this.scenario.fixedWhen) && s.onsetSec !== null;
+    if (fixed && s.fixedSec === null) s.fixedSec = sec;
+  }
+
+  private checkAlerts(sec: number): void {
+    const s = this.state;
+    for (const alert of this.scenario.alerts) {
+      if (!this.holds(alert.when)) continue;
+      const metric = this.scenario.metrics.find((m) => m.id === alert.metric)!;
+      const v = metricValue(metric, this.seed, this.flags, sec, this.knobs.noise);
+      const breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
+      const open = s.pages.find((p) => p.id.startsWith(`${alert.id}#`) && p.clearedSec === null);
+      if (breached) {
+        s.alertBreach[alert.id] ??= sec;
+        if (!open && sec - s.alertBreach[alert.id]! >= alert.forSec) {
+          const n = s.pages.filter((p) => p.id.startsWith(`${alert.id}#`)).length + 1;
+          s.pages.push({ id: `${alert.id}#${n}`, name: alert.name, summary: alert.summary, firedSec: sec, ackedSec: null, clearedSec: null });
+          s.firstPageSec ??= sec;
+          this.say('page', 'alertmanager', `${alert.severity.toUpperCase()} ${alert.name}: ${alert.summary}`, 'alert');
+        }
+      } else {
+        s.alertBreach[alert.id] = null;
+        if (open) {
+          open.clearedSec = sec;
+          this.say('page', 'alertmanager', `RESOLVED ${alert.name}`, 'good');
+        }
+      }
+    }
+  }
+
+  private checkMessages(sec: number): void {
+    for (const m of this.scenario.messages) {
+      if (m.at !== sec || !this.holds(m.when)) continue;
+      if (m.channel === 'page') {
+        this.state.pages.push({ id: `${m.id}#1`, name: m.from, summary: m.text, firedSec: sec, ackedSec: null, clearedSec: null });
+        this.state.firstPageSec ??= sec;
+      }
+      this.say(m.channel, m.from, m.text, m.channel === 'page' ? 'alert' : 'normal');
+    }
+  }
+
+  private checkStakeholders(sec: number): void {
+    const s = this.state;
+    if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
+    for (const st of this.scenario.stakeholders) {
+      for (const q of st.questions) {
+        if (Math.round(q.at * this.knobs.pressure) !== sec || !this.holds(q.when)) continue;
+        s.questions.push({ id: q.id, stakeholder: st.id, text: q.text, askedSec: sec, answeredSec: null, answerCovers: false });
+        this.say('stakeholder', `${st.name} (${st.role})`, q.text, 'normal');
+      }
+    }
+    const exec = this.scenario.executive;
+    if (exec && s.executiveSec === null && s.onsetSec !== null) {
+      const lastUpdate = s.statusUpdates.at(-1)?.sec ?? s.onsetSec;
+      if (sec - lastUpdate >= Math.round(exec.silenceSec * this.knobs.pressure)) this.executiveJoins(sec);
+    }
+  }
+
+  executiveJoins(sec: number): void {
+    const exec = this.scenario.executive;
+    if (!exec || this.state.executiveSec !== null) return;
+    this.state.executiveSec = sec;
+    this.state.questions.push({ id: 'executive', stakeholder: 'executive', text: exec.text, askedSec: sec, answeredSec: null, answerCovers: false });
+    this.say('stakeholder', `${exec.name} (${exec.role})`, exec.text, 'alert');
+  }
+
+  private accumulateImpact(sec: number): void {
+    const s = this.state;
+    if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
+    for (const imp of this.scenario.impact) {
+      let v = imp.scale;
+      for (const id of imp.from) {
+        const m = this.scenario.metrics.find((x) => x.id === id)!;
+        v *= metricValue(m, this.seed, this.flags, sec, this.knobs.noise) ?? 0;
+      }
+      s.impact[imp.id] = (s.impact[imp.id] ?? 0) + Math.max(0, v);
+    }
+  }
+
+  private inject(kind: 'message' | 'page' | 'executive' | 'hint', from: string, channel: FeedChannel, text: string): void {
+    const s = this.state;
+    if (kind === 'executive') return this.executiveJoins(s.sec);
+    if (kind === 'hint') {
+      const next = this.scenario.hints[s.hintsTaken.length];
+      if (next) {
+        s.hintsTaken.push({ sec: s.sec, cost: 0 });
+        this.say('examiner', 'examiner', `Hint: ${next.text}`, 'good');
+      }
+      return;
+    }
+    if (kind === 'page') {
+      s.pages.push({ id: `inject-${s.pages.length + 1}#1`, name: from, summary: text, firedSec: s.sec, ackedSec: null, clearedSec: null });
+      s.firstPageSec ??= s.sec;
+      this.say('page', from, text, 'alert');
+      return;
+    }
+    if (channel === 'stakeholder') s.questions.push({ id: `inject-${s.questions.length + 1}`, stakeholder: from.toLowerCase(), text, askedSec: s.sec, answeredSec: null, answerCovers: true });
+    this.say(channel, from, text, 'normal');
+  }
+
+  // --- helpers the command handlers use ---
+
+  say(channel: FeedChannel, from: string, text: string, tone: FeedItem['tone'] = 'normal'): void {
+    this.state.feed.push({ sec: this.state.sec, channel, from, text, tone });
+  }
+
+  answer(text: string, ok = true): void {
+    this.state.lastAnswer = { sec: this.state.sec, text, ok };
+  }
+
+  schedule(item: Omit<Scheduled, 'order'>): void {
+    const s = this.state;
+    s.pending.push({ ...item, order: s.nextOrder++ });
+    s.pending.sort((a, b) => a.sec - b.sec || a.order - b.order);
+  }
+
+  gainEvidence(id: string, sec: number): void {
+    this.state.evidence[id] ??= sec;
+  }
+
+  personName(id: string): string {
+    return this.scenario.people.find((p) => p.id === id)?.name ?? id;
+  }
+
+  syncLifecycle(): void {
+    this.state.lifecycle = this.stepper.lifecycle;
+  }
+
+  send(type: 'RESOLVE' | 'POSTMORTEM' | 'SUBMIT'): void {
+    this.stepper.send({ type });
+    this.syncLifecycle();
+  }
+
+  submitPostmortem(late: boolean): void {
+    const s = this.state;
+    if (s.lifecycle !== 'postmortem') return;
+    s.postmortem.submittedSec = s.sec;
+    s.postmortem.late = late;
+    this.send('SUBMIT');
+    this.say('system', 'firedrill', late ? 'Postmortem time is up: submitted with what was written.' : 'Postmortem submitted.', late ? 'alert' : 'good');
+  }
+
+  // --- signals for any window ---
+
+  metricAt(metricId: string, sec: number): number | null {
+    const m = this.scenario.metrics.find((x) => x.id === metricId);
+    return m ? metricValue(m, this.seed, this.flags, sec, this.knobs.noise) : null;
+  }
+
+  logsAt(sec: number): LogLine[] {
+    if (!this.state.started || sec < 0 || sec > this.state.sec) return [];
+    return logsAt(this.scenario.logs, this.seed, this.flags, sec, this.knobs.noise);
+  }
+}
+
+function initialState(scenario: Scenario, variant: string): WorldState {
+  return {
+    sec: 0,
+    started: false,
+    lifecycle: 'briefing',
+    phase: 'normal',
+    variant,
+    severity: null,
+    severityHistory: [],
+    ackSec: null,
+    firstPageSec: null,
+    onsetSec: null,
+    mitigatedSec: null,
+    fixedSec: null,
+    resolvedSec: null,
+    resolvedWhileFixed: false,
+    outcome: null,
+    timeLimitSec: Math.round(scenario.timeLimitMin * 60),
+    pages: [],
+    feed: [],
+    timeline: [],
+    evidence: {},
+    hypotheses: [],
+    rootCause: null,
+    actions: [],
+    diagnostics: [],
+    handsOn: [],
+    statusUpdates: [],
+    questions: [],
+    replies: [],
+    executiveSec: null,
+    responders: Object.fromEntries(scenario.people.map((p) => [p.id, { id: p.id, pagedSec: null, joinedSec: null }])),
+    escalations: [],
+    tasks: [],
+    polls: [],
+    roles: {},
+    handoff: null,
+    notes: [],
+    hintsTaken: [],
+    logFilter: NO_FILTER,
+    dash: { panel: null, by: null },
+    impact: Object.fromEntries(scenario.impact.map((i) => [i.id, 0])),
+    postmortem: { startedSec: null, deadlineSec: null, fields: {}, actions: [], submittedSec: null, late: false },
+    speed: 1,
+    paused: false,
+    pending: [],
+    nextOrder: 0,
+    alertBreach: {},
+    lastAnswer: null,
+    commandsSeen: 0,
+    lastCommand: null,
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * Events are the only input to the world: every IC command, examiner
+ * injection, clock change and quit. They are stored before they take effect.
+ */
+export const ActorSchema = z.enum(['ic', 'examiner', 'system']);
+
+export const EventBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), postmortemMin: z.number().positive().optional() }),
+  z.object({ type: z.literal('command'), text: z.string() }),
+  z.object({ type: z.literal('speed'), speed: z.number().positive() }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('inject'), kind: z.enum(['message', 'page', 'executive', 'hint']), from: z.string().default('examiner'), channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'), text: z.string().default('') }),
+  z.object({ type: z.literal('annotate'), text: z.string() }),
+  z.object({ type: z.literal('extend'), minutes: z.number().positive() }),
+  z.object({ type: z.literal('quit') }),
+]);
+export type EventBody = z.infer<typeof EventBody>;
+
+export interface SimEvent {
+  simMs: number;
+  actor: z.infer<typeof ActorSchema>;
+  body: EventBody;
+}

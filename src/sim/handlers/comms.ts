@@ -1,0 +1,78 @@
+import type { Command } from '../../commands/command.js';
+import type { Engine } from '../engine.js';
+import { coversAll, findStakeholder } from './lookup.js';
+
+/** Acknowledging, declaring, and talking to stakeholders. */
+
+export function ack(engine: Engine, cmd: Extract<Command, { verb: 'ack' }>): void {
+  const s = engine.state;
+  const open = s.pages.filter((p) => p.ackedSec === null);
+  const page = cmd.page
+    ? open.find((p) => p.id.toLowerCase().startsWith(cmd.page!.toLowerCase()) || p.name.toLowerCase().includes(cmd.page!.toLowerCase()))
+    : open.at(-1);
+  if (!page) {
+    engine.answer(open.length === 0 ? 'no unacknowledged page' : `no open page matches "${cmd.page}"`, false);
+    return;
+  }
+  page.ackedSec = s.sec;
+  s.ackSec ??= s.sec;
+  s.timeline.push({ sec: s.sec, text: `ack ${page.name}`, kind: 'ack' });
+  engine.say('page', 'you', `acknowledged ${page.name}`, 'muted');
+  engine.answer(`acknowledged ${page.name}`);
+}
+
+export function severity(engine: Engine, cmd: Extract<Command, { verb: 'sev' }>): void {
+  const s = engine.state;
+  const first = s.severity === null;
+  s.severity = cmd.level;
+  s.severityHistory.push({ sec: s.sec, level: cmd.level });
+  s.timeline.push({ sec: s.sec, text: `sev ${cmd.level}`, kind: 'sev' });
+  if (first) s.roles['ic'] ??= { who: 'you', sec: s.sec };
+  engine.say('system', 'incident', first ? `SEV-${cmd.level} declared. You are the incident commander.` : `Severity changed to SEV-${cmd.level}.`, 'alert');
+  engine.answer(`SEV-${cmd.level}`);
+}
+
+/** "next update in 15 min" / "next update at 21:30" → the promised sim second. */
+export function promisedUpdate(text: string, nowSec: number, startsAt: string): number | null {
+  const t = text.toLowerCase();
+  const inMin = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,3})\s*(?:m\b|min)/.exec(t);
+  if (inMin) return nowSec + Number(inMin[1]) * 60;
+  const at = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,2}):(\d{2})/.exec(t);
+  if (at) {
+    const [, hh, mm] = at;
+    const base = /T(\d{2}):(\d{2})/.exec(startsAt)!;
+    const startMin = Number(base[1]) * 60 + Number(base[2]);
+    let diff = Number(hh) * 60 + Number(mm) - startMin;
+    if (diff < 0) diff += 24 * 60;
+    return diff * 60;
+  }
+  return null;
+}
+
+export function status(engine: Engine, cmd: Extract<Command, { verb: 'status' }>): void {
+  const s = engine.state;
+  const promiseSec = promisedUpdate(cmd.text, s.sec, engine.scenario.startsAt);
+  s.statusUpdates.push({ sec: s.sec, text: cmd.text, promiseSec });
+  s.timeline.push({ sec: s.sec, text: `status "${cmd.text}"`, kind: 'status' });
+  engine.say('stakeholder', 'you → #status', cmd.text, 'muted');
+  engine.answer(promiseSec === null ? 'posted (tip: promise the next update time)' : 'posted');
+}
+
+export function reply(engine: Engine, cmd: Extract<Command, { verb: 'reply' }>): void {
+  const s = engine.state;
+  const who = findStakeholder(engine.scenario, cmd.who);
+  if (!who) {
+    const names = [...engine.scenario.stakeholders.map((x) => x.id), ...(engine.scenario.executive ? ['exec'] : [])].join(', ');
+    engine.answer(`no stakeholder "${cmd.who}"; you can reply to: ${names}`, false);
+    return;
+  }
+  s.replies.push({ sec: s.sec, who, text: cmd.text });
+  s.timeline.push({ sec: s.sec, text: `reply ${who}`, kind: 'status' });
+  for (const q of s.questions.filter((x) => x.stakeholder === who && x.answeredSec === null)) {
+    const def = engine.scenario.stakeholders.find((x) => x.id === who)?.questions.find((x) => x.id === q.id);
+    q.answeredSec = s.sec;
+    q.answerCovers = def ? coversAll(cmd.text, def.covers) : cmd.text.trim().split(/\s+/).length >= 6;
+  }
+  engine.say('stakeholder', `you → ${who}`, cmd.text, 'muted');
+  engine.answer(`answered ${who}`);
+}

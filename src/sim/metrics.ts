@@ -1,0 +1,38 @@
+import type { Metric } from '../scenario/schema.js';
+import type { FlagHistory } from './flag-history.js';
+import { drawAt } from './random.js';
+
+/**
+ * A metric's value at one sim-second: the baseline, then each effect whose
+ * condition holds, ramped from the value before it, then seeded noise.
+ * Pure in (metric, seed, flags, second); null means "no data".
+ */
+export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1): number | null {
+  let value = metric.baseline;
+  let noise = metric.noise;
+  for (const effect of metric.effects) {
+    const since = flags.conditionSince(effect.when, sec);
+    if (since === null) continue;
+    if (effect.nodata) return null;
+    const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);
+    const progress = effect.rampSec > 0 ? Math.min(1, (sec - since) / effect.rampSec) : 1;
+    value = value + (target - value) * progress;
+    if (effect.noise !== undefined) noise = effect.noise;
+  }
+  const jitter = drawAt(seed, `metric:${metric.id}`, sec).gauss() * noise * noiseScale;
+  let out = value * (1 + jitter);
+  out = Math.max(metric.min, out);
+  if (metric.max !== undefined) out = Math.min(metric.max, out);
+  const f = 10 ** metric.decimals;
+  return Math.round(out * f) / f;
+}
+
+/** Samples ending at `toSec`, `count` points `step` seconds apart (oldest first). */
+export function metricSeries(metric: Metric, seed: number, flags: FlagHistory, toSec: number, count: number, step: number, noiseScale = 1): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const s = toSec - i * step;
+    out.push(s < 0 ? null : metricValue(metric, seed, flags, s, noiseScale));
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+import type { Command } from '../commands/command.js';
+import type { Lifecycle } from './incident-machine.js';
+import type { LogFilter } from './logs.js';
+
+/** The discrete state of the world: what changes only at events and scheduled moments. */
+
+export type FeedChannel = 'page' | 'chat' | 'stakeholder' | 'system' | 'examiner';
+
+export interface FeedItem {
+  sec: number;
+  channel: FeedChannel;
+  from: string;
+  text: string;
+  /** Warnings (objections, harm, expired time-boxes) draw the eye. */
+  tone: 'normal' | 'alert' | 'good' | 'muted';
+}
+
+export interface PageState {
+  id: string;
+  name: string;
+  summary: string;
+  firedSec: number;
+  ackedSec: number | null;
+  clearedSec: number | null;
+}
+
+export interface TimelineItem {
+  sec: number;
+  text: string;
+  /** Marks decisions the report and replay jump between. */
+  kind: 'ack' | 'sev' | 'status' | 'delegate' | 'action' | 'diagnostic' | 'hyp' | 'poll' | 'rootcause' | 'resolve' | 'other';
+}
+
+export interface TaskState {
+  n: number;
+  who: string;
+  text: string;
+  kind: 'diagnostic' | 'action' | 'question';
+  targetId: string | null;
+  named: boolean;
+  assignedSec: number;
+  dueSec: number | null;
+  reportSec: number;
+  reportedSec: number | null;
+  expiredSec: number | null;
+  followedUpSec: number | null;
+}
+
+export interface ResponderState {
+  id: string;
+  pagedSec: number | null;
+  joinedSec: number | null;
+}
+
+export interface QuestionState {
+  id: string;
+  stakeholder: string;
+  text: string;
+  askedSec: number;
+  answeredSec: number | null;
+  answerCovers: boolean;
+}
+
+export interface PostmortemAction {
+  type: string;
+  priority: string;
+  owner: string;
+  text: string;
+  sec: number;
+}
+
+export interface PostmortemState {
+  startedSec: number | null;
+  deadlineSec: number | null;
+  fields: Record<string, string>;
+  actions: PostmortemAction[];
+  submittedSec: number | null;
+  late: boolean;
+}
+
+export interface Scheduled {
+  sec: number;
+  /** Order among items due the same second: the order they were scheduled. */
+  order: number;
+  kind: 'raise' | 'lower' | 'output' | 'join' | 'report' | 'expire';
+  flag?: string;
+  text?: string;
+  from?: string;
+  evidence?: string[];
+  person?: string;
+  task?: number;
+}
+
+export interface WorldState {
+  sec: number;
+  started: boolean;
+  lifecycle: Lifecycle;
+  phase: string;
+  variant: string;
+  severity: number | null;
+  severityHistory: { sec: number; level: number }[];
+  ackSec: number | null;
+  firstPageSec: number | null;
+  onsetSec: number | null;
+  mitigatedSec: number | null;
+  fixedSec: number | null;
+  resolvedSec: number | null;
+  resolvedWhileFixed: boolean;
+  outcome: 'resolved' | 'timed-out' | 'abandoned' | null;
+  timeLimitSec: number;
+  pages: PageState[];
+  feed: FeedItem[];
+  timeline: TimelineItem[];
+  evidence: Record<string, number>;
+  hypotheses: { n: number; text: string; sec: number; verdict: 'open' | 'confirm' | 'refute'; because: string }[];
+  rootCause: { text: string; sec: number } | null;
+  actions: { id: string; sec: number; by: string; kind: string }[];
+  diagnostics: { id: string; sec: number; by: string }[];
+  handsOn: { sec: number; text: string }[];
+  statusUpdates: { sec: number; text: string; promiseSec: number | null }[];
+  questions: QuestionState[];
+  replies: { sec: number; who: string; text: string }[];
+  executiveSec: number | null;
+  responders: Record<string, ResponderState>;
+  escalations: { sec: number; team: string }[];
+  tasks: TaskState[];
+  polls: { sec: number; text: string; objections: string[] }[];
+  roles: Record<string, { who: string; sec: number }>;
+  handoff: { who: string; sec: number } | null;
+  notes: { sec: number; text: string; by: 'ic' | 'examiner' }[];
+  hintsTaken: { sec: number; cost: number }[];
+  logFilter: LogFilter;
+  dash: { panel: string | null; by: string | null };
+  impact: Record<string, number>;
+  postmortem: PostmortemState;
+  speed: number;
+  paused: boolean;
+  pending: Scheduled[];
+  nextOrder: number;
+  alertBreach: Record<string, number | null>;
+  /** The answer to the IC's last command, shown under the command line. */
+  lastAnswer: { sec: number; text: string; ok: boolean } | null;
+  commandsSeen: number;
+  lastCommand: Command | null;
+}

@@ -1,0 +1,18 @@
+// Public surface of the event store. Everything else in src/store is internal.
+export type {
+  Actor,
+  NewEvent,
+  StoredEvent,
+  NewSession,
+  SessionRow,
+  SessionFinish,
+  VerifyResult,
+  SessionExport,
+  OpenOptions,
+  Store,
+} from './types.js';
+export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
+export { defaultDbPath } from './default-path.js';
+export { openStore } from './store.js';
+export { canonicalJson } from './canonical-json.js';
+export { GENESIS_HASH, eventHash } from './hash-chain.js';

@@ -1,0 +1,83 @@
+// Schema history. Append only: never edit a shipped migration, add a new one.
+// The database's PRAGMA user_version = number of migrations applied.
+import type { Database } from 'better-sqlite3';
+import { StoreError } from './errors.js';
+import { describeFile } from './error-mapping.js';
+
+type Migration = (db: Database) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // v1: sessions + their hash-chained event log.
+  (db) =>
+    db.exec(`
+      CREATE TABLE sessions (
+        id            TEXT PRIMARY KEY,
+        scenario_id   TEXT NOT NULL,
+        scenario_json TEXT NOT NULL,
+        scenario_hash TEXT NOT NULL,
+        app_version   TEXT NOT NULL,
+        seed          INTEGER NOT NULL,
+        variant       TEXT NOT NULL,
+        trainee       TEXT NOT NULL,
+        mode          TEXT NOT NULL CHECK (mode IN ('solo', 'interview')),
+        difficulty    TEXT NOT NULL,
+        started_at    TEXT NOT NULL,
+        -- Date.parse(started_at): orders 'latest' correctly whatever the ISO offset.
+        started_ms    REAL NOT NULL,
+        -- No foreign key: a branch may be imported without its parent.
+        parent_id     TEXT,
+        branch_at_ms  REAL,
+        outcome       TEXT,
+        score         REAL,
+        score_max     REAL,
+        ended_at      TEXT,
+        report_json   TEXT
+      ) STRICT;
+      CREATE INDEX sessions_by_start ON sessions (started_ms);
+
+      CREATE TABLE events (
+        id         INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL CHECK (seq >= 1),
+        sim_ms     REAL NOT NULL,
+        wall_ms    REAL NOT NULL,
+        actor      TEXT NOT NULL CHECK (actor IN ('ic', 'examiner', 'system')),
+        type       TEXT NOT NULL,
+        payload    TEXT NOT NULL,  -- canonical JSON, the exact text the hash covers
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        UNIQUE (session_id, seq)   -- also the index for reading a session in order
+      ) STRICT;
+    `),
+];
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a database from a newer build before touching it. */
+export function assertNotNewer(db: Database, file: string): void {
+  const current = schemaVersion(db);
+  if (current > MIGRATIONS.length) {
+    throw new StoreError(
+      'newer-schema',
+      `${describeFile(file)} was written by a newer firedrill (schema v${current}; this firedrill understands up to v${MIGRATIONS.length}); upgrade firedrill, or set FIREDRILL_DB to use a different database file`,
+    );
+  }
+}
+
+export function migrate(db: Database, file: string): void {
+  assertNotNewer(db, file);
+  for (let v = schemaVersion(db); v < MIGRATIONS.length; v++) {
+    // One IMMEDIATE transaction per step, version bump included, so a crash
+    // leaves the database at a whole version. The re-read inside the lock
+    // makes two processes opening a fresh file at once take turns instead of
+    // both running CREATE TABLE.
+    db.transaction(() => {
+      if (schemaVersion(db) !== v) return;
+      MIGRATIONS[v]!(db);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  assertNotNewer(db, file); // another process may have upgraded it meanwhile
+}

@@ -1,0 +1,45 @@
+// SQL ↔ TypeScript: column lists aliased to the public field names, and the
+// one conversion that isn't a rename (payload text → value).
+import { StoreError } from './errors.js';
+import type { Actor, StoredEvent } from './types.js';
+
+export const SESSION_COLUMNS = `
+  id, scenario_id AS scenarioId, scenario_json AS scenarioJson, scenario_hash AS scenarioHash,
+  app_version AS appVersion, seed, variant, trainee, mode, difficulty, started_at AS startedAt,
+  parent_id AS parentId, branch_at_ms AS branchAtMs, outcome, score, score_max AS scoreMax,
+  ended_at AS endedAt, report_json AS reportJson`;
+
+export const EVENT_COLUMNS = `
+  session_id AS sessionId, seq, sim_ms AS simMs, wall_ms AS wallMs, actor, type, payload,
+  prev_hash AS prevHash, hash`;
+
+export interface EventRecord {
+  sessionId: string;
+  seq: number;
+  simMs: number;
+  wallMs: number;
+  actor: Actor;
+  type: string;
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+export function parsePayload(r: EventRecord): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(r.payload) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function toStoredEvent(r: EventRecord, file: string): StoredEvent {
+  const p = parsePayload(r);
+  if (!p.ok) {
+    throw new StoreError(
+      'corrupt',
+      `event ${r.seq} of session ${r.sessionId} in ${file} has an unreadable payload; the database has been edited or damaged (run verify on the session)`,
+    );
+  }
+  return { ...r, payload: p.value };
+}

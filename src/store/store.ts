@@ -1,0 +1,239 @@
+// The event store: sessions plus an append-only, hash-chained event log per
+// session, in one SQLite file that several processes (examiner + candidate)
+// may write at once.
+import { resolve } from 'node:path';
+import type { Database as DB, Transaction } from 'better-sqlite3';
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openConnection } from './connection.js';
+import { describeFile, guarded } from './error-mapping.js';
+import { StoreError } from './errors.js';
+import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
+import { EVENT_COLUMNS, SESSION_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
+import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
+import type {
+  NewEvent,
+  NewSession,
+  OpenOptions,
+  SessionExport,
+  SessionFinish,
+  SessionRow,
+  Store,
+  StoredEvent,
+  VerifyResult,
+} from './types.js';
+
+/** Opens (creating if needed) the database at `path`; ':memory:' gives a throwaway one. */
+export function openStore(path: string, opts: OpenOptions = {}): Store {
+  const file = path === ':memory:' ? path : resolve(path);
+  const db = openConnection(file, {
+    readonly: opts.readonly ?? false,
+    busyTimeoutMs: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+  });
+  return new SqliteStore(db, file);
+}
+
+class SqliteStore implements Store {
+  private readonly sql;
+  private readonly appendTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
+  private readonly importTx: Transaction<(x: SessionExport) => void>;
+  private readonly snapshotTx: Transaction<(id: string) => SessionExport>;
+
+  constructor(
+    private readonly db: DB,
+    readonly path: string,
+  ) {
+    this.sql = {
+      sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
+      // rowid breaks ties so two sessions started in the same millisecond still have an order.
+      latestSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC LIMIT 1`),
+      allSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC`),
+      sessionExists: db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).pluck(),
+      insertSession: db.prepare(`
+        INSERT INTO sessions (id, scenario_id, scenario_json, scenario_hash, app_version, seed, variant, trainee,
+          mode, difficulty, started_at, started_ms, parent_id, branch_at_ms, outcome, score, score_max, ended_at, report_json)
+        VALUES (@id, @scenarioId, @scenarioJson, @scenarioHash, @appVersion, @seed, @variant, @trainee,
+          @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @outcome, @score, @scoreMax, @endedAt, @reportJson)`),
+      finishSession: db.prepare(`
+        UPDATE sessions SET outcome = @outcome, score = @score, score_max = @scoreMax,
+          report_json = @reportJson, ended_at = @endedAt WHERE id = @id`),
+      lastEvent: db.prepare(`SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1`),
+      eventsAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? AND seq > ? ORDER BY seq`),
+      insertEvent: db.prepare(`
+        INSERT INTO events (session_id, seq, sim_ms, wall_ms, actor, type, payload, prev_hash, hash)
+        VALUES (@sessionId, @seq, @simMs, @wallMs, @actor, @type, @payload, @prevHash, @hash)`),
+    };
+
+    // Read-then-write, so IMMEDIATE: take the write lock before reading the
+    // last seq. A DEFERRED transaction would have to upgrade its lock after
+    // the read and gets SQLITE_BUSY at once (no busy wait) if another process
+    // committed in between.
+    this.appendTx = db.transaction((sessionId: string, e: z.output<typeof newEventSchema>) => {
+      this.requireSession(sessionId);
+      const last = this.sql.lastEvent.get(sessionId) as { seq: number; hash: string } | undefined;
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const content = { sessionId, seq, simMs: e.simMs, wallMs: e.wallMs, actor: e.actor, type: e.type };
+      // Store and return the payload as it will read back (canonical JSON), so
+      // appendEvent's result equals what events() later yields.
+      const payloadText = canonicalJson(e.payload ?? null);
+      const payload: unknown = JSON.parse(payloadText);
+      const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
+      this.sql.insertEvent.run({ ...stored, payload: payloadText });
+      return stored;
+    });
+
+    this.importTx = db.transaction((x: SessionExport) => {
+      if (this.sql.sessionExists.get(x.session.id) !== undefined) {
+        throw invalidImport(`session ${x.session.id} already exists in ${describeFile(path)}`);
+      }
+      this.insertSessionRow(x.session);
+      for (const e of x.events) this.sql.insertEvent.run({ ...e, payload: canonicalJson(e.payload) });
+    });
+
+    // One read transaction, so the session and its events are a consistent snapshot.
+    this.snapshotTx = db.transaction((id: string): SessionExport => {
+      const session = this.getSession(id);
+      return { format: 'firedrill-session', version: 1, session, events: this.events(session.id) };
+    });
+  }
+
+  createSession(s: NewSession): SessionRow {
+    return guarded(this.path, () => {
+      const v = checkInput(newSessionSchema, s, 'createSession');
+      const row: SessionRow = {
+        ...v,
+        parentId: v.parentId ?? null,
+        branchAtMs: v.branchAtMs ?? null,
+        outcome: null,
+        score: null,
+        scoreMax: null,
+        endedAt: null,
+        reportJson: null,
+      };
+      try {
+        this.insertSessionRow(row);
+      } catch (err) {
+        // Ids are generated by the app, so a clash is a bug, not a user error.
+        if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new Error(`createSession: session ${row.id} already exists in ${describeFile(this.path)}`, { cause: err });
+        }
+        throw err;
+      }
+      return row;
+    });
+  }
+
+  getSession(idOrLatest: string): SessionRow {
+    return guarded(this.path, () => {
+      if (idOrLatest === 'latest') {
+        const row = this.sql.latestSession.get() as SessionRow | undefined;
+        if (!row) throw new StoreError('not-found', `no sessions have been recorded in ${describeFile(this.path)} yet`);
+        return row;
+      }
+      const row = this.sql.sessionById.get(idOrLatest) as SessionRow | undefined;
+      if (!row) throw this.notFound(idOrLatest);
+      return row;
+    });
+  }
+
+  listSessions(): SessionRow[] {
+    return guarded(this.path, () => this.sql.allSessions.all() as SessionRow[]);
+  }
+
+  appendEvent(sessionId: string, e: NewEvent): StoredEvent {
+    return guarded(this.path, () => this.appendTx.immediate(sessionId, checkInput(newEventSchema, e, 'appendEvent')));
+  }
+
+  events(sessionId: string, afterSeq = 0): StoredEvent[] {
+    return guarded(this.path, () => {
+      const rows = this.sql.eventsAfter.all(sessionId, afterSeq) as EventRecord[];
+      // Only pay for the existence check when it could matter.
+      if (rows.length === 0) this.requireSession(sessionId);
+      return rows.map((r) => toStoredEvent(r, this.path));
+    });
+  }
+
+  finishSession(id: string, f: SessionFinish): void {
+    guarded(this.path, () => {
+      const { changes } = this.sql.finishSession.run({
+        id,
+        outcome: f.outcome,
+        score: f.score,
+        scoreMax: f.scoreMax,
+        reportJson: f.reportJson,
+        endedAt: f.endedAt,
+      });
+      if (changes === 0) throw this.notFound(id);
+    });
+  }
+
+  verify(sessionId: string): VerifyResult {
+    return guarded(this.path, () => {
+      this.requireSession(sessionId);
+      const rows = this.sql.eventsAfter.all(sessionId, 0) as EventRecord[];
+      const links = rows.map((r) => {
+        const p = parsePayload(r);
+        return p.ok ? { ...r, payload: p.value } : { seq: r.seq, unreadable: true as const };
+      });
+      const brokenAt = findBreak(sessionId, links);
+      return { session: sessionId, events: rows.length, ok: brokenAt === null, brokenAt };
+    });
+  }
+
+  exportSession(id: string): SessionExport {
+    return guarded(this.path, () => this.snapshotTx.deferred(id));
+  }
+
+  importSession(x: unknown): SessionRow {
+    return guarded(this.path, () => {
+      let input = x;
+      if (typeof input === 'string') {
+        try {
+          input = JSON.parse(input);
+        } catch {
+          throw invalidImport('the file is not valid JSON');
+        }
+      }
+      const parsed = sessionExportSchema.safeParse(input);
+      if (!parsed.success) throw invalidImport(`it is not a firedrill session export:\n${z.prettifyError(parsed.error)}`);
+      const data = parsed.data as SessionExport;
+      const { session, events } = data;
+      const stray = events.find((e) => e.sessionId !== session.id);
+      if (stray) throw invalidImport(`event ${stray.seq} belongs to session ${stray.sessionId}, not ${session.id}`);
+      const brokenAt = findBreak(session.id, events);
+      if (brokenAt !== null) {
+        throw invalidImport(`event ${brokenAt} does not match its hash chain; the export was edited or damaged after it was written`);
+      }
+      this.importTx.immediate(data);
+      return this.getSession(session.id);
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private insertSessionRow(row: SessionRow): void {
+    this.sql.insertSession.run({ ...row, startedMs: Date.parse(row.startedAt) });
+  }
+
+  private requireSession(id: string): void {
+    if (this.sql.sessionExists.get(id) === undefined) throw this.notFound(id);
+  }
+
+  private notFound(id: string): StoreError {
+    return new StoreError('not-found', `there is no session "${id}" in ${describeFile(this.path)}; list the sessions to see which ids exist`);
+  }
+}
+
+function invalidImport(reason: string): StoreError {
+  return new StoreError('invalid-import', `cannot import session: ${reason}`);
+}
+
+// Bad arguments are programming errors, so these stay plain TypeErrors.
+function checkInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new TypeError(`${where}: invalid argument\n${z.prettifyError(r.error)}`);
+  return r.data;
+}

@@ -1,0 +1,91 @@
+// Public shapes of the event store. Plain data only, so the rest of the app
+// (sim, UI, scoring) can depend on these without pulling in SQLite.
+
+export type Actor = 'ic' | 'examiner' | 'system';
+
+export interface NewEvent {
+  simMs: number;
+  wallMs: number;
+  actor: Actor;
+  type: string;
+  payload: unknown;
+}
+
+export interface StoredEvent extends NewEvent {
+  sessionId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewSession {
+  id: string;
+  scenarioId: string;
+  scenarioJson: string;
+  scenarioHash: string;
+  appVersion: string;
+  seed: number;
+  variant: string;
+  trainee: string;
+  mode: 'solo' | 'interview';
+  difficulty: string;
+  /** ISO wall-clock time. */
+  startedAt: string;
+  parentId?: string | null;
+  branchAtMs?: number | null;
+}
+
+export interface SessionRow extends Required<NewSession> {
+  outcome: string | null;
+  score: number | null;
+  scoreMax: number | null;
+  endedAt: string | null;
+  reportJson: string | null;
+}
+
+export interface SessionFinish {
+  outcome: string;
+  score: number | null;
+  scoreMax: number | null;
+  reportJson: string | null;
+  endedAt: string;
+}
+
+export interface VerifyResult {
+  session: string;
+  events: number;
+  ok: boolean;
+  /** seq of the first row that does not follow from the one before; null when ok. */
+  brokenAt: number | null;
+}
+
+export interface SessionExport {
+  format: 'firedrill-session';
+  version: 1;
+  session: SessionRow;
+  events: StoredEvent[];
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** How long to wait for another process's write lock. Default 5000 ms; tests lower it. */
+  busyTimeoutMs?: number;
+}
+
+export interface Store {
+  /** Absolute path of the database file, or ':memory:'. */
+  readonly path: string;
+  createSession(s: NewSession): SessionRow;
+  /** 'latest' = most recently started session. */
+  getSession(idOrLatest: string): SessionRow;
+  /** Newest first. */
+  listSessions(): SessionRow[];
+  appendEvent(sessionId: string, e: NewEvent): StoredEvent;
+  /** Ordered by seq; only events with seq > afterSeq. */
+  events(sessionId: string, afterSeq?: number): StoredEvent[];
+  finishSession(id: string, f: SessionFinish): void;
+  verify(sessionId: string): VerifyResult;
+  exportSession(id: string): SessionExport;
+  importSession(x: unknown): SessionRow;
+  close(): void;
+}
