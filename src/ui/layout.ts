@@ -1,0 +1,154 @@
+import type { ViewSize } from '../view/model.js';
+
+/**
+ * Where every panel goes for a terminal of a given size. Pure, so the live
+ * app, the headless renderer and the tests agree on one layout.
+ *
+ * The frame is rows - 1 lines tall: Ink 6 clears the whole terminal on every
+ * render once a frame reaches the terminal's height (STACK-NOTES §3.1).
+ * When space runs out panels shrink in this order: timeline, team (both fold
+ * into one shared line), feed width, dashboard rows.
+ */
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+const HEADER_LINES = 1;
+/** Prompt line + answer line. */
+export const COMMAND_LINES = 2;
+
+const DASH_MAX_ROWS = 8;
+const DASH_MIN_ROWS = 2;
+/** A boxed panel: its title line (top border) and bottom border. */
+const BORDER = 2;
+const LOG_WANT = 8;
+const LOG_MIN = 3;
+const BOTTOM_MAX = 4;
+const BOTTOM_MIN = 2;
+
+/** Dashboard row columns: panel, label, sparkline, value, alarm marker. */
+export const DASH_PANEL_WIDTH = 7;
+export const DASH_VALUE_WIDTH = 8;
+export const DASH_MARK_WIDTH = 2;
+
+export interface DashColumns {
+  panel: number;
+  label: number;
+  spark: number;
+  value: number;
+  mark: number;
+}
+
+export interface Layout {
+  columns: number;
+  rows: number;
+  /** Lines the frame may use: always rows - 1. */
+  height: number;
+  tooSmall: boolean;
+  top: {
+    /** Box height, borders included. */
+    height: number;
+    dashboardWidth: number;
+    feedWidth: number;
+    dashboardRows: number;
+  };
+  dash: DashColumns;
+  logs: { height: number; lines: number };
+  bottom: {
+    /** 'line': team and timeline share one unboxed line (small terminals). */
+    mode: 'boxes' | 'line';
+    height: number;
+    lines: number;
+    teamWidth: number;
+    timelineWidth: number;
+  };
+  /** Postmortem replaces the dashboard, feed and logs: their combined height. */
+  bodyHeight: number;
+  size: ViewSize;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
+/** Room for timeline entries: a compact entry ("21:04 sev 2") is about 16 columns. */
+function timelineCapacity(lines: number, width: number): number {
+  return Math.max(1, lines) * Math.max(1, Math.floor(width / 16));
+}
+
+export function computeLayout(columns: number, rows: number, logScrollback = 0): Layout {
+  const cols = Math.max(1, Math.floor(columns));
+  const rws = Math.max(1, Math.floor(rows));
+  const height = rws - 1;
+  const tooSmall = cols < MIN_COLUMNS || rws < MIN_ROWS;
+  // Below the minimum nothing but the too-small notice is drawn; the numbers
+  // are still those of the minimum so view() always gets a sane request.
+  const w = Math.max(cols, MIN_COLUMNS);
+  const h = Math.max(height, MIN_ROWS - 1);
+
+  const avail = h - HEADER_LINES - COMMAND_LINES;
+  let dashRows = DASH_MAX_ROWS;
+  const topBox = (r: number) => r + 1 /* footer */ + BORDER;
+  const rest = avail - topBox(dashRows) - (LOG_WANT + BORDER);
+
+  // 1. Timeline and team give up lines first, down to one shared line.
+  let bottomMode: 'boxes' | 'line';
+  let bottomLines: number;
+  if (rest >= BOTTOM_MIN + BORDER) {
+    bottomMode = 'boxes';
+    bottomLines = Math.min(BOTTOM_MAX, rest - BORDER);
+  } else {
+    bottomMode = 'line';
+    bottomLines = 1;
+  }
+  const bottomHeight = bottomMode === 'boxes' ? bottomLines + BORDER : 1;
+
+  // 2. Dashboard rows go last, only if the logs would drop below their minimum.
+  let logsBox = avail - topBox(dashRows) - bottomHeight;
+  if (logsBox - BORDER < LOG_MIN) {
+    dashRows = Math.max(DASH_MIN_ROWS, dashRows - (LOG_MIN - (logsBox - BORDER)));
+    logsBox = avail - topBox(dashRows) - bottomHeight;
+  }
+  const logLines = Math.max(1, logsBox - BORDER);
+
+  // Feed width shrinks with the terminal; the dashboard keeps its minimum.
+  const dashboardWidth = clamp(Math.floor(w / 2), 46, 72);
+  const feedWidth = w - dashboardWidth;
+  const inner = dashboardWidth - BORDER;
+  const label = clamp(Math.floor(inner * 0.3), 12, 22);
+  const spark = Math.max(
+    4,
+    inner - DASH_PANEL_WIDTH - label - DASH_VALUE_WIDTH - DASH_MARK_WIDTH - 2 /* spaces around the sparkline */,
+  );
+
+  const teamWidth = clamp(Math.floor(w * 0.38), 34, 48);
+  const timelineWidth = w - teamWidth;
+  const timelineEntries =
+    bottomMode === 'boxes'
+      ? timelineCapacity(bottomLines, timelineWidth - BORDER)
+      : timelineCapacity(1, Math.floor(w / 2));
+
+  return {
+    columns: cols,
+    rows: rws,
+    height,
+    tooSmall,
+    top: { height: topBox(dashRows), dashboardWidth, feedWidth, dashboardRows: dashRows },
+    dash: { panel: DASH_PANEL_WIDTH, label, spark, value: DASH_VALUE_WIDTH, mark: DASH_MARK_WIDTH },
+    logs: { height: logsBox, lines: logLines },
+    bottom: { mode: bottomMode, height: bottomHeight, lines: bottomLines, teamWidth, timelineWidth },
+    bodyHeight: topBox(dashRows) + logsBox,
+    size: {
+      sparkPoints: spark,
+      logLines,
+      feedLines: dashRows + 1,
+      timelineEntries,
+      logScrollback: Math.max(0, Math.floor(logScrollback)),
+    },
+  };
+}
+
+/** The ViewSize a frame of width x height asks the selector for. */
+export function viewSizeFor(width: number, height: number): ViewSize {
+  return computeLayout(width, height).size;
+}
