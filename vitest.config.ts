@@ -7,6 +7,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, '**/dist/**'],
     pool: 'forks',
     setupFiles: ['./test/setup.ts'],
+    globalSetup: ['./test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
