@@ -21,3 +21,20 @@ export async function play(scenarioPath: string, scriptPath: string, seed = 1, e
   const store = extra.store ?? openStore(':memory:');
   return runScript(store, loadFixture(scenarioPath), scriptLines(scriptPath), { seed, trainee: 'test', mode: 'solo', difficulty: 'normal', ...(extra.variant ? { variant: extra.variant } : {}) }, () => 1_700_000_000_000);
 }
+
+/** Plays a script given as text (one `MM:SS command` per line). */
+export async function playText(scenarioPath: string, text: string, seed = 1, variant?: string) {
+  const parsed = parseScript(text, 'inline');
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return runScript(openStore(':memory:'), loadFixture(scenarioPath), parsed.lines, { seed, trainee: 'test', mode: 'solo', difficulty: 'normal', ...(variant ? { variant } : {}) }, () => 1_700_000_000_000);
+}
+
+export function reasonsOf(score: { sections: { reasons: string[] }[] }): string {
+  return score.sections.flatMap((s) => s.reasons).join('\n');
+}
+
+export function checkpoint(score: { checkpoints: { id: string; earned: number; points: number; reason: string }[] }, id: string) {
+  const c = score.checkpoints.find((x) => x.id === id);
+  if (!c) throw new Error(`no checkpoint ${id}`);
+  return c;
+}

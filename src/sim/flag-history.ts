@@ -2,8 +2,9 @@ import { evalCondition, type Condition } from '../scenario/condition.js';
 
 /**
  * When each world flag was up. World state changes only at events and phase
- * boundaries, so a handful of change points tell the flags at any second,
- * which lets metrics and logs be generated for any window directly.
+ * boundaries, so the history is a short list of segments (from a second on,
+ * these flags are up); any second's flags are a binary search away, which
+ * lets metrics and logs be generated for any window directly.
  */
 export interface FlagChange {
   sec: number;
@@ -11,13 +12,18 @@ export interface FlagChange {
   on: boolean;
 }
 
+interface Segment {
+  from: number;
+  flags: ReadonlySet<string>;
+}
+
 export class FlagHistory {
   private changes: FlagChange[] = [];
+  private segments: Segment[] = [{ from: 0, flags: new Set() }];
   private current = new Map<string, number>();
 
   constructor(initial: Iterable<string> = []) {
-    for (const f of initial) this.current.set(f, 0);
-    for (const f of initial) this.changes.push({ sec: 0, flag: f, on: true });
+    for (const f of initial) this.raise(f, 0);
   }
 
   static from(changes: readonly FlagChange[]): FlagHistory {
@@ -29,15 +35,24 @@ export class FlagHistory {
   raise(flag: string, sec: number): boolean {
     if (this.current.has(flag)) return false;
     this.current.set(flag, sec);
-    this.changes.push({ sec, flag, on: true });
+    this.record({ sec, flag, on: true });
     return true;
   }
 
   lower(flag: string, sec: number): boolean {
     if (!this.current.has(flag)) return false;
     this.current.delete(flag);
-    this.changes.push({ sec, flag, on: false });
+    this.record({ sec, flag, on: false });
     return true;
+  }
+
+  /** Changes arrive in time order: the engine only raises and lowers at the current second. */
+  private record(change: FlagChange): void {
+    this.changes.push(change);
+    const flags = new Set(this.current.keys());
+    const last = this.segments[this.segments.length - 1]!;
+    if (last.from === change.sec) this.segments[this.segments.length - 1] = { from: change.sec, flags };
+    else this.segments.push({ from: change.sec, flags });
   }
 
   has(flag: string): boolean {
@@ -56,15 +71,20 @@ export class FlagHistory {
     return this.changes;
   }
 
-  /** The flags up during second `sec` (changes at `sec` count). */
-  flagsAt(sec: number): Set<string> {
-    const on = new Set<string>();
-    for (const c of this.changes) {
-      if (c.sec > sec) break;
-      if (c.on) on.add(c.flag);
-      else on.delete(c.flag);
+  private segmentIndex(sec: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.from <= sec) lo = mid;
+      else hi = mid - 1;
     }
-    return on;
+    return lo;
+  }
+
+  /** The flags up during second `sec` (changes at `sec` count). */
+  flagsAt(sec: number): ReadonlySet<string> {
+    return this.segments[this.segmentIndex(sec)]!.flags;
   }
 
   /**
@@ -72,13 +92,13 @@ export class FlagHistory {
    * does not hold at `sec`. A condition true from the start reports 0.
    */
   conditionSince(cond: Condition, sec: number): number | null {
-    const flags = this.flagsAt(sec);
-    if (!evalCondition(cond, (f) => flags.has(f))) return null;
-    const points = [...new Set(this.changes.filter((c) => c.sec <= sec && c.sec > 0).map((c) => c.sec))].sort((a, b) => b - a);
-    for (const p of points) {
-      const before = this.flagsAt(p - 1);
-      if (!evalCondition(cond, (f) => before.has(f))) return p;
-    }
-    return 0;
+    let i = this.segmentIndex(sec);
+    const holds = (k: number) => {
+      const f = this.segments[k]!.flags;
+      return evalCondition(cond, (x) => f.has(x));
+    };
+    if (!holds(i)) return null;
+    while (i > 0 && holds(i - 1)) i--;
+    return this.segments[i]!.from;
   }
 }

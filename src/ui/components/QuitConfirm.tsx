@@ -1,0 +1,18 @@
+import { memo } from 'react';
+import { Box, Text } from 'ink';
+import { dim, paint, useTheme } from '../theme.js';
+
+/** Takes the command line's two lines while it waits for y/n. */
+export const QuitConfirm = memo(function QuitConfirm({ width }: { width: number }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" width={width} height={2} flexShrink={0}>
+      <Text wrap="truncate" bold color={paint(theme, 'yellow')}>
+        {' '}Quit this session? y/n
+      </Text>
+      <Text wrap="truncate" dimColor={dim(theme)}>
+        {' '}y quits and writes the report · n or esc goes back
+      </Text>
+    </Box>
+  );
+});
