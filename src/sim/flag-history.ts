@@ -21,6 +21,12 @@ export class FlagHistory {
   private changes: FlagChange[] = [];
   private segments: Segment[] = [{ from: 0, flags: new Set() }];
   private current = new Map<string, number>();
+  /**
+   * conditionSince's answer depends only on the segment `sec` falls in, and
+   * metrics ask it for every effect of every series every second, walking
+   * back over the segments each time; remember it per (condition, segment).
+   */
+  private sinceMemo = new WeakMap<Condition, (number | null)[]>();
 
   constructor(initial: Iterable<string> = []) {
     for (const f of initial) this.raise(f, 0);
@@ -51,8 +57,10 @@ export class FlagHistory {
     this.changes.push(change);
     const flags = new Set(this.current.keys());
     const last = this.segments[this.segments.length - 1]!;
-    if (last.from === change.sec) this.segments[this.segments.length - 1] = { from: change.sec, flags };
-    else this.segments.push({ from: change.sec, flags });
+    if (last.from === change.sec) {
+      this.segments[this.segments.length - 1] = { from: change.sec, flags };
+      this.sinceMemo = new WeakMap(); // a segment changed; answers about it are stale
+    } else this.segments.push({ from: change.sec, flags });
   }
 
   has(flag: string): boolean {
@@ -92,7 +100,22 @@ export class FlagHistory {
    * does not hold at `sec`. A condition true from the start reports 0.
    */
   conditionSince(cond: Condition, sec: number): number | null {
-    let i = this.segmentIndex(sec);
+    const seg = this.segmentIndex(sec);
+    let memo = this.sinceMemo.get(cond);
+    if (!memo) {
+      memo = [];
+      this.sinceMemo.set(cond, memo);
+    }
+    let since = memo[seg];
+    if (since === undefined) {
+      since = this.sinceAtSegment(cond, seg);
+      memo[seg] = since;
+    }
+    return since;
+  }
+
+  private sinceAtSegment(cond: Condition, seg: number): number | null {
+    let i = seg;
     const holds = (k: number) => {
       const f = this.segments[k]!.flags;
       return evalCondition(cond, (x) => f.has(x));

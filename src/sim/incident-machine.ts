@@ -1,4 +1,4 @@
-import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { assign, createActor, initialTransition, setup, type SnapshotFrom } from 'xstate';
 import { evalCondition } from '../scenario/condition.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -76,6 +76,28 @@ export function createIncidentMachine(scenario: Scenario) {
 export type IncidentMachine = ReturnType<typeof createIncidentMachine>;
 export type IncidentSnapshot = SnapshotFrom<IncidentMachine>;
 
+type ActorScopeOf<M extends IncidentMachine> = Parameters<M['transition']>[2];
+
+/**
+ * xstate's pure `transition()` builds a throwaway actor (and with it the
+ * machine's initial snapshot) on every call, which was most of the cost of a
+ * TICK. This machine has no children, delays or side effects (its one
+ * action is `assign`), so one inert scope per machine, built the same way,
+ * serves every step and gives the same snapshots.
+ */
+const scopes = new WeakMap<IncidentMachine, ActorScopeOf<IncidentMachine>>();
+
+function inertScope(machine: IncidentMachine): ActorScopeOf<IncidentMachine> {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const noop = () => {};
+    scope = { self, defer: noop, id: '', logger: noop, sessionId: '', stopChild: noop, system: self.system, emit: noop, actionExecutor: noop } as unknown as ActorScopeOf<IncidentMachine>;
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
 /** A small pure wrapper: step the machine, read the two regions. */
 export class IncidentStepper {
   private snapshot: IncidentSnapshot;
@@ -88,7 +110,7 @@ export class IncidentStepper {
   }
 
   send(event: IncidentEvent): void {
-    this.snapshot = transition(this.machine, this.snapshot, event)[0];
+    this.snapshot = this.machine.transition(this.snapshot, event, inertScope(this.machine));
   }
 
   get lifecycle(): Lifecycle {

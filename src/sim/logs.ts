@@ -20,18 +20,83 @@ export interface LogFilter {
 
 export const NO_FILTER: LogFilter = { equals: {}, text: null };
 
+const HEX = '0123456789abcdef';
+
 function gen(g: FieldGen, d: Draw): string | number | boolean {
   if (typeof g !== 'object') return g;
   if ('pick' in g) return d.pick(g.pick);
   if ('int' in g) return d.int(g.int[0], g.int[1]);
   if ('float' in g) return Number((g.float[0] + d.next() * (g.float[1] - g.float[0])).toFixed(g.decimals));
   let hex = '';
-  for (let i = 0; i < g.hex; i++) hex += Math.floor(d.next() * 16).toString(16);
+  for (let i = 0; i < g.hex; i++) hex += HEX[Math.floor(d.next() * 16)];
   return hex;
 }
 
-function fill(template: string, fields: Record<string, string | number | boolean>): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, k: string) => (k in fields ? String(fields[k]) : `{{${k}}}`));
+/**
+ * A template prepared once: its stream name, its field generators in order,
+ * and its message split at the `{{field}}` placeholders. Generating every
+ * line of every second re-did all of this per line (regex replace, entries,
+ * string building) and was most of a headless run's time.
+ */
+interface Compiled {
+  stream: string;
+  fields: [string, FieldGen][];
+  /** Literal text and placeholders, alternating: text, key, text, key, …, text. */
+  parts: string[];
+  /** For each placeholder: a field of the template (fill it), or the text that stands instead. */
+  fixed: (string | null)[];
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+const compiled = new WeakMap<LogTemplate, Compiled>();
+
+function compile(t: LogTemplate): Compiled {
+  let c = compiled.get(t);
+  if (c) return c;
+  const probe: Record<string, unknown> = {};
+  for (const k of Object.keys(t.fields)) probe[k] = true;
+  const parts: string[] = [];
+  const fixed: (string | null)[] = [];
+  let last = 0;
+  for (const m of t.message.matchAll(PLACEHOLDER)) {
+    const key = m[1]!;
+    parts.push(t.message.slice(last, m.index), key);
+    // Same as the replace it stands for: a key that is not a field stays as `{{key}}`.
+    fixed.push(key in probe ? (Object.hasOwn(probe, key) ? null : String(({} as Record<string, unknown>)[key])) : `{{${key}}}`);
+    last = m.index + m[0].length;
+  }
+  parts.push(t.message.slice(last));
+  c = { stream: `log:${t.id}`, fields: Object.entries(t.fields), parts, fixed };
+  compiled.set(t, c);
+  return c;
+}
+
+function fill(c: Compiled, fields: Record<string, string | number | boolean>): string {
+  const { parts, fixed } = c;
+  let out = parts[0]!;
+  for (let i = 1, k = 0; i < parts.length; i += 2, k++) out += (fixed[k] ?? String(fields[parts[i]!])) + parts[i + 1]!;
+  return out;
+}
+
+/**
+ * Lines of one millisecond are ordered by service name as `localeCompare`
+ * orders them; comparing precomputed ranks gives the same order without a
+ * locale-aware comparison per pair.
+ */
+const serviceRanks = new WeakMap<readonly LogTemplate[], Map<string, number>>();
+
+function ranksOf(templates: readonly LogTemplate[]): Map<string, number> {
+  let ranks = serviceRanks.get(templates);
+  if (ranks) return ranks;
+  const names = [...new Set(templates.map((t) => t.service))].sort((a, b) => a.localeCompare(b));
+  ranks = new Map();
+  let rank = 0;
+  names.forEach((n, i) => {
+    if (i > 0 && names[i - 1]!.localeCompare(n) !== 0) rank++;
+    ranks!.set(n, rank);
+  });
+  serviceRanks.set(templates, ranks);
+  return ranks;
 }
 
 /**
@@ -41,20 +106,24 @@ function fill(template: string, fields: Record<string, string | number | boolean
  */
 export function logsAt(templates: readonly LogTemplate[], seed: number, flags: FlagHistory, sec: number, rateScale = 1): LogLine[] {
   const on = flags.flagsAt(sec);
+  const has = (f: string) => on.has(f);
   const lines: LogLine[] = [];
   for (const t of templates) {
-    if (!evalCondition(t.when, (f) => on.has(f))) continue;
-    const d = drawAt(seed, `log:${t.id}`, sec);
+    if (!evalCondition(t.when, has)) continue;
+    const c = compile(t);
+    const d = drawAt(seed, c.stream, sec);
     const rate = t.rate * (t.level === 'error' ? 1 : rateScale);
     const count = Math.floor(rate) + (d.next() < rate - Math.floor(rate) ? 1 : 0);
     for (let i = 0; i < count; i++) {
-      const li = drawAt(seed, `log:${t.id}`, sec, i + 1);
+      const li = drawAt(seed, c.stream, sec, i + 1);
       const fields: Record<string, string | number | boolean> = {};
-      for (const [k, g] of Object.entries(t.fields)) fields[k] = gen(g, li);
-      lines.push({ ms: sec * 1000 + Math.floor(li.next() * 1000), service: t.service, level: t.level, message: fill(t.message, fields), fields });
+      for (const [k, g] of c.fields) fields[k] = gen(g, li);
+      lines.push({ ms: sec * 1000 + Math.floor(li.next() * 1000), service: t.service, level: t.level, message: fill(c, fields), fields });
     }
   }
-  return lines.sort((a, b) => a.ms - b.ms || a.service.localeCompare(b.service));
+  if (lines.length < 2) return lines;
+  const ranks = ranksOf(templates);
+  return lines.sort((a, b) => a.ms - b.ms || ranks.get(a.service)! - ranks.get(b.service)!);
 }
 
 export function matchesFilter(line: LogLine, f: LogFilter): boolean {

@@ -2,6 +2,18 @@ import type { Metric } from '../scenario/schema.js';
 import type { FlagHistory } from './flag-history.js';
 import { drawAt } from './random.js';
 
+/** One stream name per metric, built once: a fresh string per sample had to be hashed again each time. */
+const streams = new WeakMap<Metric, string>();
+
+function streamOf(metric: Metric): string {
+  let name = streams.get(metric);
+  if (name === undefined) {
+    name = `metric:${metric.id}`;
+    streams.set(metric, name);
+  }
+  return name;
+}
+
 /**
  * A metric's value at one sim-second: the baseline, then each effect whose
  * condition holds, ramped from the value before it, then seeded noise.
@@ -19,7 +31,7 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
     value = value + (target - value) * progress;
     if (effect.noise !== undefined) noise = effect.noise;
   }
-  const jitter = drawAt(seed, `metric:${metric.id}`, sec).gauss() * noise * noiseScale;
+  const jitter = drawAt(seed, streamOf(metric), sec).gauss() * noise * noiseScale;
   let out = value * (1 + jitter);
   out = Math.max(metric.min, out);
   if (metric.max !== undefined) out = Math.min(metric.max, out);

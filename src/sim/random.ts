@@ -30,23 +30,54 @@ export interface Draw {
   gauss(): number;
 }
 
+// Hashing the stream name dominated drawAt when logs and metrics are generated
+// for every second; the names are few (one per metric and log template), so
+// remember their hashes. Bounded in case a caller invents names freely.
+const streamHashes = new Map<string, number>();
+
+function streamHash(stream: string): number {
+  let h = streamHashes.get(stream);
+  if (h === undefined) {
+    if (streamHashes.size >= 4096) streamHashes.clear();
+    h = fnv1a(stream);
+    streamHashes.set(stream, h);
+  }
+  return h;
+}
+
 export function streamSeed(seed: number, stream: string): number {
-  return mix(seed >>> 0, fnv1a(stream));
+  return mix(seed >>> 0, streamHash(stream));
+}
+
+/** One draw sequence; a class rather than closures, so creating one is cheap. */
+class SeededDraw implements Draw {
+  private readonly rng: ReturnType<typeof xoroshiro128plus>;
+
+  constructor(seed: number) {
+    this.rng = xoroshiro128plus(seed);
+  }
+
+  next(): number {
+    return uniformFloat64(this.rng);
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  gauss(): number {
+    const u = Math.max(this.next(), 1e-12);
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
 }
 
 export function drawAt(seed: number, stream: string, second: number, slot = 0): Draw {
-  const rng = xoroshiro128plus(mix(mix(streamSeed(seed, stream), second >>> 0), slot >>> 0) | 0);
-  const next = () => uniformFloat64(rng);
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    gauss: () => {
-      const u = Math.max(next(), 1e-12);
-      const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-  };
+  return new SeededDraw(mix(mix(streamSeed(seed, stream), second >>> 0), slot >>> 0) | 0);
 }
 
 /** Picks an item by weight with a seed-fixed draw (variants). */

@@ -31,6 +31,7 @@ interface Candidate extends HeaderSegment {
 }
 
 const SEPARATOR = '  ';
+const TIGHT_SEPARATOR = ' ';
 
 function candidates(h: HeaderView): Candidate[] {
   const list: Candidate[] = [{ kind: 'brand', text: 'firedrill' }];
@@ -73,23 +74,28 @@ const STEPS: readonly (readonly ['drop' | 'short', HeaderKind])[] = [
   ['short', 'speed'],
 ];
 
-export function headerWidth(segments: readonly HeaderSegment[]): number {
-  return 1 + textWidth(segments.map((s) => s.text).join(SEPARATOR));
+export interface HeaderLine {
+  segments: HeaderSegment[];
+  separator: string;
 }
 
-/** Segments for a header of `width` columns (a final truncation is Ink's). */
-export function headerSegments(h: HeaderView, width: number): HeaderSegment[] {
+export function headerWidth(line: HeaderLine): number {
+  return 1 + textWidth(line.segments.map((s) => s.text).join(line.separator));
+}
+
+/** The header for `width` columns (a final truncation is Ink's). */
+export function headerLine(h: HeaderView, width: number): HeaderLine {
   let list = candidates(h);
   // Two columns of slack: some terminals draw ⏱/⏸ double-width.
   const budget = width - 2;
+  const fits = (separator: string) => headerWidth({ segments: list, separator }) <= budget;
   for (const [op, kind] of STEPS) {
-    if (headerWidth(list) <= budget) break;
+    if (fits(SEPARATOR)) break;
     list =
       op === 'drop'
         ? list.filter((s) => s.kind !== kind)
         : list.map((s) => (s.kind === kind && s.short !== undefined ? { ...s, text: s.short } : s));
   }
-  return list.map(({ kind, text, alert }) => (alert ? { kind, text, alert } : { kind, text }));
+  const segments = list.map(({ kind, text, alert }) => (alert ? { kind, text, alert } : { kind, text }));
+  return { segments, separator: fits(SEPARATOR) ? SEPARATOR : TIGHT_SEPARATOR };
 }
-
-export { SEPARATOR as HEADER_SEPARATOR };

@@ -1,24 +1,34 @@
 /**
- * A sparkline from a series, oldest first. Null points (no data) are drawn as
- * "·" so a gap reads as a gap, not as zero. The scale starts at zero (or the
- * lowest value if negative) so a flat, healthy series stays low instead of
- * blowing noise up to full height.
+ * A sparkline from a series, oldest first. Bars are scaled from zero, so a
+ * level reads as a level: a steady 91 % error rate stays tall even when the
+ * window holds nothing else. Null points (no data) are drawn as "·" so a gap
+ * reads as a gap, not as zero.
+ *
+ * The view model gives no axis per series, so one heuristic: a series that
+ * barely moves (spread under a tenth of its size) and is not in alarm is
+ * drawn in the bottom three bars, so steady traffic or a healthy 0.2 % does
+ * not look like a wall of alarm.
  */
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 export const GAP = '·';
+/** Spread below this share of the largest magnitude counts as steady. */
+const STEADY = 0.1;
+const STEADY_LEVELS = 2;
 
-export function sparkline(points: readonly (number | null)[], width: number): string {
+export function sparkline(points: readonly (number | null)[], width: number, alarm = false): string {
   if (width <= 0) return '';
   const shown = points.slice(-width);
   const values = shown.filter((p): p is number => p !== null && Number.isFinite(p));
-  const lo = Math.min(0, ...values);
-  const hi = values.length > 0 ? Math.max(...values) : 0;
-  const span = hi - lo;
+  const min = values.length > 0 ? Math.min(...values) : 0;
+  const max = values.length > 0 ? Math.max(...values) : 0;
+  const steady = !alarm && max - min <= STEADY * Math.max(Math.abs(max), Math.abs(min));
+  const lo = steady ? min : Math.min(0, min);
+  const span = max - lo;
+  const levels = steady ? STEADY_LEVELS : BARS.length - 1;
   const bars = shown.map((p) => {
     if (p === null || !Number.isFinite(p)) return GAP;
     if (span <= 0) return BARS[0];
-    const i = Math.round(((p - lo) / span) * (BARS.length - 1));
-    return BARS[Math.max(0, Math.min(BARS.length - 1, i))];
+    return BARS[Math.round(((p - lo) / span) * levels)] ?? BARS[0];
   });
   return ' '.repeat(width - bars.length) + bars.join('');
 }

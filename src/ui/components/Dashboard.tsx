@@ -14,7 +14,7 @@ export function dashboardCells(row: DashboardRow, cols: DashColumns) {
   return {
     panel: fit(row.panel, cols.panel - 1) + ' ',
     label: fit(row.label, cols.label),
-    spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark),
+    spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm),
     value: padStart(truncate(row.noData ? NO_DATA : row.value, cols.value), cols.value),
     mark: row.alarm ? ' !' : '  ',
   };

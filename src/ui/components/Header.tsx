@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { HeaderView } from '../../view/model.js';
-import { HEADER_SEPARATOR, headerSegments, type HeaderSegment } from '../header-line.js';
+import { headerLine, type HeaderSegment } from '../header-line.js';
 import { paint, severityColor, useTheme, type Theme } from '../theme.js';
 
 function segmentColor(theme: Theme, s: HeaderSegment, h: HeaderView) {
@@ -14,7 +14,7 @@ function segmentColor(theme: Theme, s: HeaderSegment, h: HeaderView) {
 /** One line: clock, speed, severity, time left, impact, next update due. */
 export const Header = memo(function Header({ header, width }: { header: HeaderView; width: number }) {
   const theme = useTheme();
-  const segments = headerSegments(header, width);
+  const { segments, separator } = headerLine(header, width);
   return (
     <Box width={width} height={1} flexShrink={0}>
       <Text wrap="truncate">
@@ -25,7 +25,7 @@ export const Header = memo(function Header({ header, width }: { header: HeaderVi
             color={segmentColor(theme, s, header)}
             bold={s.kind === 'brand' || s.kind === 'severity' || s.alert === true}
           >
-            {i > 0 ? HEADER_SEPARATOR : ''}
+            {i > 0 ? separator : ''}
             {s.text}
           </Text>
         ))}

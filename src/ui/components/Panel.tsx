@@ -28,7 +28,7 @@ export function topBorder(title: string, right: string | undefined, width: numbe
   const rightPart = right ? ` ${right} ` : '';
   const titleRoom = inner - textWidth(rightPart) - 1;
   const shownRight = titleRoom >= 8 ? rightPart : '';
-  const label = `${focused ? '▸' : ''} ${title} `;
+  const label = focused ? ` ▸ ${title} ` : ` ${title} `;
   const shownTitle = truncate(label, Math.max(0, inner - textWidth(shownRight) - 1));
   const fill = Math.max(0, inner - textWidth(shownTitle) - textWidth(shownRight));
   return g.tl + shownTitle + g.h.repeat(fill) + shownRight + g.tr;

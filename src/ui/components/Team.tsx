@@ -21,11 +21,11 @@ export function statusMark(status: string): string {
   }
 }
 
-/** "Marco   platform   ⧗ check resolver  ! overdue 1:10". */
+/** "Marco    platform  ⧗! check resolver  overdue 1:10": the "!" stays visible when the line is cut. */
 export function memberLine(m: TeamMemberView): string {
   const what = m.task ?? m.status;
-  const due = m.due ? `  ${m.overdue ? '! ' : ''}${m.due}` : '';
-  return `${fit(m.name, 8)} ${fit(m.team, 10)} ${statusMark(m.status)} ${what}${due}`;
+  const due = m.due ? `  ${m.due}` : '';
+  return `${fit(m.name, 8)} ${fit(m.team, 9)} ${statusMark(m.status)}${m.overdue ? '!' : ' '}${what}${due}`;
 }
 
 /** Compact form for the shared line at 80x24: "●Priya ⧗Marco!". */

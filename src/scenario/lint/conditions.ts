@@ -1,0 +1,50 @@
+import { conditionFlags, type Condition } from '../condition.js';
+import type { Scenario } from '../schema.js';
+
+/** Every place a scenario writes a condition, with its path in the document. */
+export interface ConditionSite {
+  path: (string | number)[];
+  cond: Condition;
+}
+
+export function conditionSites(s: Scenario): ConditionSite[] {
+  const out: ConditionSite[] = [];
+  const add = (cond: Condition | undefined, path: (string | number)[]) => {
+    if (cond) out.push({ path, cond });
+  };
+  s.phases.forEach((p, i) => add(p.unless, ['phases', i, 'unless']));
+  s.metrics.forEach((m, i) => m.effects.forEach((e, j) => add(e.when, ['metrics', i, 'effects', j, 'when'])));
+  s.logs.forEach((l, i) => add(l.when, ['logs', i, 'when']));
+  s.alerts.forEach((a, i) => add(a.when, ['alerts', i, 'when']));
+  s.messages.forEach((m, i) => add(m.when, ['messages', i, 'when']));
+  s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => add(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
+  s.actions.forEach((a, i) => add(a.requires, ['actions', i, 'requires']));
+  s.evidence.forEach((e, i) => add(e.when, ['evidence', i, 'when']));
+  s.stakeholders.forEach((st, i) => st.questions.forEach((q, j) => add(q.when, ['stakeholders', i, 'questions', j, 'when'])));
+  add(s.mitigatedWhen, ['mitigatedWhen']);
+  add(s.fixedWhen, ['fixedWhen']);
+  return out;
+}
+
+/** The flags some condition reads: the only ones whose value can matter. */
+export function readFlags(s: Scenario): Set<string> {
+  const out = new Set<string>();
+  for (const site of conditionSites(s)) conditionFlags(site.cond, out);
+  return out;
+}
+
+/** Shown in messages: a condition as the author wrote it, near enough. */
+export function showCondition(c: Condition): string {
+  switch (c.kind) {
+    case 'true':
+      return 'always';
+    case 'flag':
+      return c.name;
+    case 'not':
+      return `!${c.arg.kind === 'flag' || c.arg.kind === 'true' || c.arg.kind === 'not' ? showCondition(c.arg) : `(${showCondition(c.arg)})`}`;
+    case 'and':
+      return c.args.map((a) => (a.kind === 'or' ? `(${showCondition(a)})` : showCondition(a))).join(' & ');
+    case 'or':
+      return c.args.map(showCondition).join(' | ');
+  }
+}

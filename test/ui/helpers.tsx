@@ -1,0 +1,50 @@
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import type { TerminalSize } from '../../src/ui/hooks/use-terminal-size.js';
+import { FakeController } from './fake-controller.js';
+
+/**
+ * ink-testing-library updates the frame only after React's scheduler runs,
+ * which in Node uses setImmediate: yield to it, then one more macrotask.
+ */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setTimeout(resolve, 0)));
+}
+
+export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 2000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await flush();
+  }
+}
+
+export const KEYS = {
+  enter: '\r',
+  tab: '\t',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  escape: '\u001B',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+export function renderApp(
+  opts: { controller?: FakeController; size?: TerminalSize; color?: boolean } = {},
+) {
+  const controller = opts.controller ?? new FakeController();
+  const size = opts.size ?? { columns: 100, rows: 30 };
+  const app = render(<App controller={controller} size={size} color={opts.color ?? false} />);
+  const frame = () => app.lastFrame() ?? '';
+  /** Writes each key separately, flushing after each (as a person types). */
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      app.stdin.write(k);
+      await flush();
+    }
+  };
+  const type = async (text: string) => press(...text);
+  return { ...app, controller, frame, press, type };
+}
