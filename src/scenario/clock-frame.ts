@@ -11,12 +11,26 @@ function startMs(startsAt: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function wallClock(startsAt: string, sec: number, withDay = true): string {
-  const d = new Date(startMs(startsAt) + sec * 1000);
+/** A scenario's frame: where its clock starts and how many wall seconds one sim-second shows. */
+export interface ClockFrame {
+  startsAt: string;
+  clockScale?: number;
+}
+
+export function wallClock(frame: ClockFrame, sec: number, withDay = true): string {
+  const d = new Date(startMs(frame.startsAt) + sec * 1000 * (frame.clockScale ?? 1));
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   return withDay ? `${DAYS[d.getUTCDay()]} ${time}` : time;
 }
 
-export function wallHm(startsAt: string, sec: number): string {
-  return wallClock(startsAt, sec, false).slice(0, 5);
+export function wallHm(frame: ClockFrame, sec: number): string {
+  return wallClock(frame, sec, false).slice(0, 5);
+}
+
+/** Sim seconds at which the frame's clock reads HH:MM (the next such time after the start). */
+export function simSecAt(frame: ClockFrame, hh: number, mm: number): number {
+  const m = /T(\d{2}):(\d{2})/.exec(frame.startsAt)!;
+  let diff = hh * 60 + mm - (Number(m[1]) * 60 + Number(m[2]));
+  if (diff < 0) diff += 24 * 60;
+  return Math.round((diff * 60) / (frame.clockScale ?? 1));
 }

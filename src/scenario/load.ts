@@ -5,6 +5,7 @@ import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './problems.js';
 import { checkReferences } from './references.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
+import { expandNamedConditions } from './named-conditions.js';
 
 /** Files larger than this are refused before parsing: a scenario is a few hundred KB at most. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -161,6 +162,8 @@ function validate(raw: unknown, file: string, locate: Locate): LoadResult {
       }),
     };
   }
+  const expanded = expandNamedConditions(parsed.data);
+  if (!expanded.ok) return { ok: false, problems: [{ file, ...locate(['conditions', expanded.name]), path: `conditions.${expanded.name}`, message: expanded.message }] };
   const refs = checkReferences(parsed.data);
   if (refs.length > 0) {
     return { ok: false, problems: refs.map((r) => ({ file, ...locate(r.path), path: r.path.join('.'), message: r.message })) };

@@ -74,7 +74,10 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     if (a.above === undefined && a.below === undefined) issues.push({ path: ['alerts', i], message: 'an alert needs above or below' });
     cond(a.when, ['alerts', i, 'when']);
   });
-  s.messages.forEach((m, i) => cond(m.when, ['messages', i, 'when']));
+  s.messages.forEach((m, i) => {
+    cond(m.when, ['messages', i, 'when']);
+    if (m.afterFlag !== undefined && !flags.has(m.afterFlag)) issues.push({ path: ['messages', i, 'afterFlag'], message: `unknown flag "${m.afterFlag}"` });
+  });
   s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => cond(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
   s.actions.forEach((a, i) => cond(a.requires, ['actions', i, 'requires']));
   s.evidence.forEach((e, i) => {

@@ -107,7 +107,7 @@ const FieldGen = z.union([
   z.string(),
   z.number(),
   z.boolean(),
-  z.strictObject({ pick: z.array(z.union([z.string(), z.number()])).min(1) }),
+  z.strictObject({ pick: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
   z.strictObject({ int: z.tuple([z.number(), z.number()]) }),
   z.strictObject({ float: z.tuple([z.number(), z.number()]), decimals: z.number().int().min(0).max(6).default(2) }),
   z.strictObject({ hex: z.number().int().min(1).max(64) }),
@@ -141,7 +141,9 @@ export const Alert = z.strictObject({
 
 export const Message = z.strictObject({
   id: Id,
+  /** Seconds from scenario start, or from when `afterFlag` went up. */
   at: Duration,
+  afterFlag: z.string().optional(),
   when: ConditionString.optional(),
   from: z.string(),
   channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'),
@@ -320,6 +322,8 @@ export const Impact = z.strictObject({
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
+  /** Named conditions: write `impacted` anywhere a flag goes instead of repeating the expression. */
+  conditions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string()).default({}),
   id: Id,
   title: z.string(),
   summary: z.string(),
@@ -329,6 +333,8 @@ export const ScenarioSchema = z.strictObject({
   postmortemMin: z.number().positive().default(15),
   /** Wall-clock frame the sim runs in, e.g. 2026-03-10T21:00:00 (a Tuesday). */
   startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'write YYYY-MM-DDTHH:MM[:SS]'),
+  /** Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute. */
+  clockScale: z.number().positive().default(1),
   severity: z.strictObject({ expected: z.number().int().min(1).max(5), acceptable: z.array(z.number().int().min(1).max(5)).min(1) }),
   briefing: z.strictObject({ text: z.string(), team: z.string().default('') }),
   services: z.array(Service).min(1),

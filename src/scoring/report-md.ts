@@ -21,7 +21,7 @@ const t = (sec: number | null) => (sec === null ? '—' : formatClock(sec));
 /** The Markdown report: score, reasons, timings, postmortem, timeline, debrief. */
 export function renderMarkdown(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta): string {
   const out: string[] = [];
-  const hm = (sec: number) => wallHm(scenario.startsAt, sec);
+  const hm = (sec: number) => wallHm(scenario, sec);
   out.push(`# DRILL · ${scenario.id} · seed ${meta.seed} · ${meta.difficulty} · score ${score.total}/${score.max}`);
   out.push('');
   out.push('> Training drill: a simulated incident, not a real one.');

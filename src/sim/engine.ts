@@ -253,7 +253,8 @@ export class Engine {
 
   private checkMessages(sec: number): void {
     for (const m of this.scenario.messages) {
-      if (m.at !== sec || !this.holds(m.when)) continue;
+      const from = m.afterFlag === undefined ? 0 : this.flags.since(m.afterFlag);
+      if (from === undefined || from + m.at !== sec || !this.holds(m.when)) continue;
       if (m.channel === 'page') {
         this.state.pages.push({ id: `${m.id}#1`, name: m.from, summary: m.text, firedSec: sec, ackedSec: null, clearedSec: null });
         this.state.firstPageSec ??= sec;

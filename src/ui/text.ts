@@ -50,11 +50,13 @@ export function wrapText(s: string, width: number, indent = 0): string[] {
   if (width <= 0) return [];
   if (textWidth(text) <= width) return [text];
   const pad = ' '.repeat(Math.min(indent, Math.max(0, width - 1)));
+  // The first line keeps its own leading spaces.
+  const lead = /^ */u.exec(text)?.[0] ?? '';
   const lines: string[] = [];
-  let line = '';
-  let lineStart = '';
+  let line = lead.slice(0, Math.max(0, width - 1));
+  let lineStart = line;
   const room = () => width - textWidth(line);
-  for (const word of text.split(/ +/u)) {
+  for (const word of text.slice(lead.length).split(/ +/u)) {
     let w = word;
     const sep = line === lineStart ? '' : ' ';
     if (textWidth(sep + w) <= room()) {

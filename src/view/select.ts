@@ -21,7 +21,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
   const sc = engine.scenario;
   const s = engine.state;
   const sec = s.sec;
-  const at = (x: number) => wallClock(sc.startsAt, x, false);
+  const at = (x: number) => wallClock(sc, x, false);
 
   const cadence = sc.rubric.map((r) => r.check).find((c) => c.kind === 'update-cadence');
   const cadenceSec = cadence && cadence.kind === 'update-cadence' ? cadence.maxGapSec : 1200;
@@ -35,7 +35,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
     header: {
       scenarioId: sc.id,
       title: sc.title,
-      wallClock: wallClock(sc.startsAt, sec),
+      wallClock: wallClock(sc, sec),
       simClock: `+${formatClock(sec)}`,
       speed: s.speed,
       paused: s.paused,
@@ -44,7 +44,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
       ic: s.handoff ? engine.personName(s.handoff.who) : 'you',
       timeLeft: formatClock(Math.max(0, timeLeft)),
       impact: sc.impact.map((i) => impactFigure(s.impact[i.id] ?? 0, i.label, i.unit)).join(' · '),
-      nextUpdateDue: dueSec === null ? null : wallHm(sc.startsAt, dueSec),
+      nextUpdateDue: dueSec === null ? null : wallHm(sc, dueSec),
       updateOverdue: dueSec !== null && sec > dueSec,
       lifecycle: s.lifecycle,
       mode: opts.mode,
@@ -53,7 +53,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
     dashboard: selectDashboard(engine, size.sparkPoints),
     logs: selectLogs(engine, size, opts.logCache, at),
     feed: s.feed.slice(-size.feedLines).map(
-      (f): FeedLineView => ({ time: wallHm(sc.startsAt, f.sec), channel: f.channel === 'examiner' ? 'system' : f.channel, from: f.from, text: f.text, tone: f.tone }),
+      (f): FeedLineView => ({ time: wallHm(sc, f.sec), channel: f.channel === 'examiner' ? 'system' : f.channel, from: f.from, text: f.text, tone: f.tone }),
     ),
     team: sc.people
       .filter((p) => s.responders[p.id]!.pagedSec !== null)
@@ -68,11 +68,11 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
           role: p.role,
           status: r.joinedSec === null ? 'paged' : task ? 'busy' : 'here',
           task: task ? task.text : lastDone ? `✓ ${lastDone.text} (reported)` : null,
-          due: task?.dueSec != null ? (overdue ? `overdue ${formatClock(sec - task.dueSec)}` : `due ${wallHm(sc.startsAt, task.dueSec)} (in ${formatClock(task.dueSec - sec)})`) : null,
+          due: task?.dueSec != null ? (overdue ? `overdue ${formatClock(sec - task.dueSec)}` : `due ${wallHm(sc, task.dueSec)} (in ${formatClock(task.dueSec - sec)})`) : null,
           overdue,
         };
       }),
-    timeline: s.timeline.slice(-size.timelineEntries).map((t) => ({ time: wallHm(sc.startsAt, t.sec), text: t.text, kind: t.kind })),
+    timeline: s.timeline.slice(-size.timelineEntries).map((t) => ({ time: wallHm(sc, t.sec), text: t.text, kind: t.kind })),
     answer: s.lastAnswer ? { text: s.lastAnswer.text, ok: s.lastAnswer.ok } : null,
     postmortem: {
       open: s.lifecycle === 'postmortem',

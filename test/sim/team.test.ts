@@ -90,10 +90,8 @@ describe('incident command as a simulated team', () => {
     const script = `${OPENING}02:10 ask ana run config log in 1m\n03:20 followup ana\n04:00 poll roll back\n04:10 ask ana do rollback in 3m\n`;
     const a = await playText(MINI, script, 11);
     const b = await playText(MINI, script, 11);
-    const strip = (evs: { wallMs: number }[]) => evs.map((e) => ({ ...e, wallMs: 0 }));
-    expect(strip(a.session.store.events(a.session.id)).map((e) => [e.seq, e.simMs, e.type, e.payload])).toEqual(
-      strip(b.session.store.events(b.session.id)).map((e) => [e.seq, e.simMs, e.type, e.payload]),
-    );
+    const inputs = (r: typeof a) => r.session.store.events(r.session.id).map((e) => [e.seq, e.simMs, e.actor, e.type, e.payload]);
+    expect(inputs(a)).toEqual(inputs(b));
     expect(a.score).toEqual(b.score);
   });
 });

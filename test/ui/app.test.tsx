@@ -101,7 +101,7 @@ describe('play screen', () => {
     expect(controller.calls).not.toContain('faster');
     await press(KEYS.escape);
     await waitFor(() => frame().includes('> ▏'), 'help closed');
-    expect(frame()).not.toContain('ack');
+    expect(frame()).not.toContain('> a');
   });
 
   it('? + - space q act globally only on an empty line', async () => {

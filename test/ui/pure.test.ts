@@ -139,3 +139,9 @@ describe('dispatchKey', () => {
     expect(dispatchKey([layer('off', true, { active: false })], 'x', key)).toBeUndefined();
   });
 });
+
+describe('wrapText indentation', () => {
+  it('keeps the first line indent when wrapping', () => {
+    expect(wrapText('  pm summary impact', 12, 6)).toEqual(['  pm summary', '      impact']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Command } from '../../commands/command.js';
+import { simSecAt, type ClockFrame } from '../../scenario/clock-frame.js';
 import type { Engine } from '../engine.js';
 import { coversAll, findStakeholder } from './lookup.js';
 
@@ -33,25 +34,20 @@ export function severity(engine: Engine, cmd: Extract<Command, { verb: 'sev' }>)
 }
 
 /** "next update in 15 min" / "next update at 21:30" → the promised sim second. */
-export function promisedUpdate(text: string, nowSec: number, startsAt: string): number | null {
+export function promisedUpdate(text: string, nowSec: number, frame: ClockFrame): number | null {
   const t = text.toLowerCase();
   const inMin = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,3})\s*(?:m\b|min)/.exec(t);
   if (inMin) return nowSec + Number(inMin[1]) * 60;
   const at = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,2}):(\d{2})/.exec(t);
   if (at) {
-    const [, hh, mm] = at;
-    const base = /T(\d{2}):(\d{2})/.exec(startsAt)!;
-    const startMin = Number(base[1]) * 60 + Number(base[2]);
-    let diff = Number(hh) * 60 + Number(mm) - startMin;
-    if (diff < 0) diff += 24 * 60;
-    return diff * 60;
+    return simSecAt(frame, Number(at[1]), Number(at[2]));
   }
   return null;
 }
 
 export function status(engine: Engine, cmd: Extract<Command, { verb: 'status' }>): void {
   const s = engine.state;
-  const promiseSec = promisedUpdate(cmd.text, s.sec, engine.scenario.startsAt);
+  const promiseSec = promisedUpdate(cmd.text, s.sec, engine.scenario);
   s.statusUpdates.push({ sec: s.sec, text: cmd.text, promiseSec });
   s.timeline.push({ sec: s.sec, text: `status "${cmd.text}"`, kind: 'status' });
   engine.say('stakeholder', 'you → #status', cmd.text, 'muted');

@@ -1,0 +1,99 @@
+import type { AnyStateMachine } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { conditionFlags } from '../condition.js';
+import type { Scenario } from '../schema.js';
+import type { FlagModel, VariantModel } from './model.js';
+
+/**
+ * The incident machine (lifecycle + fault phases, built from the scenario by
+ * the sim) is handed in, so this module depends on nothing above `scenario`.
+ * The sim's createIncidentMachine fits.
+ */
+export type IncidentMachineFactory = (scenario: Scenario) => AnyStateMachine;
+
+type LifecycleEvent =
+  | { type: 'TICK'; sec: number; flags: readonly string[] }
+  | { type: 'START' }
+  | { type: 'MITIGATED' }
+  | { type: 'RESOLVE' }
+  | { type: 'POSTMORTEM' }
+  | { type: 'SUBMIT' };
+
+interface MachineValue {
+  lifecycle: string;
+  fault: string;
+}
+
+export interface LifecycleProof {
+  /** Lifecycle states some event sequence reaches, with a witness sequence of events. */
+  lifecycle: Map<string, string[]>;
+  /** Fault states (normal and the phase ids) some sequence reaches. */
+  faults: Set<string>;
+  /** A sequence resolves the incident in a phase where fixedWhen can hold. */
+  resolvesFixed: boolean;
+}
+
+/**
+ * Proves with xstate/graph that the incident machine of one variant can reach
+ * `resolved` and `scored`, and which fault phases it can enter. The events
+ * are representative of what the engine sends: START, a TICK at each phase's
+ * time carrying each flag set the flag model can have just before it (so the
+ * machine's own `unless` guards decide), MITIGATED where the flag model says
+ * mitigatedWhen can hold in that phase, and the IC's RESOLVE, POSTMORTEM and
+ * SUBMIT.
+ */
+export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: VariantModel): LifecycleProof {
+  const s = model.scenario;
+  const order = ['normal', ...s.phases.map((p) => p.id)];
+  const unlessFlags = new Set<string>();
+  for (const p of s.phases) if (p.unless) conditionFlags(p.unless, unlessFlags);
+
+  // Per fault state: the TICKs that may move it on, and whether mitigated/fixed can hold there.
+  const ticks = new Map<string, LifecycleEvent[]>();
+  const canMitigate = new Set<string>();
+  const canFix = new Set<string>();
+  order.forEach((fault, k) => {
+    const here = vm.states.filter((r) => r.state.phase === k - 1);
+    if (k > 0 && here.some((r) => model.holds(s.mitigatedWhen, r.state))) canMitigate.add(fault);
+    if (k > 0 && here.some((r) => model.holds(s.fixedWhen, r.state))) canFix.add(fault);
+    const next = s.phases[k];
+    if (!next || next.at > model.timeLimitSec) return;
+    const sets = new Map<string, string[]>();
+    for (const r of here) {
+      const flags = r.state.up.filter((f) => unlessFlags.has(f));
+      sets.set(flags.join(','), flags);
+    }
+    ticks.set(fault, [...sets.values()].map((flags) => ({ type: 'TICK', sec: next.at, flags })));
+  });
+
+  const valueOf = (snap: { value: unknown }) => snap.value as MachineValue;
+  const events = (snap: { value: unknown }): LifecycleEvent[] => {
+    const v = valueOf(snap);
+    const out: LifecycleEvent[] = [{ type: 'START' }, ...(ticks.get(v.fault) ?? [])];
+    if (v.lifecycle === 'active' && canMitigate.has(v.fault)) out.push({ type: 'MITIGATED' });
+    out.push({ type: 'RESOLVE' }, { type: 'POSTMORTEM' }, { type: 'SUBMIT' });
+    return out;
+  };
+
+  const paths = getShortestPaths(machine, {
+    events: events as never,
+    serializeState: (snap) => `${JSON.stringify((snap as { value: unknown }).value)}|${(snap as { context: { sec: number } }).context.sec}`,
+    limit: 100_000,
+  });
+
+  const lifecycle = new Map<string, string[]>();
+  const faults = new Set<string>();
+  let resolvesFixed = false;
+  for (const p of paths) {
+    const v = valueOf(p.state);
+    const steps = p.steps.filter((st) => !String(st.event.type).startsWith('xstate.'));
+    if (!lifecycle.has(v.lifecycle)) lifecycle.set(v.lifecycle, steps.map((st) => String(st.event.type)));
+    faults.add(v.fault);
+    steps.forEach((st, i) => {
+      if (st.event.type !== 'RESOLVE') return;
+      const before = i === 0 ? 'normal' : valueOf(steps[i - 1]!.state).fault;
+      if (valueOf(st.state).lifecycle === 'resolved' && canFix.has(before)) resolvesFixed = true;
+    });
+  }
+  return { lifecycle, faults, resolvesFixed };
+}
