@@ -12,8 +12,18 @@ await build({
   jsx: 'automatic',
   minify: false,
   sourcemap: 'linked',
-  // native addon and optional dev-only imports stay outside the bundle
-  external: ['better-sqlite3', 'react-devtools-core'],
+  // the native addon stays outside the bundle
+  external: ['better-sqlite3'],
+  plugins: [
+    {
+      // Ink loads React DevTools only when DEV=true; the bundle ships without it.
+      name: 'no-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+      },
+    },
+  ],
   banner: {
     js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);",
   },

@@ -26,6 +26,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   all: { type: 'boolean' },
+  strict: { type: 'boolean' },
 } as const;
 
 export type Flags = {

@@ -6,12 +6,16 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   play SCENARIO --script FILE     headless scripted play; prints a summary
   list                            the scenarios
   validate PATH...                check scenario files or folders
+  lint PATH... [--strict]         solvability: resolution and every checkpoint reachable
+  schema [--out FILE]             the scenario format as JSON Schema (editor completion)
+  new ID [--out FILE]             write a commented skeleton scenario ID.yaml
   sessions                        recorded sessions
   replay SESSION --at MM:SS --headless   the screen as it was at that sim time
   report SESSION [--format md|json] [--out FILE]
   verify SESSION|--all            check a recording's hash chain
   export SESSION --out FILE       one JSON file with everything
   import FILE                     verify and load an exported session
+  bench [NAME...] [--out FILE]    the performance figures (all, or those starting with NAME)
 
 SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest".
 

@@ -5,10 +5,14 @@ import { SessionError } from '../session/session.js';
 import { APP_VERSION } from '../session/version.js';
 import { StoreError } from '../store/index.js';
 import { parseCliArgs } from './args.js';
+import { lintCommand } from './commands/lint.js';
+import { benchCommand } from './commands/bench.js';
 import { listCommand } from './commands/list.js';
+import { newCommand } from './commands/new.js';
 import { playCommand } from './commands/play.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
+import { schemaCommand } from './commands/schema.js';
 import { sessionsCommand } from './commands/sessions.js';
 import { exportCommand, importCommand } from './commands/transfer.js';
 import { validateCommand } from './commands/validate.js';
@@ -39,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
       return listCommand(ctx);
     case 'validate':
       return validateCommand(ctx, args.positionals);
+    case 'lint':
+      return lintCommand(ctx, args.positionals);
+    case 'schema':
+      return schemaCommand(ctx, args.positionals);
+    case 'new':
+      return newCommand(ctx, args.positionals);
     case 'sessions':
       return sessionsCommand(ctx);
     case 'verify':
@@ -51,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(ctx, args.positionals);
     case 'import':
       return importCommand(ctx, args.positionals);
+    case 'bench':
+      return benchCommand(ctx, args.positionals);
     default:
       throw new CliError(`unknown command "${args.command}"; \`firedrill --help\` lists the commands`, 2);
   }

@@ -1,7 +1,8 @@
 import { formatClock } from '../scenario/duration.js';
 import type { Check, Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
-import type { ItemJudgement } from './action-items.js';
+import { judgeSet, type ItemJudgement } from './action-items.js';
+import { firstOf, lists, show, text } from './lexicon.js';
 import type { CheckResult } from './types.js';
 
 /** One pure function per rubric check kind: (scenario, final world) → fraction earned + why. */
@@ -167,27 +168,74 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     }
     case 'postmortem-concepts': {
       const concepts = scenario.postmortem.concepts;
-      const met = new Set(ctx.items.filter((i) => i.concept && i.duplicateOf === null && !i.blameful).map((i) => i.concept!));
+      const met = new Set(ctx.items.flatMap((i) => i.concepts));
       const total = concepts.reduce((a, c) => a + c.points, 0);
       const got = concepts.filter((c) => met.has(c.id)).reduce((a, c) => a + c.points, 0);
       const missing = concepts.filter((c) => !met.has(c.id)).map((c) => c.title);
-      return r(got / total, `${met.size} of ${concepts.length} concepts met${missing.length ? `; missing: ${missing.slice(0, 4).join('; ')}` : ''}`);
+      const notes = [`${met.size} of ${concepts.length} concepts met`];
+      if (missing.length) notes.push(`missing: ${missing.slice(0, 4).join('; ')}${missing.length > 4 ? `; and ${missing.length - 4} more` : ''}`);
+      const unearned = ctx.items.filter((i) => i.concepts.length === 0 && i.duplicateOf === null && (i.vague || i.blameful || i.harmful)).length;
+      if (unearned) notes.push(`${unearned} item(s) earned nothing (vague, blameful or harmful)`);
+      if (w.postmortem.late) notes.push('judged as written when the postmortem time ran out');
+      return r(got / total, notes.join('; '));
     }
     case 'postmortem-quality': {
       const pm = w.postmortem;
-      if (pm.submittedSec === null && pm.actions.length === 0) return r(0, 'no postmortem written');
-      const items = ctx.items.filter((i) => i.duplicateOf === null);
-      const avg = items.length ? items.reduce((a, i) => a + i.quality, 0) / items.length : 0;
+      if (pm.startedSec === null && pm.actions.length === 0) return r(0, 'no postmortem written');
+      // Vague items and repeats add nothing; blameful and harmful items cost.
+      const counted = ctx.items.filter((i) => i.duplicateOf === null && !i.vague && !i.blameful && !i.harmful);
+      const avg = counted.length ? counted.reduce((a, i) => a + i.quality, 0) / counted.length : 0;
       const fields = ['summary', 'rootcause', 'impact'].filter((f) => (pm.fields[f] ?? '').trim().length > 10).length / 3;
+      const notes = [
+        counted.length ? `${counted.length} substantive item(s) average ${Math.round(avg * 100)}% quality` : 'no substantive action items',
+        `${Math.round(fields * 3)}/3 of summary, root cause and impact written`,
+      ];
       let f = avg * 0.7 + fields * 0.3;
-      const notes = [`action items average ${Math.round(avg * 100)}% quality`, `${Math.round(fields * 3)}/3 of summary, root cause and impact written`];
+      const vague = ctx.items.filter((i) => i.vague && !i.blameful).length;
+      if (vague) notes.push(`${vague} vague item(s) add nothing`);
+      const dups = ctx.items.filter((i) => i.duplicateOf !== null).length;
+      if (dups) notes.push(`${dups} repeated item(s) add nothing`);
       const blame = ctx.items.filter((i) => i.blameful).length;
-      if (blame) notes.push(`${blame} blameful item(s)`);
+      if (blame) {
+        f -= 0.15 * blame;
+        notes.push(`${blame} blameful item(s) (−${15 * blame}%)`);
+      }
+      const harmful = ctx.items.filter((i) => i.harmful && !i.blameful).length;
+      if (harmful) {
+        f -= 0.15 * harmful;
+        notes.push(`${harmful} harmful item(s) (−${15 * harmful}%)`);
+      }
+      const narrativeBlame = narrativeBlameOf(pm.fields);
+      if (narrativeBlame) {
+        f -= 0.15;
+        notes.push(`the write-up blames people (${narrativeBlame}) (−15%)`);
+      }
+      const set = judgeSet(scenario, ctx.items, { customersHarmed: Object.values(w.impact).some((v) => v > 0) });
+      f -= set.penalty;
+      notes.push(...set.notes);
       if (pm.late) {
         f *= 0.7;
-        notes.push('submitted late/partial when the postmortem time ran out');
+        const missing = missingFields(pm.fields);
+        notes.push(`late/partial: the postmortem time ran out and it was submitted as it stood (×0.7)${missing.length ? `; never written: ${missing.join(', ')}` : ''}`);
       }
       return r(f, notes.join('; '));
     }
   }
+}
+
+/** Postmortem fields a complete write-up has. */
+export const PM_FIELDS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
+
+export function missingFields(fields: Record<string, string>): string[] {
+  return PM_FIELDS.filter((f) => !(fields[f] ?? '').trim());
+}
+
+/** Blame in the narrative ("human error: Marco's change"), quoted. */
+export function narrativeBlameOf(fields: Record<string, string>): string | null {
+  const l = lists();
+  for (const f of ['rootcause', 'factors', 'summary', 'impact'] as const) {
+    const hit = firstOf(text(fields[f] ?? ''), [...l.blamePhrases, ...l.humanBehaviour]);
+    if (hit) return `${f}: "${show(hit.phrase)}"`;
+  }
+  return null;
 }

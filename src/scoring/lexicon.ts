@@ -25,7 +25,7 @@ export interface HarmfulPattern {
 interface LexiconFile {
   synonyms: { id: string; terms: string[] }[];
   harmful: HarmfulPattern[];
-  blame: { phrases: string[]; personCues: string[] };
+  blame: { phrases: string[]; personCues: string[]; patterns: { id: string; all: string[][]; within?: number; ordered?: boolean; note: string }[] };
   humanBehaviour: string[];
   vague: { verbs: string[]; phrases: string[] };
   weakVerbs: string[];
@@ -59,44 +59,89 @@ function undouble(w: string): string {
   return a && a === w.at(-2) && !'lsz'.includes(a) && /[a-z]/.test(a) ? w.slice(0, -1) : w;
 }
 
+/** Lower-cased text with possessives dropped ("Marco's" → "marco"). */
+const normal = (text: string) => text.toLowerCase().replace(/[’']s\b/g, '');
+
 /** Raw lower-case words, split at anything that is not a letter or digit. */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’']s\b/g, 's')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return normal(text).match(/[a-z0-9]+/g) ?? [];
 }
 
-export const stems = (text: string): string[] => words(text).map(stem);
+/** Text ready for matching: its stems, and the normalised string for phrases that are only symbols. */
+export interface Text {
+  readonly raw: string;
+  readonly s: readonly string[];
+  /** Where each word starts in raw. */
+  readonly offsets: readonly number[];
+}
 
-/** A phrase as the stems it must meet in a row. */
-export type Phrase = readonly string[];
-export const phrase = (text: string): Phrase => stems(text);
+export function text(input: string): Text {
+  const raw = normal(input);
+  const s: string[] = [];
+  const offsets: number[] = [];
+  for (const m of raw.matchAll(/[a-z0-9]+/g)) {
+    s.push(stem(m[0]));
+    offsets.push(m.index);
+  }
+  return { raw, s, offsets };
+}
+
+/** A phrase as written and as the stems it must meet in a row; a phrase of only symbols ("$") matches as a substring. */
+export interface Phrase {
+  readonly text: string;
+  readonly s: readonly string[];
+  readonly symbol: string | null;
+}
+
+export function phrase(input: string): Phrase {
+  const t = text(input);
+  const trimmed = input.trim().toLowerCase();
+  return { text: input.trim(), s: t.s, symbol: t.s.length === 0 && trimmed ? trimmed : null };
+}
+
+export const stems = (input: string): string[] => text(input).s.slice();
 
 const wordMatches = (textStem: string, phraseStem: string) => textStem === phraseStem || (phraseStem.length >= 5 && textStem.startsWith(phraseStem));
 
-/** Start indexes where the phrase occurs in the text's stems. */
-export function positions(text: readonly string[], p: Phrase): number[] {
+/** Word indexes where the phrase starts in the text. */
+export function positions(t: Text, p: Phrase): number[] {
   const out: number[] = [];
-  if (p.length === 0) return out;
-  for (let i = 0; i + p.length <= text.length; i++) if (p.every((s, j) => wordMatches(text[i + j]!, s))) out.push(i);
+  if (p.symbol !== null) {
+    for (let i = t.raw.indexOf(p.symbol); i >= 0; i = t.raw.indexOf(p.symbol, i + 1)) {
+      const w = t.offsets.findIndex((o) => o >= i);
+      out.push(w < 0 ? t.s.length : w);
+    }
+    return out;
+  }
+  if (p.s.length === 0) return out;
+  for (let i = 0; i + p.s.length <= t.s.length; i++) if (p.s.every((x, j) => wordMatches(t.s[i + j]!, x))) out.push(i);
   return out;
 }
 
-export const has = (text: readonly string[], p: Phrase) => positions(text, p).length > 0;
+const lengthOf = (p: Phrase) => Math.max(1, p.s.length);
 
-/** The first phrase of a list that occurs, with where. */
-export function firstOf(text: readonly string[], list: readonly Phrase[]): { phrase: Phrase; at: number } | null {
+export const has = (t: Text, p: Phrase) => positions(t, p).length > 0;
+
+/** The earliest phrase of a list that occurs, with where. */
+export function firstOf(t: Text, list: readonly Phrase[]): { phrase: Phrase; at: number } | null {
   let best: { phrase: Phrase; at: number } | null = null;
   for (const p of list) {
-    const at = positions(text, p)[0];
+    const at = positions(t, p)[0];
     if (at !== undefined && (best === null || at < best.at)) best = { phrase: p, at };
   }
   return best;
 }
 
-const key = (p: Phrase) => p.join(' ');
+/** The same text, cut to words [from, to). */
+export function slice(t: Text, from: number, to: number): Text {
+  const a = Math.max(0, from);
+  const b = Math.min(t.s.length, to);
+  const start = t.offsets[a] ?? t.raw.length;
+  const end = t.offsets[b] ?? t.raw.length;
+  return { raw: t.raw.slice(start, end), s: t.s.slice(a, b), offsets: t.offsets.slice(a, b).map((o) => o - start) };
+}
+
+const key = (p: Phrase) => p.symbol ?? p.s.join(' ');
 const SYNONYM_SETS: Phrase[][] = LEXICON.synonyms.map((s) => s.terms.map(phrase));
 
 /**
@@ -105,7 +150,7 @@ const SYNONYM_SETS: Phrase[][] = LEXICON.synonyms.map((s) => s.terms.map(phrase)
  * expansion does not expand again.
  */
 export function expandGroup(group: readonly string[]): Phrase[] {
-  const own = group.map(phrase).filter((p) => p.length > 0);
+  const own = group.map(phrase).filter((p) => p.s.length > 0 || p.symbol !== null);
   const seen = new Set(own.map(key));
   const out = [...own];
   for (const set of SYNONYM_SETS) {
@@ -119,22 +164,23 @@ export function expandGroup(group: readonly string[]): Phrase[] {
   return out;
 }
 
-/** Whether every group occurs, within `within` words of each other (and in order when asked). */
-export function groupsNear(text: readonly string[], groups: readonly (readonly Phrase[])[], within: number, ordered: boolean): boolean {
-  const hits = groups.map((g) => g.flatMap((p) => positions(text, p).map((at) => ({ at, end: at + p.length - 1 }))));
+/**
+ * Whether every group occurs with at most `within` other words between the
+ * matches (and, when `ordered`, each after the previous one).
+ */
+export function groupsNear(t: Text, groups: readonly (readonly Phrase[])[], within: number, ordered: boolean): boolean {
+  const hits = groups.map((g) => g.flatMap((p) => positions(t, p).map((at) => ({ at, len: lengthOf(p) }))));
   if (hits.some((h) => h.length === 0)) return false;
-  const search = (gi: number, lo: number, hi: number, prevEnd: number): boolean => {
-    if (gi === hits.length) return true;
+  const search = (gi: number, lo: number, hi: number, words: number, prevEnd: number): boolean => {
+    if (gi === hits.length) return hi - lo + 1 - words <= within;
     for (const h of hits[gi]!) {
-      if (ordered && gi > 0 && (h.at <= prevEnd || h.at - prevEnd - 1 > within)) continue;
-      const nlo = Math.min(lo, h.at);
-      const nhi = Math.max(hi, h.end);
-      if (!ordered && nhi - nlo + 1 - (gi + 1) > within + gi) continue;
-      if (search(gi + 1, nlo, nhi, h.end)) return true;
+      const end = h.at + h.len - 1;
+      if (ordered && gi > 0 && h.at <= prevEnd) continue;
+      if (search(gi + 1, Math.min(lo, h.at), Math.max(hi, end), words + h.len, end)) return true;
     }
     return false;
   };
-  return search(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1);
+  return search(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -1);
 }
 
 const compiled = <T>(f: () => T) => {
@@ -146,6 +192,7 @@ export const lists = compiled(() => ({
   harmful: LEXICON.harmful.map((h) => ({ ...h, groups: h.all.map((g) => g.map(phrase)), unlessGroups: (h.unless ?? []).map((g) => g.map(phrase)) })),
   blamePhrases: LEXICON.blame.phrases.map(phrase),
   personCues: LEXICON.blame.personCues.map(phrase),
+  blamePatterns: LEXICON.blame.patterns.map((b) => ({ ...b, groups: b.all.map((g) => g.map(phrase)) })),
   humanBehaviour: LEXICON.humanBehaviour.map(phrase),
   vagueVerbs: new Set(LEXICON.vague.verbs.map(stem)),
   vaguePhrases: LEXICON.vague.phrases.map(phrase),
@@ -160,4 +207,4 @@ export const lists = compiled(() => ({
 }));
 
 /** Shows a phrase the way a person would type it. */
-export const show = (p: Phrase) => p.join(' ');
+export const show = (p: Phrase) => p.text;

@@ -1,45 +1,39 @@
-import { formatClock } from '../scenario/duration.js';
+import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
-import { wallHm } from '../scenario/clock-frame.js';
-import type { Score } from './types.js';
+import { qualityLine } from './action-items.js';
+import { DECISION_KINDS } from './chart.js';
+import { referenceTimeline } from './reference.js';
+import { clock, conceptLine, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
+import type { ReportMeta, Score } from './types.js';
 
-export interface ReportMeta {
-  sessionId: string;
-  seed: number;
-  trainee: string;
-  mode: string;
-  difficulty: string;
-  startedAt: string;
-  /** Whether the debrief (root cause, variant, examiner notes) may be shown. */
-  revealTruth: boolean;
-  chainVerified: boolean | null;
-}
+export type { ReportMeta } from './types.js';
 
-const t = (sec: number | null) => (sec === null ? '—' : formatClock(sec));
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
-/** The Markdown report: score, reasons, timings, postmortem, timeline, debrief. */
+/** The Markdown report: score, reasons, timings, postmortem with judged items, timeline, reference, debrief. */
 export function renderMarkdown(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta): string {
   const out: string[] = [];
   const hm = (sec: number) => wallHm(scenario, sec);
   out.push(`# DRILL · ${scenario.id} · seed ${meta.seed} · ${meta.difficulty} · score ${score.total}/${score.max}`);
   out.push('');
-  out.push('> Training drill: a simulated incident, not a real one.');
+  out.push(`> ${DRILL_NOTICE}`);
   out.push('');
   out.push(`- Scenario: ${scenario.title}`);
   out.push(`- Session: \`${meta.sessionId}\` · trainee: ${meta.trainee} · mode: ${meta.mode} · started ${meta.startedAt}`);
-  out.push(`- Outcome: ${world.outcome ?? 'unfinished'}${world.resolvedSec !== null ? ` at ${hm(world.resolvedSec)}` : ''}`);
+  out.push(`- Outcome: ${outcomeLine(scenario, world)}`);
   if (meta.chainVerified !== null) out.push(`- Recording: event chain ${meta.chainVerified ? 'verified' : 'BROKEN — the recording was altered'}`);
+  if (score.postmortem.late) out.push('- Postmortem: LATE — the countdown ran out and it was submitted as it stood (partial)');
   out.push('');
   out.push('## Score');
   out.push('');
-  out.push(score.sections.map((s) => `${s.id} ${s.score}/${s.max}`).join(' · '));
+  out.push(`**${score.total}/${score.max}** · ${score.sections.map((s) => `${s.id} ${s.score}/${s.max}`).join(' · ')}`);
   out.push('');
-  const tm = score.timings;
-  const strong = scenario.rubric.map((r) => r.check).find((c) => c.kind === 'mitigated');
-  out.push(
-    `MTTA ${t(tm.mttaS)} · to SEV ${t(tm.sevS)} · to mitigate ${t(tm.mttmS)}${strong && strong.kind === 'mitigated' ? ` (strong IC: ≤ ${formatClock(strong.excellentSec)})` : ''} · to resolve ${t(tm.resolvedS)} · postmortem ${t(tm.postmortemS)}`,
-  );
+  out.push('## Timings');
+  out.push('');
+  out.push('| | | |');
+  out.push('|---|---|---|');
+  for (const r of timingRows(scenario, score)) out.push(`| ${r.label} | ${r.value} | ${cell(r.detail)} |`);
   out.push('');
   out.push('## Why, point by point');
   for (const s of score.sections) {
@@ -54,30 +48,25 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   const pm = world.postmortem;
   if (pm.startedSec === null) out.push('_No postmortem was written._');
   else {
-    for (const [k, label] of [
-      ['summary', 'Summary'],
-      ['impact', 'Impact'],
-      ['rootcause', 'Root cause'],
-      ['factors', 'Contributing factors'],
-      ['well', 'What went well'],
-      ['lucky', 'Where we got lucky'],
-    ] as const)
-      if (pm.fields[k]) out.push(`**${label}.** ${pm.fields[k]}`, '');
-    out.push(`Written in ${t(tm.postmortemS)}${pm.late ? ' (time ran out: submitted as it stood)' : ''}.`);
+    if (score.postmortem.late) out.push(`> **Late/partial:** the postmortem time ran out; it was submitted with what was written.${score.postmortem.missingFields.length ? ` Never written: ${score.postmortem.missingFields.join(', ')}.` : ''}`, '');
+    for (const [k, label] of PM_FIELD_LABELS) if (pm.fields[k]) out.push(`**${label}.** ${pm.fields[k]}`, '');
+    out.push(`Written in ${clock(score.timings.postmortemS)} of ${clock(score.timings.postmortemAllowedS)}.`);
     out.push('');
     out.push('### Action items');
     out.push('');
     if (score.items.length === 0) out.push('_None._');
     score.items.forEach((j, i) => {
       out.push(`${i + 1}. **${j.item.type} ${j.item.priority} ${j.item.owner}** ${j.item.text}`);
-      out.push(`   - ${j.notes.join('; ')} · quality ${Math.round(Math.max(0, j.quality) * 100)}%`);
-      if (j.better.length) out.push(`   - better: ${j.better.join('; ')}`);
+      out.push(`   - concept: ${conceptLine(scenario, j)}`);
+      out.push(`   - ${qualityLine(j)}`);
+      if (j.notes.length) out.push(`   - ${j.notes.join('; ')}`);
+      out.push(`   - better: ${j.better.length ? j.better.join('; ') : 'nothing to add'}`);
     });
   }
   out.push('');
   out.push('## Your timeline');
   out.push('');
-  for (const e of world.timeline) out.push(`- ${hm(e.sec)} ${e.text}`);
+  for (const e of world.timeline) out.push(`- ${hm(e.sec)} _${DECISION_KINDS[e.kind]}_ ${e.text}`);
   const examinerNotes = world.notes.filter((n) => n.by === 'examiner');
   if (meta.revealTruth && examinerNotes.length) {
     out.push('');
@@ -87,6 +76,15 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   }
   out.push('');
   out.push('## What a strong IC does');
+  out.push('');
+  out.push('Minute by minute, from the rubric’s targets, against what you did:');
+  out.push('');
+  out.push('| By | Target | A strong IC | You |');
+  out.push('|---|---|---|---|');
+  for (const r of referenceTimeline(scenario, world)) {
+    const you = r.youSec === null ? '✗ never' : `${r.status === 'met' ? '✓' : '⚠ late'} ${hm(r.youSec)}`;
+    out.push(`| ${hm(r.bySec)} | ${cell(r.target)} | ${cell(r.what)} | ${you} |`);
+  }
   out.push('');
   out.push(scenario.examiner.strongPlay.trim());
   if (meta.revealTruth) {
@@ -104,10 +102,11 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
 
 /** A few lines for the end of a session, on screen and on stdout. */
 export function renderSummary(scenario: Scenario, world: WorldState, score: Score): string {
+  const tm = score.timings;
   const lines = [
-    `DRILL · ${scenario.id} · score ${score.total}/${score.max} · outcome ${world.outcome ?? 'unfinished'}`,
+    `DRILL · ${scenario.id} · score ${score.total}/${score.max} · outcome ${world.outcome ?? 'unfinished'}${score.postmortem.late ? ' · postmortem late' : ''}`,
     score.sections.map((s) => `${s.id} ${s.score}/${s.max}`).join(' · '),
-    `MTTA ${t(score.timings.mttaS)} · to SEV ${t(score.timings.sevS)} · to mitigate ${t(score.timings.mttmS)} · to resolve ${t(score.timings.resolvedS)}`,
+    `MTTA ${clock(tm.mttaS)} · to SEV ${clock(tm.toSevS)} · to mitigate ${clock(tm.mttmS)} · to resolve ${clock(tm.mttrS)}`,
   ];
   const misses = score.checkpoints.filter((c) => c.earned < c.points).sort((a, b) => b.points - b.earned - (a.points - a.earned)).slice(0, 3);
   for (const m of misses) lines.push(`− ${m.title}: ${m.reason}`);

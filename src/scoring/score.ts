@@ -1,9 +1,10 @@
 import { SECTIONS, type Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { judgeItems } from './action-items.js';
-import { evaluate } from './checks.js';
+import { evaluate, missingFields } from './checks.js';
 import type { CheckpointResult, Score, SectionScore } from './types.js';
 
+const CORE_FIELDS: readonly string[] = ['summary', 'impact', 'rootcause'];
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The score: a pure function of the scenario and the final world. Every point has its reason. */
@@ -27,6 +28,11 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
   const max = round1(checkpoints.reduce((a, c) => a + c.points, 0));
   const total = Math.max(0, Math.round(checkpoints.reduce((a, c) => a + c.earned, 0) - hintPenalty));
   const first = world.firstPageSec;
+  const pm = world.postmortem;
+  const sev = world.severityHistory[0]?.sec ?? null;
+  const sevFrom = first ?? world.ackSec;
+  const met = new Set(items.flatMap((i) => i.concepts));
+  const missing = pm.startedSec === null ? [] : missingFields(pm.fields);
   return {
     total,
     max: Math.round(max),
@@ -35,13 +41,27 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
     hintPenalty,
     items,
     timings: {
+      onsetS: world.onsetSec,
+      detectedS: first,
       ackS: world.ackSec,
-      sevS: world.severityHistory[0]?.sec ?? null,
+      sevS: sev,
       mitigatedS: world.mitigatedSec,
       resolvedS: world.resolvedSec,
       mttaS: world.ackSec !== null && first !== null ? Math.max(0, world.ackSec - first) : null,
+      toSevS: sev !== null && sevFrom !== null ? Math.max(0, sev - sevFrom) : null,
       mttmS: world.mitigatedSec !== null && world.onsetSec !== null ? world.mitigatedSec - world.onsetSec : null,
-      postmortemS: world.postmortem.startedSec !== null && world.postmortem.submittedSec !== null ? world.postmortem.submittedSec - world.postmortem.startedSec : null,
+      mttrS: world.resolvedSec !== null && world.onsetSec !== null ? world.resolvedSec - world.onsetSec : null,
+      postmortemS: pm.startedSec !== null && pm.submittedSec !== null ? pm.submittedSec - pm.startedSec : null,
+      postmortemAllowedS: pm.startedSec !== null && pm.deadlineSec !== null ? pm.deadlineSec - pm.startedSec : null,
+    },
+    postmortem: {
+      written: pm.startedSec !== null,
+      submitted: pm.submittedSec !== null,
+      late: pm.late,
+      partial: pm.startedSec !== null && (pm.late || missing.some((f) => CORE_FIELDS.includes(f)) || pm.actions.length === 0),
+      missingFields: missing,
+      itemCount: pm.actions.length,
+      conceptsMet: scenario.postmortem.concepts.filter((c) => met.has(c.id)).map((c) => c.id),
     },
   };
 }

@@ -23,16 +23,41 @@ export interface SectionScore {
   reasons: string[];
 }
 
+/** Absolute sim seconds (…S with no prefix) and intervals; each interval names its start. */
 export interface Timings {
+  /** Fault onset (impact starts). */
+  onsetS: number | null;
+  /** The first page (detection). */
+  detectedS: number | null;
   ackS: number | null;
   sevS: number | null;
   mitigatedS: number | null;
   resolvedS: number | null;
   /** From the first page to the acknowledgement. */
   mttaS: number | null;
+  /** From the first page (else the acknowledgement) to the first severity. */
+  toSevS: number | null;
   /** From fault onset to mitigation. */
   mttmS: number | null;
+  /** From fault onset to resolution. */
+  mttrS: number | null;
+  /** Time spent writing the postmortem. */
   postmortemS: number | null;
+  /** Time the postmortem was allowed. */
+  postmortemAllowedS: number | null;
+}
+
+export interface PostmortemStatus {
+  written: boolean;
+  submitted: boolean;
+  /** The countdown ran out: submitted as it stood. */
+  late: boolean;
+  /** Late, or without a summary, impact, root cause or any action item. */
+  partial: boolean;
+  missingFields: string[];
+  itemCount: number;
+  /** Concept ids the items earned, in the scenario's order. */
+  conceptsMet: string[];
 }
 
 export interface Score {
@@ -43,4 +68,18 @@ export interface Score {
   hintPenalty: number;
   timings: Timings;
   items: ItemJudgement[];
+  postmortem: PostmortemStatus;
+}
+
+/** Who, when and how, for the report's header; none of it feeds the score. */
+export interface ReportMeta {
+  sessionId: string;
+  seed: number;
+  trainee: string;
+  mode: string;
+  difficulty: string;
+  startedAt: string;
+  /** Whether the debrief (root cause, variant, examiner notes) may be shown. */
+  revealTruth: boolean;
+  chainVerified: boolean | null;
 }

@@ -5,6 +5,7 @@ export type {
   StoredEvent,
   NewSession,
   SessionRow,
+  SessionSummary,
   SessionFinish,
   VerifyResult,
   SessionExport,

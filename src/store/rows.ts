@@ -9,6 +9,13 @@ export const SESSION_COLUMNS = `
   parent_id AS parentId, branch_at_ms AS branchAtMs, outcome, score, score_max AS scoreMax,
   ended_at AS endedAt, report_json AS reportJson`;
 
+/** SESSION_COLUMNS without scenario_json and report_json: what a listing needs. */
+export const SESSION_SUMMARY_COLUMNS = `
+  id, scenario_id AS scenarioId, scenario_hash AS scenarioHash,
+  app_version AS appVersion, seed, variant, trainee, mode, difficulty, started_at AS startedAt,
+  parent_id AS parentId, branch_at_ms AS branchAtMs, outcome, score, score_max AS scoreMax,
+  ended_at AS endedAt`;
+
 export const EVENT_COLUMNS = `
   session_id AS sessionId, seq, sim_ms AS simMs, wall_ms AS wallMs, actor, type, payload,
   prev_hash AS prevHash, hash`;

@@ -9,7 +9,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openConnection } from './connection.js';
 import { describeFile, guarded } from './error-mapping.js';
 import { StoreError } from './errors.js';
 import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
-import { EVENT_COLUMNS, SESSION_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
+import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
 import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
 import type {
   NewEvent,
@@ -18,6 +18,7 @@ import type {
   SessionExport,
   SessionFinish,
   SessionRow,
+  SessionSummary,
   Store,
   StoredEvent,
   VerifyResult,
@@ -47,7 +48,7 @@ class SqliteStore implements Store {
       sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
       // rowid breaks ties so two sessions started in the same millisecond still have an order.
       latestSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC LIMIT 1`),
-      allSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC`),
+      allSessions: db.prepare(`SELECT ${SESSION_SUMMARY_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC`),
       sessionExists: db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).pluck(),
       insertSession: db.prepare(`
         INSERT INTO sessions (id, scenario_id, scenario_json, scenario_hash, app_version, seed, variant, trainee,
@@ -137,8 +138,8 @@ class SqliteStore implements Store {
     });
   }
 
-  listSessions(): SessionRow[] {
-    return guarded(this.path, () => this.sql.allSessions.all() as SessionRow[]);
+  listSessions(): SessionSummary[] {
+    return guarded(this.path, () => this.sql.allSessions.all() as SessionSummary[]);
   }
 
   appendEvent(sessionId: string, e: NewEvent): StoredEvent {

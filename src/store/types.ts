@@ -43,6 +43,13 @@ export interface SessionRow extends Required<NewSession> {
   reportJson: string | null;
 }
 
+/**
+ * A session as a listing shows it: everything but the two large texts (the
+ * scenario snapshot, ~100 KB for a big scenario, and the report), which a
+ * listing of many sessions would otherwise read in full.
+ */
+export type SessionSummary = Omit<SessionRow, 'scenarioJson' | 'reportJson'>;
+
 export interface SessionFinish {
   outcome: string;
   score: number | null;
@@ -78,8 +85,8 @@ export interface Store {
   createSession(s: NewSession): SessionRow;
   /** 'latest' = most recently started session. */
   getSession(idOrLatest: string): SessionRow;
-  /** Newest first. */
-  listSessions(): SessionRow[];
+  /** Newest first; without the scenario snapshot and report (getSession has them). */
+  listSessions(): SessionSummary[];
   appendEvent(sessionId: string, e: NewEvent): StoredEvent;
   /** Ordered by seq; only events with seq > afterSeq. */
   events(sessionId: string, afterSeq?: number): StoredEvent[];

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Box, useApp } from 'ink';
 import type { PlayController } from '../view/controller.js';
 import { Briefing } from './components/Briefing.js';
+import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { PlayScreen } from './components/PlayScreen.js';
 import { Summary } from './components/Summary.js';
@@ -36,11 +37,12 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
   const size = useTerminalSize(sizeOverride);
   const [ui, getUi, setUi] = useRefState<UiState>(INITIAL_UI);
   const running = controller.started && !controller.finished;
-  const { frame, bump } = useFrameClock(controller, running);
-
-  const layout = useMemo(() => computeLayout(size.columns, size.rows, ui.scrollback), [size.columns, size.rows, ui.scrollback]);
-  // Once per frame (or after an action bumped it): typing alone never asks for a new view.
-  const vm = useMemo(() => controller.view(layout.size), [controller, layout, frame]);
+  const layout = useMemo(
+    () => computeLayout(size.columns, size.rows, ui.scrollback),
+    [size.columns, size.rows, ui.scrollback],
+  );
+  // One view per frame (or after an action bumped it): typing alone never asks for one.
+  const { vm, bump } = useFrameClock(controller, layout.size, running);
 
   const actions = useMemo<SessionActions>(() => {
     const act = (fn: () => void) => () => {
@@ -103,6 +105,14 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
   let body;
   if (screen === 'too-small') {
     return <TooSmall columns={layout.columns} rows={layout.rows} confirmQuit={ui.confirmQuit} />;
+  } else if (ui.help && screen === 'play') {
+    // The header stays: time, severity and time left are always visible.
+    body = (
+      <>
+        <Header header={vm.header} width={layout.columns} />
+        <HelpOverlay width={layout.columns} height={layout.height - 1} offset={ui.helpOffset} />
+      </>
+    );
   } else if (ui.help) {
     body = <HelpOverlay width={layout.columns} height={layout.height} offset={ui.helpOffset} />;
   } else if (screen === 'summary') {

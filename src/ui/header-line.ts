@@ -1,5 +1,5 @@
 import type { HeaderView } from '../view/model.js';
-import { textWidth } from './text.js';
+import { textWidth, truncate } from './text.js';
 
 /**
  * The header's pieces, fitted to one line. Time, speed, severity, time left,
@@ -96,6 +96,14 @@ export function headerLine(h: HeaderView, width: number): HeaderLine {
         ? list.filter((s) => s.kind !== kind)
         : list.map((s) => (s.kind === kind && s.short !== undefined ? { ...s, text: s.short } : s));
   }
+  const separator = fits(SEPARATOR) ? SEPARATOR : TIGHT_SEPARATOR;
+  if (!fits(separator)) {
+    // Last resort: cut the impact text itself so the update due stays on screen.
+    const over = headerWidth({ segments: list, separator }) - budget;
+    list = list.map((s) =>
+      s.kind === 'impact' ? { ...s, text: truncate(s.text, Math.max(12, textWidth(s.text) - over)) } : s,
+    );
+  }
   const segments = list.map(({ kind, text, alert }) => (alert ? { kind, text, alert } : { kind, text }));
-  return { segments, separator: fits(SEPARATOR) ? SEPARATOR : TIGHT_SEPARATOR };
+  return { segments, separator };
 }

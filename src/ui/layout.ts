@@ -26,9 +26,8 @@ const LOG_MIN = 3;
 const BOTTOM_MAX = 4;
 const BOTTOM_MIN = 2;
 
-/** Dashboard row columns: panel, label, sparkline, value, alarm marker. */
-export const DASH_PANEL_WIDTH = 7;
-export const DASH_VALUE_WIDTH = 8;
+/** Dashboard row columns: panel, label, sparkline, value ("21.8 req/s"), alarm marker. */
+export const DASH_VALUE_WIDTH = 10;
 export const DASH_MARK_WIDTH = 2;
 
 export interface DashColumns {
@@ -111,14 +110,15 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0):
   }
   const logLines = Math.max(1, logsBox - BORDER);
 
-  // Feed width shrinks with the terminal; the dashboard keeps its minimum.
-  const dashboardWidth = clamp(Math.floor(w / 2), 46, 72);
+  // The feed gives up width before the dashboard does.
+  const dashboardWidth = clamp(Math.round(w / 2) + 10, 50, 76);
   const feedWidth = w - dashboardWidth;
   const inner = dashboardWidth - BORDER;
-  const label = clamp(Math.floor(inner * 0.3), 12, 22);
+  const panel = clamp(Math.floor(inner * 0.18), 8, 14);
+  const label = clamp(Math.floor(inner * 0.3), 14, 26);
   const spark = Math.max(
     4,
-    inner - DASH_PANEL_WIDTH - label - DASH_VALUE_WIDTH - DASH_MARK_WIDTH - 2 /* spaces around the sparkline */,
+    inner - panel - label - DASH_VALUE_WIDTH - DASH_MARK_WIDTH - 2 /* spaces around the sparkline */,
   );
 
   const teamWidth = clamp(Math.floor(w * 0.38), 34, 48);
@@ -134,7 +134,7 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0):
     height,
     tooSmall,
     top: { height: topBox(dashRows), dashboardWidth, feedWidth, dashboardRows: dashRows },
-    dash: { panel: DASH_PANEL_WIDTH, label, spark, value: DASH_VALUE_WIDTH, mark: DASH_MARK_WIDTH },
+    dash: { panel, label, spark, value: DASH_VALUE_WIDTH, mark: DASH_MARK_WIDTH },
     logs: { height: logsBox, lines: logLines },
     bottom: { mode: bottomMode, height: bottomHeight, lines: bottomLines, teamWidth, timelineWidth },
     bodyHeight: topBox(dashRows) + logsBox,

@@ -29,14 +29,25 @@ export async function runInteractive(controller: PlayController, opts: { color: 
     stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
   };
 
+  let instance: ReturnType<typeof render> | undefined;
+  // On a crash Ink would otherwise draw its last frame again at exit, on the
+  // normal screen: unmount it while the alternate screen is still up.
+  const onCrash = () => {
+    try {
+      instance?.unmount();
+    } catch {
+      // Already torn down.
+    }
+    restore();
+  };
+
   stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
   // 'exit' and the exception monitor run even when something else ends the
   // process; the monitor fires before Node prints the error, so the trace
   // lands on the normal screen instead of the discarded alternate one.
   process.once('exit', restore);
-  process.on('uncaughtExceptionMonitor', restore);
+  process.on('uncaughtExceptionMonitor', onCrash);
 
-  let instance: ReturnType<typeof render> | undefined;
   const onSignal = () => instance?.unmount();
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
@@ -51,7 +62,7 @@ export async function runInteractive(controller: PlayController, opts: { color: 
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
-    process.off('uncaughtExceptionMonitor', restore);
+    process.off('uncaughtExceptionMonitor', onCrash);
     process.off('exit', restore);
     try {
       instance?.unmount();

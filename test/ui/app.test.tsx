@@ -104,6 +104,26 @@ describe('play screen', () => {
     expect(frame()).not.toContain('> a');
   });
 
+  it('help keeps the header, scrolls to the last verb, and closes with ?', async () => {
+    const { press, frame } = renderApp({ size: { columns: 80, rows: 24 } });
+    await press('?');
+    expect(frame()).toContain('SEV-2');
+    expect(frame()).toMatch(/↓ \d+ more/u);
+    expect(frame()).not.toContain('help [VERB]');
+    for (let i = 0; i < 20; i++) await press(KEYS.pageDown);
+    expect(frame()).toContain('help [VERB]');
+    expect(frame().split('\n').length).toBeLessThan(24);
+    await press('?');
+    await waitFor(() => frame().includes('> ▏'), 'help closed');
+  });
+
+  it('a bare newline works as enter', async () => {
+    const { type, press, controller } = renderApp();
+    await type('ack');
+    await press('\n');
+    expect(controller.submitted).toEqual(['ack']);
+  });
+
   it('? + - space q act globally only on an empty line', async () => {
     const { type, press, frame, controller } = renderApp();
     await press('+', '-', ' ');
@@ -171,9 +191,23 @@ describe('play screen', () => {
     expect(frame()).not.toContain('Pages & chat');
   });
 
-  it('the frame clock advances the controller while playing', async () => {
-    const { controller } = renderApp();
+  it('the frame clock advances the controller, and redraws only when the view changed', async () => {
+    const { controller, frames, frame } = renderApp();
     await waitFor(() => controller.advanced > 0, 'advance');
+    const views = controller.sizes.length;
+    const drawn = frames.length;
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(controller.sizes.length).toBeGreaterThan(views); // asked every tick
+    expect(frames.length).toBe(drawn); // but nothing changed, so nothing drawn
+    controller.vm = { ...controller.vm, header: { ...controller.vm.header, timeLeft: '30:27' } };
+    await waitFor(() => frame().includes('⏱ 30:27'), 'new frame');
+  });
+
+  it('the clock does not run before the start', async () => {
+    const controller = new FakeController({ started: false });
+    renderApp({ controller });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(controller.advanced).toBe(0);
   });
 });
 
@@ -258,7 +292,7 @@ describe('colour', () => {
       expect(plain).not.toMatch(COLOUR);
       expect(plain).toContain('91% !');
       expect(plain).toContain('✗ unknown responder');
-      expect(plain).toContain('!21:02 PAGE');
+      expect(plain).toContain('!21:11 »');
       expect(plain).toContain('ERROR');
     } finally {
       chalk.level = level;

@@ -39,7 +39,7 @@ describe('computeLayout', () => {
     const narrow = computeLayout(80, 30);
     expect(narrow.top.feedWidth).toBeLessThan(wide.top.feedWidth);
     expect(narrow.top.dashboardRows).toBe(wide.top.dashboardRows);
-    expect(narrow.top.dashboardWidth).toBeGreaterThanOrEqual(46);
+    expect(narrow.top.dashboardWidth).toBeGreaterThanOrEqual(50);
   });
 
   it('dashboard columns add up to the panel inside its borders', () => {

@@ -78,6 +78,29 @@ describe('panels', () => {
     for (const l of out.split('\n')) expect([...l].length).toBeLessThanOrEqual(100);
   });
 
+  it('Logs: gaining focus keeps the top border off (Ink re-applies borderStyle to every edge)', async () => {
+    const r = render(
+      <ThemeProvider color={false}>
+        <Logs logs={vm.logs} width={100} height={9} lines={7} focused={false} />
+      </ThemeProvider>,
+    );
+    r.rerender(
+      <ThemeProvider color={false}>
+        <Logs logs={vm.logs} width={100} height={9} lines={7} focused />
+      </ThemeProvider>,
+    );
+    await new Promise((resolve) => setImmediate(() => setTimeout(resolve, 0)));
+    const lines = (r.lastFrame() ?? '').split('\n');
+    expect(lines[0]).toContain('┏ ▸ Logs');
+    expect(lines[1]).toContain('21:14:29 ERROR');
+  });
+
+  it('HelpOverlay: wrapped descriptions stay aligned under their column', () => {
+    const out = draw(<HelpOverlay width={60} height={200} offset={0} />);
+    const tab = out.split('\n').find((l) => l.startsWith('  tab '));
+    expect(tab).toMatch(/^  tab {11}complete/u);
+  });
+
   it('Logs: scrolled back says how far and how to follow', () => {
     const out = draw(<Logs logs={{ ...vm.logs, following: false, scrollback: 40 }} width={100} height={9} lines={7} focused />);
     expect(out).toContain('↑ 40 back · [f] follow');

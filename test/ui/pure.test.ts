@@ -58,6 +58,13 @@ describe('header line', () => {
     for (const k of ['clock', 'speed', 'severity', 'timeLeft', 'impact', 'update'] as const) expect(kinds).toContain(k);
     expect(headerWidth(line)).toBeLessThanOrEqual(78);
   });
+  it('cuts a long impact before losing the update due', () => {
+    const h = { ...paymentFixture().header, impact: '1,284 Failed payment attempts · $311k Payment value at risk · 57 refunds' };
+    const line = headerLine(h, 80);
+    expect(line.segments.map((s) => s.kind)).toContain('update');
+    expect(headerWidth(line)).toBeLessThanOrEqual(78);
+    expect(line.segments.find((s) => s.kind === 'impact')?.text).toMatch(/…$/u);
+  });
   it('shows everything when wide, and marks an overdue update with "!"', () => {
     const h = { ...paymentFixture().header, updateOverdue: true };
     const text = headerLine(h, 200).segments.map((s) => s.text).join(' ');

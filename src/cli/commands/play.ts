@@ -35,6 +35,9 @@ export async function playCommand(ctx: Context, positionals: string[]): Promise<
   } catch (e) {
     throw new CliError(`cannot read script ${flags.script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  if (flags.variant && !loaded.scenario.variants.some((v) => v.id === flags.variant)) {
+    throw new CliError(`scenario ${loaded.scenario.id} has no variant "${flags.variant}"; its variants: ${loaded.scenario.variants.map((v) => v.id).join(', ')}`, 2);
+  }
   const script = parseScript(text, flags.script);
   if (!script.ok) throw new CliError(script.errors.join('\n'));
   const paceMs = intFlag(flags, 'pace', 0, 60_000);

@@ -1,48 +1,50 @@
 import { writeFileSync } from 'node:fs';
-import { reportMarkdown } from '../../session/reports.js';
+import { renderHtml } from '../../scoring/report-html.js';
+import { renderJson } from '../../scoring/report-json.js';
+import { renderMarkdown } from '../../scoring/report-md.js';
+import type { ReportMeta } from '../../scoring/types.js';
 import { Session } from '../../session/session.js';
 import { choiceFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+
+/** `firedrill report SESSION [--format md|html|json] [--out FILE]`: the report rebuilt from the recording. */
 export function reportCommand(ctx: Context, positionals: string[]): number {
   const id = positionals[0];
   if (!id) throw new CliError('report needs a session id or `latest`', 2);
-  const format = choiceFlag(ctx.flags, 'format', ['md', 'json'] as const) ?? (ctx.io.json ? 'json' : 'md');
+  const format = choiceFlag(ctx.flags, 'format', REPORT_FORMATS) ?? (ctx.io.json ? 'json' : 'md');
   const store = ctx.openStore({ readonly: true });
   try {
     const session = Session.load(store, id, ctx.wallNow);
     const score = session.score();
-    const s = session.engine.state;
+    const row = session.row;
+    const meta: ReportMeta = {
+      sessionId: row.id,
+      seed: row.seed,
+      trainee: row.trainee,
+      mode: row.mode,
+      difficulty: row.difficulty,
+      startedAt: row.startedAt,
+      revealTruth: true,
+      chainVerified: store.verify(row.id).ok,
+    };
+    const world = session.engine.state;
     const text =
       format === 'json'
-        ? JSON.stringify(
-            {
-              drill: true,
-              session: session.id,
-              scenario: session.scenario.id,
-              seed: session.row.seed,
-              trainee: session.row.trainee,
-              outcome: s.outcome,
-              timings: score.timings,
-              score: { total: score.total, max: score.max, sections: score.sections },
-              checkpoints: score.checkpoints,
-              actionItems: score.items,
-              timeline: s.timeline,
-              chainVerified: store.verify(session.id).ok,
-            },
-            null,
-            2,
-          )
-        : reportMarkdown(session, score, true);
+        ? renderJson(session.scenario, world, score, meta)
+        : format === 'html'
+          ? renderHtml(session.scenario, world, score, meta, session.engine)
+          : renderMarkdown(session.scenario, world, score, meta);
     if (ctx.flags.out) {
       try {
-        writeFileSync(ctx.flags.out, text);
+        writeFileSync(ctx.flags.out, text.endsWith('\n') ? text : `${text}\n`);
       } catch (e) {
         throw new CliError(`cannot write ${ctx.flags.out}: ${(e as Error).message}`);
       }
       ctx.io.note(`wrote ${ctx.flags.out}`);
-    } else process.stdout.write(`${text}\n`);
+    } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } finally {
     store.close();

@@ -30,6 +30,8 @@ export function conditionSites(s: Scenario): ConditionSite[] {
 export function readFlags(s: Scenario): Set<string> {
   const out = new Set<string>();
   for (const site of conditionSites(s)) conditionFlags(site.cond, out);
+  // A message timed from a flag reads when that flag went up.
+  for (const m of s.messages) if (m.afterFlag !== undefined) out.add(m.afterFlag);
   return out;
 }
 

@@ -40,7 +40,7 @@ export interface LifecycleProof {
  * time carrying each flag set the flag model can have just before it (so the
  * machine's own `unless` guards decide), MITIGATED where the flag model says
  * mitigatedWhen can hold in that phase, and the IC's RESOLVE, POSTMORTEM and
- * SUBMIT.
+ * SUBMIT where the engine's handlers accept them.
  */
 export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: VariantModel): LifecycleProof {
   const s = model.scenario;
@@ -71,7 +71,10 @@ export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: V
     const v = valueOf(snap);
     const out: LifecycleEvent[] = [{ type: 'START' }, ...(ticks.get(v.fault) ?? [])];
     if (v.lifecycle === 'active' && canMitigate.has(v.fault)) out.push({ type: 'MITIGATED' });
-    out.push({ type: 'RESOLVE' }, { type: 'POSTMORTEM' }, { type: 'SUBMIT' });
+    // As the engine's handlers allow: resolve while open, the postmortem only after resolving (or timing out).
+    if (v.lifecycle === 'active' || v.lifecycle === 'mitigated') out.push({ type: 'RESOLVE' });
+    if (v.lifecycle === 'resolved' || v.lifecycle === 'timed-out') out.push({ type: 'POSTMORTEM' });
+    if (v.lifecycle === 'postmortem') out.push({ type: 'SUBMIT' });
     return out;
   };
 

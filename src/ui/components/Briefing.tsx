@@ -7,6 +7,11 @@ import { dim, paint, useTheme } from '../theme.js';
 
 export const BRIEFING_KEYS = '[enter] start the clock  [?] how to play  [q] quit';
 
+/** The scenario's team line, labelled unless it already says what it is. */
+export function briefingTeam(b: BriefingView): string {
+  return /^\s*(your\s+)?team\b/iu.test(b.team) ? b.team : `Your team: ${b.team}`;
+}
+
 export function briefingHeading(b: BriefingView): string {
   return `${b.id} · ${b.title} · ${b.difficulty} · ${b.timeLimitMin} min`;
 }
@@ -18,7 +23,7 @@ function fixedLines(teamLines: number): number {
 
 export function briefingRoom(b: BriefingView, width: number, height: number): { lines: string[]; room: number } {
   const inner = Math.max(10, width - 2);
-  const team = wrapText(b.team, inner, 2);
+  const team = wrapText(briefingTeam(b), inner, 2);
   return { lines: layoutText(b.text, inner), room: Math.max(1, height - fixedLines(team.length)) };
 }
 
@@ -51,7 +56,7 @@ export const Briefing = memo(function Briefing({ briefing, width, height, offset
         ))}
       </Box>
       <Text> </Text>
-      {wrapText(briefing.team, inner, 2).map((l, i) => (
+      {wrapText(briefingTeam(briefing), inner, 2).map((l, i) => (
         <Text key={i} wrap="truncate">
           {l}
         </Text>

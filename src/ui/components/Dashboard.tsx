@@ -9,10 +9,14 @@ import { Panel } from './Panel.js';
 
 export const NO_DATA = 'no data';
 
-/** The row as plain columns; "!" marks an alarm so it reads without colour. */
-export function dashboardCells(row: DashboardRow, cols: DashColumns) {
+/**
+ * The row as plain columns; "!" marks an alarm so it reads without colour.
+ * The panel name is written only where it changes, so rows group under it
+ * and the label gets the room.
+ */
+export function dashboardCells(row: DashboardRow, cols: DashColumns, showPanel = true) {
   return {
-    panel: fit(row.panel, cols.panel - 1) + ' ',
+    panel: showPanel ? fit(row.panel, cols.panel - 1) + ' ' : ' '.repeat(cols.panel),
     label: fit(row.label, cols.label),
     spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm),
     value: padStart(truncate(row.noData ? NO_DATA : row.value, cols.value), cols.value),
@@ -20,9 +24,9 @@ export function dashboardCells(row: DashboardRow, cols: DashColumns) {
   };
 }
 
-function Row({ row, cols }: { row: DashboardRow; cols: DashColumns }) {
+function Row({ row, cols, showPanel }: { row: DashboardRow; cols: DashColumns; showPanel: boolean }) {
   const theme = useTheme();
-  const c = dashboardCells(row, cols);
+  const c = dashboardCells(row, cols, showPanel);
   const alarm = paint(theme, row.alarm ? 'red' : undefined);
   const muted = row.noData ? paint(theme, 'gray') : undefined;
   return (
@@ -57,7 +61,12 @@ export const Dashboard = memo(function Dashboard({ dashboard, cols, width, heigh
     <Panel title={dashboard.title} width={width} height={height} focused={focused}>
       {shown.length === 0 ? <Text dimColor={dim(theme)}>{NO_DATA}</Text> : null}
       {shown.map((row, i) => (
-        <Row key={`${i}:${row.panel}:${row.label}`} row={row} cols={cols} />
+        <Row
+          key={`${i}:${row.panel}:${row.label}`}
+          row={row}
+          cols={cols}
+          showPanel={i === 0 || shown[i - 1]?.panel !== row.panel}
+        />
       ))}
       <Text wrap="truncate" dimColor={dim(theme)}>
         {footer}

@@ -8,16 +8,23 @@ import { dim, paint, useTheme } from '../theme.js';
 
 type HelpLine = { text: string; heading?: boolean };
 
+/** `head` then `text` wrapped beside it; continuation lines line up under the text. */
+function hanging(head: string, text: string, width: number): string[] {
+  const indent = head.length;
+  const [first = '', ...rest] = wrapText(text, Math.max(10, width - indent));
+  return [head + first, ...rest.map((l) => ' '.repeat(indent) + l)];
+}
+
 /** Every key, then every verb with its usage and help, wrapped to `width`. */
 export function helpLines(width: number): HelpLine[] {
   const lines: HelpLine[] = [{ text: 'Keys', heading: true }];
   for (const k of KEY_HELP) {
-    for (const text of wrapText(`  ${fit(k.keys, 14)}${k.does}`, width, 16)) lines.push({ text });
+    for (const text of hanging(`  ${fit(k.keys, 14)}`, k.does, width)) lines.push({ text });
   }
   lines.push({ text: '' }, { text: 'Commands (type them on the command line; tab completes)', heading: true });
   for (const v of VERBS) {
-    for (const text of wrapText(`  ${v.usage}`, width, 6)) lines.push({ text });
-    for (const text of wrapText(`      ${v.help}`, width, 6)) lines.push({ text });
+    for (const text of hanging('  ', v.usage, width)) lines.push({ text });
+    for (const text of hanging('      ', v.help, width)) lines.push({ text });
   }
   return lines;
 }

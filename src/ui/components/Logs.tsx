@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { LogLineView, LogsView } from '../../view/model.js';
-import { formatCount, padEnd } from '../text.js';
+import { formatCount, padEnd, truncate } from '../text.js';
 import { dim, levelColor, useTheme } from '../theme.js';
 import { Panel } from './Panel.js';
 
@@ -24,7 +24,8 @@ export function logLineText(line: LogLineView): string {
   return `${line.highlight ? '▸' : ' '}${line.time} ${padEnd(line.level, 5)} ${line.service} ${line.text}`;
 }
 
-function Line({ line }: { line: LogLineView }) {
+/** Cut here rather than by Ink: a fast stream would otherwise run every new line through cli-truncate. */
+function Line({ line, width }: { line: LogLineView; width: number }) {
   const theme = useTheme();
   return (
     <Text
@@ -33,7 +34,7 @@ function Line({ line }: { line: LogLineView }) {
       inverse={line.highlight && theme.color}
       bold={line.highlight}
     >
-      {logLineText(line)}
+      {truncate(logLineText(line), width)}
     </Text>
   );
 }
@@ -55,7 +56,7 @@ export const Logs = memo(function Logs({ logs, width, height, lines, focused }: 
     <Panel title={logsTitle(logs)} right={logsRight(logs)} width={width} height={height} focused={focused}>
       {shown.length === 0 ? <Text dimColor={dim(theme)}>{empty}</Text> : null}
       {shown.map((line, i) => (
-        <Line key={i} line={line} />
+        <Line key={i} line={line} width={width - 2} />
       ))}
     </Panel>
   );

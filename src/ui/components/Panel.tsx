@@ -42,7 +42,10 @@ export function Panel({ title, right, width, height, focused = false, children }
       <Text wrap="truncate" color={color} bold={focused}>
         {topBorder(title, right, width, focused)}
       </Text>
+      {/* Keyed on focus: Ink 6 re-applies a changed borderStyle to all four
+          edges and forgets borderTop={false}, so the box is remounted instead. */}
       <Box
+        key={focused ? 'focused' : 'plain'}
         flexDirection="column"
         width={width}
         height={Math.max(1, height - 1)}

@@ -14,18 +14,21 @@ export function tooSmallText(columns: number, rows: number): string {
 export function TooSmall({ columns, rows, confirmQuit }: { columns: number; rows: number; confirmQuit: boolean }) {
   const theme = useTheme();
   const width = Math.max(10, columns - 2);
-  const lines = wrapText(tooSmallText(columns, rows), width, 0);
-  if (confirmQuit) lines.push('Quit this session? y/n');
+  const notice = wrapText(tooSmallText(columns, rows), width, 0);
+  const lines = confirmQuit ? [...notice, 'Quit this session? y/n'] : notice;
   // Never reach the terminal's height, however small it is.
   const shown = lines.slice(0, Math.max(1, rows - 1));
   return (
     <Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)}>
-      {shown.map((l, i) => (
-        <Text key={i} wrap="truncate" bold={confirmQuit && i === lines.length - 1} color={i === lines.length - 1 && confirmQuit ? paint(theme, 'yellow') : undefined}>
-          {' '}
-          {l}
-        </Text>
-      ))}
+      {shown.map((l, i) => {
+        const question = confirmQuit && i === notice.length;
+        return (
+          <Text key={i} wrap="truncate" bold={question} color={question ? paint(theme, 'yellow') : undefined}>
+            {' '}
+            {l}
+          </Text>
+        );
+      })}
     </Box>
   );
 }

@@ -1,31 +1,65 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { PlayController } from '../../view/controller.js';
+import type { ViewModel, ViewSize } from '../../view/model.js';
 
 export const FRAME_INTERVAL_MS = 100;
 
 export interface FrameClock {
-  /** Changes once per frame; the view is recomputed when it does. */
-  frame: number;
-  /** Asks for a new frame now (after a command or key changed the session). */
+  /** The view for the current frame. */
+  vm: ViewModel;
+  /** A new view now, after a command or key changed the session. */
   bump: () => void;
 }
 
+interface Cached {
+  vm: ViewModel;
+  key: string;
+  size: ViewSize;
+}
+
 /**
- * The one timer of the UI: every ~100 ms it hands the controller the wall time
- * that passed and asks for one re-render (10 fps; Ink's maxFps caps output).
- * It runs only between start and finish, so a briefing or a summary costs
- * nothing. A controller error ends the app through Ink's exit(error), so the
+ * The one timer of the UI. Every ~100 ms it hands the controller the wall
+ * time that passed (measured with performance.now()) and asks it for the
+ * view, once. Only a view that differs from the last one re-renders, so a
+ * paused clock or a quiet second costs no Ink frame; at most 10 fps reach Ink,
+ * whose maxFps caps output again. The timer runs only between start and
+ * finish. A controller error ends the app through Ink's exit(error), so the
  * terminal is restored on the way out.
  */
 export function useFrameClock(
   controller: PlayController,
+  size: ViewSize,
   running: boolean,
   intervalMs = FRAME_INTERVAL_MS,
 ): FrameClock {
-  const [frame, setFrame] = useState(0);
+  const [, setFrame] = useState(0);
   const { exit } = useApp();
-  const bump = useCallback(() => setFrame((f) => f + 1), []);
+  const cache = useRef<Cached | null>(null);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+
+  /** Asks for the view; true when it differs from the one on screen. */
+  const refresh = useCallback(
+    (force: boolean): boolean => {
+      const at = sizeRef.current;
+      const vm = controller.view(at);
+      const key = JSON.stringify(vm);
+      const prev = cache.current;
+      if (!force && prev !== null && prev.size === at && prev.key === key) return false;
+      cache.current = { vm, key, size: at };
+      return true;
+    },
+    [controller],
+  );
+
+  // First render, or the room on screen changed: the view must match it now.
+  if (cache.current === null || cache.current.size !== size) refresh(true);
+
+  const bump = useCallback(() => {
+    refresh(true);
+    setFrame((f) => f + 1);
+  }, [refresh]);
 
   useEffect(() => {
     if (!running) return;
@@ -36,15 +70,14 @@ export function useFrameClock(
       last = now;
       try {
         controller.advance(delta);
+        if (refresh(false)) setFrame((f) => f + 1);
       } catch (error) {
         clearInterval(id);
         exit(error instanceof Error ? error : new Error(String(error)));
-        return;
       }
-      setFrame((f) => f + 1);
     }, intervalMs);
     return () => clearInterval(id);
-  }, [controller, running, intervalMs, exit]);
+  }, [controller, running, intervalMs, exit, refresh]);
 
-  return { frame, bump };
+  return { vm: (cache.current as Cached).vm, bump };
 }

@@ -36,6 +36,11 @@ export interface PlayKeysContext {
 /** Keys that act globally when typed on an empty command line. */
 const EMPTY_LINE_GLOBALS = new Set(['?', '+', '-', ' ', 'q']);
 
+/** Enter arrives as "\r" (key.return) or, from some terminals, as a bare "\n". */
+function isEnter(input: string, key: Key): boolean {
+  return key.return || input === '\n';
+}
+
 function isText(input: string, key: Key): boolean {
   return input !== '' && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape;
 }
@@ -101,9 +106,10 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
           set((s) => ({ ...s, help: false }));
           return true;
         }
-        const delta = scrollDelta(input, key, helpRoom(layout.height), true);
+        const height = c.screen === 'play' ? layout.height - 1 : layout.height; // under the header in play
+        const delta = scrollDelta(input, key, helpRoom(height), true);
         if (delta !== null) {
-          const max = helpMaxOffset(layout.columns, layout.height);
+          const max = helpMaxOffset(layout.columns, height);
           set((s) => ({ ...s, helpOffset: clampOffset(s.helpOffset + delta, max) }));
         }
         return true;
@@ -123,7 +129,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       active: c.screen === 'summary',
       modal: true,
       handle: (input, key) => {
-        if (input === 'q' || key.escape || key.return) {
+        if (input === 'q' || key.escape || isEnter(input, key)) {
           actions.exit();
           return true;
         }
@@ -141,7 +147,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       active: c.screen === 'briefing',
       modal: true,
       handle: (input, key) => {
-        if (key.return) actions.start();
+        if (isEnter(input, key)) actions.start();
         else if (input === '?') set((s) => ({ ...s, help: true, helpOffset: 0 }));
         else if (input === 'q') set((s) => ({ ...s, confirmQuit: true }));
         else {
@@ -160,7 +166,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       active: c.screen === 'play' && (ui.focus === 'command' || !panelsVisible),
       handle: (input, key) => {
         const empty = cmd.get().text === '';
-        if (key.return) {
+        if (isEnter(input, key)) {
           cmd.submit();
           return true;
         }
@@ -204,7 +210,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
         if (key.tab) set((s) => ({ ...s, focus: nextFocus(s.focus, key.shift ? -1 : 1, panelsVisible) }));
         else if (key.pageUp) set((s) => scrollLogs(s, page));
         else if (key.pageDown) set((s) => scrollLogs(s, -page));
-        else if (key.escape || key.return || input === ':') set((s) => ({ ...s, focus: 'command' }));
+        else if (key.escape || isEnter(input, key) || input === ':') set((s) => ({ ...s, focus: 'command' }));
         else if (input === '/') {
           set((s) => ({ ...s, focus: 'command' }));
           cmd.dispatch({ type: 'set', text: 'logs ' });

@@ -1,0 +1,3 @@
+// Every figure module, imported for its figure(...) registrations, in the order they run.
+import './engine.js';
+import './store.js';

@@ -1,0 +1,19 @@
+import type { LintContext } from './context.js';
+
+/**
+ * Every postmortem concept can be met: an action item meets a concept when
+ * it has a phrase from each of its `all` groups, so a group whose phrases are
+ * all blank matches nothing and the concept can never be met.
+ */
+export function checkConcepts(ctx: LintContext): void {
+  ctx.scenario.postmortem.concepts.forEach((c, i) => {
+    c.all.forEach((g, j) => {
+      if (g.every((p) => p.trim() === ''))
+        ctx.add(
+          ['postmortem', 'concepts', i, 'all', j],
+          `concept ${c.id} can never be met: group ${j} of its all has only blank phrases, and an action item needs a phrase from every group. Write the words an item that meets it would use`,
+          'concepts',
+        );
+    });
+  });
+}

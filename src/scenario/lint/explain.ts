@@ -1,0 +1,62 @@
+import type { Condition } from '../condition.js';
+import { showCondition } from './conditions.js';
+import type { LintContext } from './context.js';
+import type { VariantModel } from './model.js';
+
+/** Flags a condition needs up (not under an odd number of "!"), and flags it needs down. */
+function polarFlags(c: Condition, positive = true, out = { up: new Set<string>(), down: new Set<string>() }) {
+  switch (c.kind) {
+    case 'flag':
+      (positive ? out.up : out.down).add(c.name);
+      break;
+    case 'not':
+      polarFlags(c.arg, !positive, out);
+      break;
+    case 'and':
+    case 'or':
+      c.args.forEach((a) => polarFlags(a, positive, out));
+      break;
+  }
+  return out;
+}
+
+/** Why nothing ever raises a flag in these variants, and what would. */
+export function whyNeverUp(ctx: LintContext, flag: string, vs: VariantModel[]): string {
+  const s = ctx.scenario;
+  if (flag.startsWith('variant:')) return `"${flag}" is up only in variant ${flag.slice(8)}`;
+  if (s.phases.some((p) => p.id === flag)) return `phase ${flag} never starts there`;
+  const reasons: string[] = [];
+  s.actions.forEach((a) => {
+    if (!a.sets.includes(flag)) return;
+    const applicable = vs.some((v) => v.states.some((r) => ctx.holds(a.requires, r)));
+    reasons.push(applicable ? `action ${a.id} sets it` : `action ${a.id} sets it but its requires "${a.requires ? showCondition(a.requires) : 'always'}" never holds`);
+  });
+  s.objections.forEach((o) => {
+    if (!o.sets.includes(flag)) return;
+    reasons.push(ctx.model.joinable.has(o.from) ? `${o.from}'s objection sets it` : `only ${o.from}'s objection sets it, and ${o.from} can never join (joinSec null, or not the first of a team who can)`);
+  });
+  s.variants.forEach((v) => {
+    if (v.flags.includes(flag)) reasons.push(`variant ${v.id} starts with it`);
+  });
+  if (reasons.length === 0) return `nothing raises "${flag}": no action's or objection's sets, phase or variant flags name it — add it to the sets of the action that should cause it`;
+  return `"${flag}" never comes up (${reasons.join('; ')})`;
+}
+
+/**
+ * Why a condition never holds in these variants (after onset, if asked): a
+ * flag it needs that never comes up, a flag it needs down that never goes
+ * down, or flags that are each reachable but never together.
+ */
+export function explainNever(ctx: LintContext, c: Condition, vs: VariantModel[], afterOnset = false): string {
+  const { up, down } = polarFlags(c);
+  const states = vs.flatMap((v) => v.states.filter((r) => !afterOnset || r.state.phase >= 0));
+  if (c.kind === 'not' && c.arg.kind === 'true') return 'it is "!always", which never holds';
+  for (const f of up) {
+    if (!states.some((r) => r.flags.has(f))) return whyNeverUp(ctx, f, vs);
+  }
+  for (const f of down) {
+    if (states.length > 0 && states.every((r) => r.flags.has(f))) return `"${f}" is up in every state${afterOnset ? ' after onset' : ''} and nothing lowers it (an action's clears or a forSec)`;
+  }
+  if (states.length === 0) return afterOnset ? 'the fault never starts (no phase is reachable)' : 'no state is reachable';
+  return `its flags ${[...up].map((f) => `"${f}"`).join(', ')} are never up together${down.size ? ` with ${[...down].map((f) => `"${f}"`).join(', ')} down` : ''}`;
+}

@@ -1,0 +1,119 @@
+import { evalCondition } from '../condition.js';
+import type { Scenario } from '../schema.js';
+import type { LintContext } from './context.js';
+import type { ReachableState, VariantModel } from './model.js';
+
+/** Where a page, an output or a piece of evidence can come from, per variant. */
+
+type Diagnostic = Scenario['diagnostics'][number];
+type Alert = Scenario['alerts'][number];
+type Metric = Scenario['metrics'][number];
+
+/** The output the engine picks in this state: the first whose when holds, else the last. */
+export function chosenOutput(ctx: LintContext, d: Diagnostic, r: ReachableState): number {
+  const i = d.outputs.findIndex((o) => ctx.holds(o.when, r));
+  return i === -1 ? d.outputs.length - 1 : i;
+}
+
+/** The hardest noise scale a difficulty applies (hard). */
+const MAX_NOISE_SCALE = 1.6;
+
+/**
+ * Values a metric settles at in these flags, and the values it passes on the
+ * way (each effect ramps from the value before it), with three standard
+ * deviations of noise either side. Null when an effect means no data.
+ */
+function metricRange(m: Metric, has: (f: string) => boolean): { lo: number; hi: number } | null {
+  let value = m.baseline;
+  let noise = m.noise;
+  let lo = Infinity;
+  let hi = -Infinity;
+  const seen = (v: number, n: number) => {
+    const spread = Math.abs(v) * n * MAX_NOISE_SCALE * 3;
+    lo = Math.min(lo, v - spread);
+    hi = Math.max(hi, v + spread);
+  };
+  for (const e of m.effects) {
+    if (!evalCondition(e.when, has)) continue;
+    if (e.nodata) return null;
+    if (e.rampSec > 0) {
+      seen(value, noise);
+    }
+    value = e.set !== undefined ? e.set : e.mul !== undefined ? value * e.mul : value + (e.add ?? 0);
+    if (e.noise !== undefined) noise = e.noise;
+  }
+  seen(value, noise);
+  lo = Math.max(m.min, lo);
+  hi = Math.max(m.min, hi);
+  if (m.max !== undefined) {
+    lo = Math.min(m.max, lo);
+    hi = Math.min(m.max, hi);
+  }
+  return { lo, hi };
+}
+
+/** A state of this variant in which the alert can fire (its when holds and its metric can cross the line). */
+export function alertFiresIn(ctx: LintContext, a: Alert, v: VariantModel): ReachableState | undefined {
+  const m = ctx.scenario.metrics.find((x) => x.id === a.metric);
+  if (!m) return undefined;
+  return v.states.find((r) => {
+    if (r.state.phase > -1 && ctx.scenario.phases[r.state.phase]!.at > ctx.model.timeLimitSec) return false;
+    if (!ctx.holds(a.when, r)) return false;
+    const range = metricRange(m, (f) => r.flags.has(f));
+    if (!range) return false;
+    return (a.above !== undefined && range.hi > a.above) || (a.below !== undefined && range.lo < a.below);
+  });
+}
+
+/** Whether some page can reach the IC in this variant: an alert that fires or a page message that is sent. */
+export function pageCanFire(ctx: LintContext, v: VariantModel): boolean {
+  const s = ctx.scenario;
+  if (s.alerts.some((a) => alertFiresIn(ctx, a, v))) return true;
+  return s.messages.some((m) => m.channel === 'page' && messageSentIn(ctx, m, v) !== undefined);
+}
+
+/**
+ * A state of this variant in which the message is sent: at its time its when
+ * holds. A message timed from a flag (afterFlag) needs that flag up; its
+ * absolute time depends on play, so only the time limit bounds it.
+ */
+export function messageSentIn(ctx: LintContext, m: Scenario['messages'][number], v: VariantModel): ReachableState | undefined {
+  if (m.afterFlag === undefined) return m.at <= ctx.model.timeLimitSec ? ctx.witness(v, m.when, { at: m.at }) : undefined;
+  const after = m.afterFlag;
+  return v.states.find((r) => r.flags.has(after) && ctx.holds(m.when, r));
+}
+
+/** Why an evidence entry's log filter cannot be typed, or null: the `logs` command lowercases keys and splits words on spaces. */
+export function untypeableFilter(logs: Record<string, string>): { key: string; why: string } | null {
+  for (const [k, val] of Object.entries(logs)) {
+    if (!/^[\w.-]+$/.test(k)) return { key: k, why: `the key "${k}" cannot be typed in \`logs KEY=VALUE\` (letters, digits, "_", "." and "-" only)` };
+    if (k !== k.toLowerCase()) return { key: k, why: `\`logs\` lowercases filter keys, so "${k}" never matches; write "${k.toLowerCase()}"` };
+    if (/\s/.test(val) || val === '') return { key: k, why: `the value "${val}" cannot be typed in \`logs ${k}=VALUE\` (one word, no spaces)` };
+  }
+  return null;
+}
+
+export interface EvidenceSource {
+  /** Where the grant is written, for messages. */
+  where: string;
+  /** A state of this variant in which it is granted, if any. */
+  grantedIn(v: VariantModel): ReachableState | undefined;
+}
+
+/** Every place that grants an evidence id: diagnostic outputs (when chosen) and evidence entries (logs or dash). */
+export function evidenceSources(ctx: LintContext, id: string): EvidenceSource[] {
+  const s = ctx.scenario;
+  const out: EvidenceSource[] = [];
+  s.diagnostics.forEach((d, i) =>
+    d.outputs.forEach((o, j) => {
+      if (!o.evidence.includes(id)) return;
+      out.push({ where: `diagnostics.${i}.outputs.${j} (${d.id})`, grantedIn: (v) => v.states.find((r) => chosenOutput(ctx, d, r) === j) });
+    }),
+  );
+  s.evidence.forEach((e, i) => {
+    if (e.id !== id) return;
+    const typeable = !e.logs || untypeableFilter(e.logs) === null;
+    out.push({ where: `evidence.${i} (${e.logs ? 'logs' : 'dash'})`, grantedIn: (v) => (typeable ? ctx.witness(v, e.when) : undefined) });
+  });
+  return out;
+}

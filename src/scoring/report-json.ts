@@ -1,0 +1,56 @@
+import { wallClock } from '../scenario/clock-frame.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { WorldState } from '../sim/world.js';
+import { qualityLine } from './action-items.js';
+import { referenceTimeline } from './reference.js';
+import { conceptTitle, DRILL_NOTICE, timingRows } from './report-common.js';
+import type { ReportMeta, Score } from './types.js';
+
+/** The machine-readable report: the full score, timings, timeline, judged items and the reference timeline. */
+export function reportJson(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta) {
+  const at = (sec: number) => wallClock(scenario, sec, false);
+  const variant = scenario.variants.find((v) => v.id === world.variant);
+  return {
+    drill: true,
+    notice: DRILL_NOTICE,
+    format: 'firedrill-report/1',
+    session: {
+      id: meta.sessionId,
+      seed: meta.seed,
+      trainee: meta.trainee,
+      mode: meta.mode,
+      difficulty: meta.difficulty,
+      startedAt: meta.startedAt,
+      chainVerified: meta.chainVerified,
+      ...(meta.revealTruth && variant ? { variant: { id: variant.id, title: variant.title } } : {}),
+    },
+    scenario: { id: scenario.id, title: scenario.title },
+    outcome: world.outcome,
+    score,
+    timings: { ...score.timings, rows: timingRows(scenario, score) },
+    timeline: world.timeline.map((e) => ({ ...e, at: at(e.sec) })),
+    postmortem: { ...score.postmortem, fields: world.postmortem.fields, startedSec: world.postmortem.startedSec, submittedSec: world.postmortem.submittedSec },
+    items: score.items.map((j, i) => ({
+      n: i + 1,
+      ...j.item,
+      concept: j.concept,
+      concepts: j.concepts.map((id) => ({ id, title: conceptTitle(scenario, id) })),
+      duplicateOf: j.duplicateOf === null ? null : j.duplicateOf + 1,
+      quality: j.quality,
+      band: j.band,
+      blameful: j.blameful,
+      vague: j.vague,
+      harmful: j.harmful,
+      criteria: j.criteria,
+      summary: qualityLine(j),
+      notes: j.notes,
+      better: j.better,
+    })),
+    reference: referenceTimeline(scenario, world).map((r) => ({ ...r, by: at(r.bySec), you: r.youSec === null ? null : at(r.youSec) })),
+    strongPlay: scenario.examiner.strongPlay.trim(),
+  };
+}
+
+export function renderJson(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta): string {
+  return JSON.stringify(reportJson(scenario, world, score, meta), null, 2);
+}
