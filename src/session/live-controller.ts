@@ -38,7 +38,8 @@ export class LiveController implements PlayController {
   advance(wallDeltaMs: number): void {
     const s = this.session.engine.state;
     if (!s.started || s.paused || this.finished) return;
-    this.simMs += wallDeltaMs * s.speed;
+    // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
+    this.simMs += Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed;
     this.session.engine.advanceTo(this.simMs);
     this.settle();
   }

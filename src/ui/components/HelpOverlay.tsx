@@ -8,6 +8,11 @@ import { dim, paint, useTheme } from '../theme.js';
 
 type HelpLine = { text: string; heading?: boolean };
 
+/** What the glyphs mean, so nothing depends on colour. */
+export const LEGEND =
+  '! alarm, alert or overdue · ▸ line matching the log filter · · no data · ' +
+  'team: ● here ⧗ busy → joining … paged · ✓/✗ the last command worked/failed';
+
 /** `head` then `text` wrapped beside it; continuation lines line up under the text. */
 function hanging(head: string, text: string, width: number): string[] {
   const indent = head.length;
@@ -21,6 +26,8 @@ export function helpLines(width: number): HelpLine[] {
   for (const k of KEY_HELP) {
     for (const text of hanging(`  ${fit(k.keys, 14)}`, k.does, width)) lines.push({ text });
   }
+  lines.push({ text: '' }, { text: 'Marks', heading: true });
+  for (const text of hanging('  ', LEGEND, width)) lines.push({ text });
   lines.push({ text: '' }, { text: 'Commands (type them on the command line; tab completes)', heading: true });
   for (const v of VERBS) {
     for (const text of hanging('  ', v.usage, width)) lines.push({ text });
