@@ -60,7 +60,7 @@ describe('firedrill command line', () => {
     expect(JSON.parse(v.stdout)).toMatchObject({ session: out.session, ok: true, brokenAt: null });
     const s = cli(['sessions', '--json'], { FIREDRILL_DB: db });
     expect(JSON.parse(s.stdout)[0]).toMatchObject({ id: out.session, scenario: 'mini-checkout', outcome: 'resolved' });
-    const f = cli(['replay', out.session, '--at', '05:00', '--headless', '--width', '100', '--height', '30'], { FIREDRILL_DB: db });
+    const f = cli(['replay', out.session, '--at', '05:00', '--headless', '--width', '120', '--height', '36'], { FIREDRILL_DB: db });
     expect(f.code).toBe(0);
     expect(f.stdout).toContain('mini-checkout');
     expect(f.stdout).toContain('SEV-2');
