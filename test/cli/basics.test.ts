@@ -62,7 +62,8 @@ describe('firedrill command line', () => {
     expect(JSON.parse(s.stdout)[0]).toMatchObject({ id: out.session, scenario: 'mini-checkout', outcome: 'resolved' });
     const f = cli(['replay', out.session, '--at', '05:00', '--headless', '--width', '120', '--height', '36'], { FIREDRILL_DB: db });
     expect(f.code).toBe(0);
-    expect(f.stdout).toContain('mini-checkout');
+    expect(f.stdout).toContain('POST /checkout');
+    expect(f.stdout).toContain('Tue 21:05:00');
     expect(f.stdout).toContain('SEV-2');
   });
 });
