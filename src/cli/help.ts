@@ -11,7 +11,7 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   new ID [--out FILE]             write a commented skeleton scenario ID.yaml
   sessions                        recorded sessions
   replay SESSION --at MM:SS --headless   the screen as it was at that sim time
-  report SESSION [--format md|json] [--out FILE]
+  report SESSION [--format md|html|json] [--out FILE]
   verify SESSION|--all            check a recording's hash chain
   export SESSION --out FILE       one JSON file with everything
   import FILE                     verify and load an exported session

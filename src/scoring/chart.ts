@@ -18,6 +18,8 @@ export interface ChartSeries {
   label: string;
   unit: string;
   decimals: number;
+  /** The metric's declared ceiling (100 for a percentage), if any. */
+  max: number | null;
   threshold: { above?: number; below?: number } | null;
   /** [sim second, value or null for no data]. */
   points: [number, number | null][];
@@ -60,6 +62,7 @@ export function chartData(scenario: Scenario, world: WorldState, sampler: Metric
     label: m.label,
     unit: m.unit,
     decimals: m.decimals,
+    max: m.max ?? null,
     threshold: m.threshold ?? null,
     points: secs.map((s) => [s, sampler.metricAt(m.id, s)] as [number, number | null]),
   }));
@@ -134,7 +137,9 @@ export function renderChartSvg(scenario: Scenario, data: ChartData): string {
     const lo = Math.min(0, ...vals, ...th);
     let hi = Math.max(...vals, ...th, lo + 1e-9);
     hi = niceCeil(lo + (hi - lo) * 1.25); // headroom for the panel's label
-    const y = (v: number) => y0 + panelH - ((v - lo) / (hi - lo)) * panelH;
+    const cap = s.max ?? (s.unit.trim() === '%' ? 100 : null);
+    if (cap !== null && cap > lo && cap * 1.1 >= Math.max(...vals, ...th)) hi = Math.min(hi, cap);
+    const y = (v: number) => y0 + panelH - (Math.max(0, Math.min(hi, v) - lo) / (hi - lo)) * panelH;
     const fmt = (v: number) => `${v.toFixed(s.decimals)}${s.unit ? ` ${s.unit}` : ''}`;
     out.push(`<g class="panel" data-metric="${esc(s.id)}">`);
     out.push(`<rect class="panel-bg" x="${left}" y="${y0}" width="${plotW}" height="${panelH}"/>`);

@@ -7,7 +7,9 @@ import lexiconJson from '../../data/concept-lexicon.json' with { type: 'json' };
  * -ing/-ed/-e endings stripped), so matching is word-boundary aware: "ci"
  * never matches "circuit", "alerts" matches "alert". A phrase word of five
  * letters or more also matches a longer word it starts ("reconcil" →
- * "reconciliation"), which is how scenario authors write stems.
+ * "reconciliation"), which is how scenario authors write stems; a phrase of
+ * only symbols ("$") matches as a substring. Scenario concepts' phrase
+ * groups are expanded with the lexicon's synonym sets before matching.
  */
 
 export interface HarmfulPattern {

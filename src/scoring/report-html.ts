@@ -68,7 +68,8 @@ th { color: var(--muted); font-weight: 600; }
 .crit { font-size: 12px; color: var(--muted); white-space: nowrap; }
 .crit .y { color: var(--good); } .crit .h { color: var(--mid); } .crit .n { color: var(--bad); }
 .late { border-left: 4px solid var(--bad); background: #fff3f2; padding: 8px 12px; border-radius: 4px; }
-.status-met { color: var(--good); font-weight: 600; } .status-late { color: var(--mid); font-weight: 600; } .status-missed { color: var(--bad); font-weight: 600; }
+.status-met { color: var(--good); font-weight: 600; } .status-late { color: var(--mid); font-weight: 600; } .status-missed, .status-wrong { color: var(--bad); font-weight: 600; }
+table.reference td:first-child, table.reference td:last-child, table.timeline td:first-child { white-space: nowrap; }
 .kind { font-size: 12px; color: var(--muted); white-space: nowrap; }
 blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid var(--line); background: var(--card); white-space: pre-line; }
 footer { color: var(--muted); font-size: 13px; margin-top: 36px; }
@@ -183,10 +184,11 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
 
   // Reference.
   o.push('<h2 id="reference">What a strong IC does</h2>');
-  o.push('<p class="meta">Minute by minute, from the rubric’s time targets (anchored at this drill’s first page and onset), against what you did.</p>');
+  o.push('<p class="meta">Minute by minute against what you did. “By” is the rubric’s deadline for each step, counted as the score counts it (from the first page, the onset, or your acknowledgement or declaration).</p>');
   o.push('<table class="reference"><thead><tr><th>By</th><th>Target</th><th>A strong IC</th><th>You</th></tr></thead><tbody>');
   for (const r of referenceTimeline(scenario, world)) {
-    const you = r.youSec === null ? 'never' : `${r.status === 'met' ? '✓' : 'late'} ${hm(r.youSec)}`;
+    const mark = { met: '✓', late: 'late', wrong: '✗', missed: '✗' }[r.status];
+    const you = r.youSec === null ? 'never' : `${mark} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
     o.push(`<tr><td>${hm(r.bySec)}</td><td class="kind">${esc(r.target)}</td><td>${esc(r.what)}</td><td class="status-${r.status}">${esc(you)}</td></tr>`);
   }
   o.push('</tbody></table>');

@@ -77,12 +77,13 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push('');
   out.push('## What a strong IC does');
   out.push('');
-  out.push('Minute by minute, from the rubric’s targets, against what you did:');
+  out.push('Minute by minute against what you did. “By” is the rubric’s deadline for each step, counted as the score counts it (from the first page, the onset, or your acknowledgement or declaration):');
   out.push('');
   out.push('| By | Target | A strong IC | You |');
   out.push('|---|---|---|---|');
   for (const r of referenceTimeline(scenario, world)) {
-    const you = r.youSec === null ? '✗ never' : `${r.status === 'met' ? '✓' : '⚠ late'} ${hm(r.youSec)}`;
+    const mark = { met: '✓', late: '⚠ late', wrong: '✗', missed: '✗' }[r.status];
+    const you = r.youSec === null ? '✗ never' : `${mark} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
     out.push(`| ${hm(r.bySec)} | ${cell(r.target)} | ${cell(r.what)} | ${you} |`);
   }
   out.push('');
