@@ -13,6 +13,14 @@ export interface Io {
   data(value: unknown): void;
 }
 
+// A reader that goes away (`firedrill list | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export function createIo(json: boolean, color: boolean): Io {
   return {
     json,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './problems.js';
 import { checkReferences } from './references.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
@@ -58,6 +58,8 @@ export function yamlLocator(doc: Document, lineCounter: LineCounter): Locate {
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 /** A scenario is a few levels deep; anything far deeper is not a scenario (and must not exhaust the stack). */
 export const MAX_SCENARIO_DEPTH = 64;
+/** Keys whose values are conditions, where a leading "!" is a negation the author forgot to quote. */
+const CONDITION_KEYS = new Set(['when', 'unless', 'requires', 'mitigatedWhen', 'fixedWhen']);
 /** At most this many parse problems are listed; a binary file would otherwise give thousands. */
 const MAX_PARSE_PROBLEMS = 20;
 
@@ -91,6 +93,8 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
     const problems: Problem[] = doc.errors.slice(0, MAX_PARSE_PROBLEMS).map((err) => {
       const pos = lineCounter.linePos(err.pos[0]);
       let message = friendlyParseMessage(err.message.split('\n')[0]!);
+      const line = text.split('\n')[pos.line - 1] ?? '';
+      if (/^\s*(-\s+)?[\w$-]+:\s+[!&*|]|:\s+[^'"\s{[].*\s[&|]\s/.test(line)) message += `; a condition with "!", "&" or "|" must be quoted in YAML: ${line.trim().replace(/^(-\s+)?([\w$-]+):\s+(.*)$/, "$2: '$3'")}`;
       if (err.code === 'DUPLICATE_KEY') {
         const key = text.slice(err.pos[0], err.pos[0] + 200).split(/[:\n]/)[0]!.trim();
         message = `duplicate key${key ? ` "${key.slice(0, 60)}"` : ''}: a key may appear only once in a mapping; merge the two entries`;
@@ -124,14 +128,37 @@ function friendlyParseMessage(message: string): string {
 /** Tags outside the YAML core schema are refused: they never run, but they mean the file is not scenario data. */
 function foreignTags(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   const problems: Problem[] = [];
-  const seen = (node: unknown) => {
+  const seen = (node: unknown, ancestors: readonly unknown[]) => {
     if (!isNode(node) || !node.tag || CORE_TAGS.has(node.tag) || problems.length >= MAX_PARSE_PROBLEMS) return;
     const pos = lineCounter.linePos(node.range?.[0] ?? 0);
     const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-    problems.push({ file, line: pos.line, col: pos.col, path: '', message: `the tag ${shown} is not allowed: a scenario is plain data (strings, numbers, lists, mappings); remove the tag` });
+    const path = docPath([...ancestors, node]);
+    const key = String(path.at(-1) ?? 'when');
+    // `when: !fixed` is the usual way to meet this: YAML reads a leading "!" as a tag.
+    const condition = /^![A-Za-z0-9_.:-]+$/.test(shown) && !shown.startsWith('!!') && (CONDITION_KEYS.has(key) || path[0] === 'conditions');
+    problems.push({
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: path.join('.'),
+      message: condition
+        ? `YAML reads ${shown} as a tag, not a condition: quote a condition that starts with "!" (${key}: '${shown}${isScalar(node) && node.source ? ` ${node.source}` : ''}')`
+        : `the tag ${shown} is not allowed: a scenario is plain data (strings, numbers, lists, mappings); remove the tag`,
+    });
   };
-  visit(doc, { Scalar: (_k, n) => seen(n), Map: (_k, n) => seen(n), Seq: (_k, n) => seen(n), Alias: (_k, n) => seen(n) });
+  visit(doc, { Scalar: (_k, n, p) => seen(n, p), Map: (_k, n, p) => seen(n, p), Seq: (_k, n, p) => seen(n, p), Alias: (_k, n, p) => seen(n, p) });
   return problems;
+}
+
+/** The dotted document path of the last node in a chain of ancestors (Document, Pair, Map, Seq, …). */
+function docPath(chain: readonly unknown[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  chain.forEach((item, i) => {
+    const next = chain[i + 1];
+    if (isPair(item)) out.push(isScalar(item.key) ? String(item.key.value) : '?');
+    else if (isSeq(item) && next !== undefined) out.push(item.items.indexOf(next as never));
+  });
+  return out;
 }
 
 /** Depth of nested lists and mappings, without recursion. */

@@ -42,9 +42,10 @@ const SKELETON_SCRIPT = `# skeleton scenario, a decisive commander
 describe('firedrill lint', () => {
   it('passes the shipped scenarios (exit 0)', () => {
     const r = cli(['lint', 'scenarios']);
-    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok {2}scenarios\/.+\.yaml/m);
+    expect(r.stdout).toMatch(/^ok {2}scenarios\/payment-fraud-dns\.yaml {2}\(payment-fraud-dns\)$/m);
+    expect(r.stdout).not.toMatch(/:\d+:\d+ {2}\S+ {2}(?!warning:)/);
+    expect(r.stderr).not.toMatch(/[1-9]\d* errors?/);
   });
 
   it('exits 1 with file:line:col, the path and what to change; --json prints the findings', () => {

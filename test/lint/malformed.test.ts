@@ -34,6 +34,7 @@ const CASES: { name: string; content: string | Buffer; says: RegExp }[] = [
   { name: 'huge', content: `a: "${'x'.repeat(20 * 1024 * 1024)}"\n`, says: new RegExp(`a scenario must be under ${MAX_SCENARIO_BYTES}`) },
   { name: 'alias-bomb', content: aliasBomb(), says: /too many aliases/ },
   { name: 'js-function-tag', content: MINI.replace('title: Checkout errors after a config push', 'title: !!js/function "function () { return process.exit(9) }"'), says: /tag !!js\/function is not allowed/ },
+  { name: 'unquoted-negation', content: MINI.replace('{ when: "onset & !rolled-back", set: 80', '{ when: !rolled-back, set: 80'), says: /metrics\.0\.effects\.0\.when {2}YAML reads !rolled-back as a tag, not a condition: quote a condition that starts with "!" \(when: '!rolled-back'\)/ },
   { name: 'custom-tag', content: MINI.replace('title: Checkout errors after a config push', 'title: !shell "rm -rf /"'), says: /tag !shell is not allowed/ },
 ];
 

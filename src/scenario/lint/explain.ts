@@ -1,7 +1,6 @@
 import type { Condition } from '../condition.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
-import type { VariantModel } from './model.js';
 
 /** Flags a condition needs up (not under an odd number of "!"), and flags it needs down. */
 function polarFlags(c: Condition, positive = true, out = { up: new Set<string>(), down: new Set<string>() }) {
@@ -21,14 +20,14 @@ function polarFlags(c: Condition, positive = true, out = { up: new Set<string>()
 }
 
 /** Why nothing ever raises a flag in these variants, and what would. */
-export function whyNeverUp(ctx: LintContext, flag: string, vs: VariantModel[]): string {
+export function whyNeverUp(ctx: LintContext, flag: string, vis: readonly number[]): string {
   const s = ctx.scenario;
   if (flag.startsWith('variant:')) return `"${flag}" is up only in variant ${flag.slice(8)}`;
   if (s.phases.some((p) => p.id === flag)) return `phase ${flag} never starts there`;
   const reasons: string[] = [];
   s.actions.forEach((a) => {
     if (!a.sets.includes(flag)) return;
-    const applicable = vs.some((v) => v.states.some((r) => ctx.holds(a.requires, r)));
+    const applicable = vis.some((vi) => ctx.witness(vi, a.requires) !== undefined);
     reasons.push(applicable ? `action ${a.id} sets it` : `action ${a.id} sets it but its requires "${a.requires ? showCondition(a.requires) : 'always'}" never holds`);
   });
   s.objections.forEach((o) => {
@@ -47,12 +46,13 @@ export function whyNeverUp(ctx: LintContext, flag: string, vs: VariantModel[]): 
  * flag it needs that never comes up, a flag it needs down that never goes
  * down, or flags that are each reachable but never together.
  */
-export function explainNever(ctx: LintContext, c: Condition, vs: VariantModel[], afterOnset = false): string {
+export function explainNever(ctx: LintContext, c: Condition, vis: readonly number[] = ctx.variantIndexes, afterOnset = false): string {
   const { up, down } = polarFlags(c);
-  const states = vs.flatMap((v) => v.states.filter((r) => !afterOnset || r.state.phase >= 0));
+  const models = ctx.statesFor(c);
+  const states = vis.flatMap((vi) => models[vi]!.states.filter((r) => !afterOnset || r.state.phase >= 0));
   if (c.kind === 'not' && c.arg.kind === 'true') return 'it is "!always", which never holds';
   for (const f of up) {
-    if (!states.some((r) => r.flags.has(f))) return whyNeverUp(ctx, f, vs);
+    if (!states.some((r) => r.flags.has(f))) return whyNeverUp(ctx, f, vis);
   }
   for (const f of down) {
     if (states.length > 0 && states.every((r) => r.flags.has(f))) return `"${f}" is up in every state${afterOnset ? ' after onset' : ''} and nothing lowers it (an action's clears or a forSec)`;

@@ -6,7 +6,7 @@ import { checkExamples } from './examples.js';
 import type { Finding, Issue } from './finding.js';
 import { checkUnreadFlags } from './flags.js';
 import { proveLifecycle, type IncidentMachineFactory } from './lifecycle.js';
-import { DEFAULT_MAX_STATES, FlagModel } from './model.js';
+import { DEFAULT_MAX_STATES } from './model.js';
 import { checkRubric } from './rubric.js';
 import { checkSignals } from './signals.js';
 import { checkSolvable } from './solvable.js';
@@ -26,20 +26,16 @@ export interface LintOptions {
 
 /**
  * Solvability of one valid scenario, as pure data in and issues out. Each
- * variant's reachable flag states are explored with xstate/graph, the
- * incident machine is driven by representative events over them, and every
- * check reads those results.
+ * question (can this condition hold, which output is chosen) is answered from
+ * the reachable flag states of each variant over the flags it involves; the
+ * incident machine is driven by representative events over the states of
+ * the goals, and xstate/graph proves what it can reach.
  */
 export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
-  const model = new FlagModel(scenario);
-  const variants = scenario.variants.map((_, i) => model.explore(i, opts.maxStates ?? DEFAULT_MAX_STATES));
+  const ctx = new LintContext(scenario, opts.roles, opts.maxStates ?? DEFAULT_MAX_STATES);
   const machine = opts.createMachine(scenario);
-  const proofs = variants.map((v) => proveLifecycle(machine, model, v));
-  const ctx = new LintContext(scenario, model, variants, proofs, opts.roles);
-  if (!ctx.complete) {
-    const big = variants.filter((v) => !v.complete).map((v) => v.variant.id);
-    ctx.add([], `variant ${big.join(', ')} has more than ${opts.maxStates ?? DEFAULT_MAX_STATES} combinations of flags; lint could not prove what is unreachable there. Fewer independent flags (or fewer actions that toggle them) keep a scenario checkable`, 'model', 'warning');
-  }
+  const goals = ctx.statesFor(scenario.mitigatedWhen, scenario.fixedWhen);
+  ctx.proofs = goals.map((v) => proveLifecycle(machine, ctx.model, v));
   checkSolvable(ctx);
   checkRubric(ctx);
   checkConcepts(ctx);
@@ -47,6 +43,15 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   checkSignals(ctx);
   checkExamples(ctx);
   checkUnreadFlags(ctx);
+  if (ctx.unproven.size > 0) {
+    const flags = [...new Set([...ctx.unproven].flatMap((k) => k.split(',')))].sort();
+    ctx.add(
+      [],
+      `some questions involve more than ${ctx.maxStates} combinations of flags (${flags.slice(0, 8).join(', ')}${flags.length > 8 ? ', …' : ''}); lint could not prove what is unreachable there. Fewer independent flags that influence each other keep a scenario checkable`,
+      'model',
+      'warning',
+    );
+  }
   return ctx.issues;
 }
 

@@ -31,6 +31,8 @@ export interface LifecycleProof {
   faults: Set<string>;
   /** A sequence resolves the incident in a phase where fixedWhen can hold. */
   resolvesFixed: boolean;
+  /** False when the flag model under it was cut short: nothing is claimed then. */
+  complete: boolean;
 }
 
 /**
@@ -40,7 +42,8 @@ export interface LifecycleProof {
  * time carrying each flag set the flag model can have just before it (so the
  * machine's own `unless` guards decide), MITIGATED where the flag model says
  * mitigatedWhen can hold in that phase, and the IC's RESOLVE, POSTMORTEM and
- * SUBMIT where the engine's handlers accept them.
+ * SUBMIT where the engine's handlers accept them. `vm` must track the flags
+ * of mitigatedWhen, fixedWhen and every phase's unless.
  */
 export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: VariantModel): LifecycleProof {
   const s = model.scenario;
@@ -98,5 +101,5 @@ export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: V
       if (valueOf(st.state).lifecycle === 'resolved' && canFix.has(before)) resolvesFixed = true;
     });
   }
-  return { lifecycle, faults, resolvesFixed };
+  return { lifecycle, faults, resolvesFixed, complete: vm.complete };
 }

@@ -1,8 +1,7 @@
-import { fromTransition } from 'xstate';
-import { getShortestPaths } from 'xstate/graph';
 import { evalCondition, type Condition } from '../condition.js';
 import { formatClock } from '../duration.js';
 import type { Scenario } from '../schema.js';
+import { conditionFlags } from '../condition.js';
 import { readFlags } from './conditions.js';
 
 /**
@@ -17,8 +16,8 @@ import { readFlags } from './conditions.js';
  * wait: the next phase starts when its time comes unless its `unless` holds,
  * temporary flags wear off and delayed effects land. Exact times do not
  * matter for what can become true, except that a phase due after the time
- * limit never starts in play. xstate/graph explores this as transition logic:
- * every reachable state, each with a shortest witness path of moves.
+ * limit never starts in play. The exploration is breadth-first, so each
+ * reachable state comes with a shortest witness sequence of moves.
  */
 export interface FlagState {
   /** Index into scenario.phases of the current phase; -1 before onset. */
@@ -41,17 +40,19 @@ export interface ReachableState {
   state: FlagState;
   flags: ReadonlySet<string>;
   /** A shortest sequence of moves from the start of the variant to this state. */
-  path: ModelEvent[];
+  readonly path: ModelEvent[];
 }
 
 export interface VariantModel {
   variant: Scenario['variants'][number];
+  index: number;
   states: ReachableState[];
   /** False when the exploration hit its bound: "never" cannot be proven then. */
   complete: boolean;
 }
 
-export const DEFAULT_MAX_STATES = 200_000;
+/** Distinct flag states explored per variant before lint gives up proving "never". */
+export const DEFAULT_MAX_STATES = 50_000;
 
 /** People who can ever join: escalating their team (after paging whoever comes first elsewhere) brings them in. */
 export function joinablePeople(s: Scenario): Set<string> {
@@ -70,129 +71,198 @@ export function joinablePeople(s: Scenario): Set<string> {
   return out;
 }
 
-const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+/** A state during the search: flags as bit masks over the tracked flags. */
+interface Packed {
+  phase: number;
+  up: bigint;
+  temp: bigint;
+  pending: readonly number[];
+}
+
+interface PackedAction {
+  requires: Condition | undefined;
+  done: bigint;
+  sets: bigint;
+  clears: bigint;
+  temporary: boolean;
+  delayed: boolean;
+  tracksPending: boolean;
+}
 
 export class FlagModel {
   readonly relevant: Set<string>;
   readonly timeLimitSec: number;
   readonly joinable: Set<string>;
-  /** Delayed actions whose done flag is read: the gap before they land is observable. */
-  private readonly tracksPending: Set<number>;
+  private readonly names: string[];
+  private readonly bitOf: Map<string, bigint>;
+  private readonly actions: PackedAction[];
+  private readonly phaseUp: bigint[];
+  private readonly objectionSets: bigint[];
 
-  constructor(readonly scenario: Scenario) {
-    this.relevant = readFlags(scenario);
+  /**
+   * `track` narrows the model to some flags (a cone of influence, see
+   * coneOf); flags outside it are ignored, as if never up.
+   */
+  constructor(
+    readonly scenario: Scenario,
+    track?: ReadonlySet<string>,
+  ) {
+    const read = readFlags(scenario);
+    this.relevant = track ? new Set([...track].filter((f) => read.has(f))) : read;
     this.timeLimitSec = Math.round(scenario.timeLimitMin * 60);
     this.joinable = joinablePeople(scenario);
-    this.tracksPending = new Set(
-      scenario.actions.flatMap((a, i) => (a.delaySec > 0 && this.relevant.has(`done:${a.id}`) && (a.sets.length > 0 || a.clears.length > 0) ? [i] : [])),
-    );
+    this.names = [...this.relevant].sort();
+    this.bitOf = new Map(this.names.map((f, i) => [f, 1n << BigInt(i)]));
+    const mask = (flags: readonly string[]) => flags.reduce((m, f) => m | (this.bitOf.get(f) ?? 0n), 0n);
+    this.actions = scenario.actions.map((a) => {
+      const done = this.bitOf.get(`done:${a.id}`) ?? 0n;
+      const sets = mask(a.sets);
+      const clears = mask(a.clears);
+      return {
+        requires: a.requires,
+        done,
+        sets,
+        clears,
+        temporary: a.forSec !== undefined,
+        delayed: a.delaySec > 0,
+        // The gap between done:<id> and the delayed effects is observable only when done:<id> is read.
+        tracksPending: a.delaySec > 0 && done !== 0n && (sets | clears) !== 0n,
+      };
+    });
+    this.phaseUp = scenario.phases.map((_, k) => mask(scenario.phases.slice(0, k + 1).map((p) => p.id)));
+    this.objectionSets = scenario.objections.map((o) => (this.joinable.has(o.from) ? mask(o.sets) : 0n));
   }
 
   initial(variantIndex: number): FlagState {
+    return this.unpack(this.initialPacked(variantIndex));
+  }
+
+  private initialPacked(variantIndex: number): Packed {
     const v = this.scenario.variants[variantIndex]!;
-    return { phase: -1, up: sorted([`variant:${v.id}`, ...v.flags].filter((f) => this.relevant.has(f))), temp: [], pending: [] };
+    const up = [`variant:${v.id}`, ...v.flags].reduce((m, f) => m | (this.bitOf.get(f) ?? 0n), 0n);
+    return { phase: -1, up, temp: 0n, pending: [] };
   }
 
   holds(c: Condition | undefined, st: FlagState): boolean {
     return c ? evalCondition(c, (f) => st.up.includes(f)) : true;
   }
 
-  /** Whether the next phase may start from here (its time is inside the limit and its unless does not hold). */
-  canAdvance(st: FlagState): boolean {
-    const next = this.scenario.phases[st.phase + 1];
-    return next !== undefined && next.at <= this.timeLimitSec && !(next.unless && this.holds(next.unless, st));
+  private holdsPacked(c: Condition | undefined, up: bigint): boolean {
+    return c ? evalCondition(c, (f) => ((this.bitOf.get(f) ?? 0n) & up) !== 0n) : true;
   }
 
-  step(st: FlagState, ev: ModelEvent): FlagState {
-    const up = new Set(st.up);
-    const temp = new Set(st.temp);
-    let pending = st.pending;
-    let phase = st.phase;
-    const raise = (f: string, temporary: boolean) => {
-      if (!this.relevant.has(f)) return;
-      up.add(f);
-      if (temporary) temp.add(f);
-    };
-    const lower = (f: string) => {
-      up.delete(f);
-      temp.delete(f);
-    };
-    const effects = (i: number, delayed: boolean) => {
-      const a = this.scenario.actions[i]!;
-      const sets = () => a.sets.forEach((f) => raise(f, a.forSec !== undefined));
-      // The engine raises undelayed sets at once and lowers clears a second later; delayed ones lower, then raise.
-      if (delayed) {
-        a.clears.forEach(lower);
-        sets();
-      } else {
-        sets();
-        a.clears.forEach(lower);
-      }
-    };
+  /** Whether the next phase may start from here (its time is inside the limit and its unless does not hold). */
+  canAdvance(st: FlagState): boolean {
+    return this.canAdvancePacked(st.phase, (f) => st.up.includes(f));
+  }
+
+  private canAdvancePacked(phase: number, has: (f: string) => boolean): boolean {
+    const next = this.scenario.phases[phase + 1];
+    return next !== undefined && next.at <= this.timeLimitSec && !(next.unless && evalCondition(next.unless, has));
+  }
+
+  /** An action's sets and clears landing. The engine raises undelayed sets at once and lowers clears a second later; delayed ones lower, then raise. */
+  private static land(a: PackedAction, up: bigint, temp: bigint): [bigint, bigint] {
+    const tempSets = a.temporary ? a.sets : 0n;
+    if (a.delayed) return [(up & ~a.clears) | a.sets, (temp & ~a.clears) | tempSets];
+    return [(up | a.sets) & ~a.clears, (temp | tempSets) & ~a.clears];
+  }
+
+  private step(st: Packed, ev: ModelEvent): Packed | null {
+    let { phase, up, temp, pending } = st;
     switch (ev.type) {
       case 'PHASE':
-        if (!this.canAdvance(st)) return st;
+        if (!this.canAdvancePacked(phase, (f) => ((this.bitOf.get(f) ?? 0n) & up) !== 0n)) return null;
         phase += 1;
-        for (const p of this.scenario.phases.slice(0, phase + 1)) raise(p.id, false);
+        up |= this.phaseUp[phase]!;
         break;
       case 'DO': {
-        const a = this.scenario.actions[ev.action]!;
-        if (!this.holds(a.requires, st)) return st;
-        raise(`done:${a.id}`, false);
-        if (this.tracksPending.has(ev.action)) pending = [...new Set([...pending, ev.action])].sort((x, y) => x - y);
-        else effects(ev.action, a.delaySec > 0);
+        const a = this.actions[ev.action]!;
+        if (!this.holdsPacked(a.requires, up)) return null;
+        up |= a.done;
+        if (a.tracksPending) {
+          if (!pending.includes(ev.action)) pending = [...pending, ev.action].sort((x, y) => x - y);
+        } else [up, temp] = FlagModel.land(a, up, temp);
         break;
       }
       case 'LAND':
-        if (!pending.includes(ev.action)) return st;
+        if (!pending.includes(ev.action)) return null;
         pending = pending.filter((x) => x !== ev.action);
-        effects(ev.action, true);
+        [up, temp] = FlagModel.land(this.actions[ev.action]!, up, temp);
         break;
-      case 'OBJECT': {
-        const o = this.scenario.objections[ev.objection]!;
-        if (!this.joinable.has(o.from)) return st;
-        o.sets.forEach((f) => raise(f, false));
+      case 'OBJECT':
+        up |= this.objectionSets[ev.objection]!;
+        break;
+      case 'EXPIRE': {
+        const b = this.bitOf.get(ev.flag) ?? 0n;
+        if ((temp & b) === 0n) return null;
+        up &= ~b;
+        temp &= ~b;
         break;
       }
-      case 'EXPIRE':
-        if (!temp.has(ev.flag)) return st;
-        lower(ev.flag);
-        break;
     }
-    return { phase, up: sorted(up), temp: sorted(temp), pending };
+    if (phase === st.phase && up === st.up && temp === st.temp && pending === st.pending) return null;
+    return { phase, up, temp, pending };
   }
 
-  /** The moves that change something from here (no self-loops, so the graph stays small). */
-  moves(st: FlagState): ModelEvent[] {
-    const out: ModelEvent[] = [];
-    const k = key(st);
-    const consider = (ev: ModelEvent) => {
-      if (key(this.step(st, ev)) !== k) out.push(ev);
-    };
-    consider({ type: 'PHASE' });
-    this.scenario.actions.forEach((_, i) => consider({ type: 'DO', action: i }));
-    st.pending.forEach((i) => consider({ type: 'LAND', action: i }));
-    this.scenario.objections.forEach((_, i) => consider({ type: 'OBJECT', objection: i }));
-    st.temp.forEach((f) => consider({ type: 'EXPIRE', flag: f }));
+  private candidates(st: Packed): ModelEvent[] {
+    const out: ModelEvent[] = [{ type: 'PHASE' }];
+    this.actions.forEach((_, i) => out.push({ type: 'DO', action: i }));
+    st.pending.forEach((i) => out.push({ type: 'LAND', action: i }));
+    this.objectionSets.forEach((m, i) => {
+      if (m !== 0n) out.push({ type: 'OBJECT', objection: i });
+    });
+    if (st.temp !== 0n) this.names.forEach((f, i) => {
+      if ((st.temp >> BigInt(i)) & 1n) out.push({ type: 'EXPIRE', flag: f });
+    });
     return out;
   }
 
+  private unpack(p: Packed): FlagState {
+    const list = (m: bigint) => this.names.filter((_, i) => ((m >> BigInt(i)) & 1n) !== 0n);
+    return { phase: p.phase, up: list(p.up), temp: list(p.temp), pending: p.pending };
+  }
+
+  /** Every state reachable in a variant, breadth-first, each with a shortest witness path. */
   explore(variantIndex: number, maxStates = DEFAULT_MAX_STATES): VariantModel {
     const variant = this.scenario.variants[variantIndex]!;
-    const logic = fromTransition((st: FlagState, ev: ModelEvent) => this.step(st, ev), this.initial(variantIndex));
-    try {
-      const paths = getShortestPaths(logic, {
-        events: (snap) => this.moves(snap.context),
-        serializeState: (snap) => key(snap.context),
-        serializeEvent: (ev) => JSON.stringify(ev),
-        limit: maxStates,
-      });
-      const states = paths.map((p) => ({ state: p.state.context, flags: new Set(p.state.context.up), path: p.steps.map((s) => s.event).filter((ev) => !ev.type.startsWith('xstate.')) }));
-      return { variant, states, complete: true };
-    } catch (e) {
-      if (!/limit/i.test((e as Error).message)) throw e;
-      return { variant, states: [{ state: this.initial(variantIndex), flags: new Set(this.initial(variantIndex).up), path: [] }], complete: false };
+    const packedKey = (p: Packed) => `${p.phase}|${p.up.toString(36)}|${p.temp.toString(36)}|${p.pending.join(',')}`;
+    const start = this.initialPacked(variantIndex);
+    const nodes: { st: Packed; parent: number; event: ModelEvent | null }[] = [{ st: start, parent: -1, event: null }];
+    const seen = new Map([[packedKey(start), 0]]);
+    let complete = true;
+    for (let head = 0; head < nodes.length; head++) {
+      const here = nodes[head]!.st;
+      for (const ev of this.candidates(here)) {
+        const next = this.step(here, ev);
+        if (!next) continue;
+        const k = packedKey(next);
+        if (seen.has(k)) continue;
+        if (nodes.length >= maxStates) {
+          complete = false;
+          break;
+        }
+        seen.set(k, nodes.length);
+        nodes.push({ st: next, parent: head, event: ev });
+      }
+      if (!complete) break;
     }
+    const pathTo = (i: number): ModelEvent[] => {
+      const out: ModelEvent[] = [];
+      for (let n = i; n > 0; n = nodes[n]!.parent) out.push(nodes[n]!.event!);
+      return out.reverse();
+    };
+    const states = nodes.map((n, i): ReachableState => {
+      const state = this.unpack(n.st);
+      return {
+        state,
+        flags: new Set(state.up),
+        get path() {
+          return pathTo(i);
+        },
+      };
+    });
+    return { variant, index: variantIndex, states, complete };
   }
 
   /**
@@ -218,10 +288,8 @@ export class FlagModel {
       }
       case 'LAND':
         return `wait for ${s.actions[ev.action]!.id} to take effect`;
-      case 'OBJECT': {
-        const o = s.objections[ev.objection]!;
-        return `poll (${o.from} objects)`;
-      }
+      case 'OBJECT':
+        return `poll (${s.objections[ev.objection]!.from} objects)`;
       case 'EXPIRE':
         return `wait for ${ev.flag} to wear off`;
     }
@@ -242,6 +310,25 @@ export class FlagModel {
   }
 }
 
-export function key(st: FlagState): string {
-  return `${st.phase}|${st.up.join(',')}|${st.temp.join(',')}|${st.pending.join(',')}`;
+/**
+ * The flags that can influence these ones: whatever the requires of an
+ * action that raises or lowers them reads, recursively, plus every phase's
+ * unless (the phase in effect matters to almost every question). Exploring
+ * only this cone gives exactly the projection of the full model onto it, and
+ * keeps the space small when a scenario has many independent flags.
+ */
+export function coneOf(s: Scenario, seeds: Iterable<string>): Set<string> {
+  const read = readFlags(s);
+  const out = new Set<string>();
+  const queue: string[] = [...seeds];
+  for (const p of s.phases) if (p.unless) queue.push(...conditionFlags(p.unless));
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    if (out.has(f) || !read.has(f)) continue;
+    out.add(f);
+    for (const a of s.actions) {
+      if (a.requires && (a.sets.includes(f) || a.clears.includes(f) || f === `done:${a.id}`)) queue.push(...conditionFlags(a.requires));
+    }
+  }
+  return out;
 }

@@ -18,15 +18,13 @@ export function checkRubric(ctx: LintContext): void {
     const at = ['rubric', i, 'check'];
     switch (c.kind) {
       case 'ack': {
-        if (!ctx.complete) return;
-        const silent = ctx.variants.filter((v) => !pageCanFire(ctx, v));
+        const silent = ctx.variantIndexes.filter((vi) => !pageCanFire(ctx, vi));
         if (silent.length > 0)
           ctx.add(at, `checkpoint ${cp.id} (ack) can never be earned in ${ctx.variantList(silent)}: no page ever fires there (no alert's metric crosses its line while its when holds, and no message with channel: page is sent). Add an alert on a metric the fault moves, or a page message`, 'rubric');
         return;
       }
       case 'evidence': {
-        if (!ctx.complete) return;
-        const blind = ctx.variants.filter((v) => !c.any.some((id) => evidenceSources(ctx, id).some((src) => src.grantedIn(v))));
+        const blind = ctx.variantIndexes.filter((vi) => !c.any.some((id) => evidenceSources(ctx, id).some((src) => src.grantedIn(vi))));
         if (blind.length === 0) return;
         const why = c.any
           .map((id) => {
@@ -36,7 +34,7 @@ export function checkRubric(ctx: LintContext): void {
           .join('; ');
         ctx.add(
           [...at, 'any'],
-          `checkpoint ${cp.id} (evidence) can never be earned in ${ctx.variantList(blind)}: ${why}. Grant ${c.any.length === 1 ? c.any[0] : `one of ${c.any.join(', ')}`} from a diagnostic output or an evidence entry whose when can hold in ${blind.map((v) => v.variant.id).join(', ')}`,
+          `checkpoint ${cp.id} (evidence) can never be earned in ${ctx.variantList(blind)}: ${why}. Grant ${c.any.length === 1 ? c.any[0] : `one of ${c.any.join(', ')}`} from a diagnostic output or an evidence entry whose when can hold in ${blind.map((vi) => ctx.scenario.variants[vi]!.id).join(', ')}`,
           'rubric',
         );
         return;

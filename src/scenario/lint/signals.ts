@@ -1,8 +1,9 @@
 import { formatClock } from '../duration.js';
+import type { Condition } from '../condition.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
 import { explainNever, whyNeverUp } from './explain.js';
-import { alertFiresIn, chosenOutput, messageSentIn, untypeableFilter } from './sources.js';
+import { alertFiresIn, chosenOutput, diagnosticStates, messageSentIn, untypeableFilter } from './sources.js';
 
 /**
  * Nothing the author wrote is dead: every diagnostic output is the one chosen
@@ -12,7 +13,6 @@ import { alertFiresIn, chosenOutput, messageSentIn, untypeableFilter } from './s
  * alert that never fires) are warnings.
  */
 export function checkSignals(ctx: LintContext): void {
-  if (!ctx.complete) return;
   outputs(ctx);
   messages(ctx);
   questions(ctx);
@@ -23,10 +23,12 @@ export function checkSignals(ctx: LintContext): void {
 
 function outputs(ctx: LintContext): void {
   ctx.scenario.diagnostics.forEach((d, i) => {
+    const models = ctx.variantIndexes.map((vi) => diagnosticStates(ctx, d, vi));
+    if (models.some((m) => !m.complete)) return;
     const chosen = new Set<number>();
     let fallbackAgainstWhen = false;
     const last = d.outputs.length - 1;
-    for (const v of ctx.variants)
+    for (const v of models)
       for (const r of v.states) {
         const k = chosenOutput(ctx, d, r);
         chosen.add(k);
@@ -44,13 +46,14 @@ function outputs(ctx: LintContext): void {
       if (chosen.has(j)) return;
       const path = o.when ? ['diagnostics', i, 'outputs', j, 'when'] : ['diagnostics', i, 'outputs', j];
       if (o.when && !ctx.canHold(o.when)) {
-        ctx.add(path, `output ${j} of diagnostic ${d.id} is never shown: its when "${showCondition(o.when)}" never holds (${explainNever(ctx, o.when, ctx.variants)}). Fix the condition or drop the output`, 'unreachable');
+        ctx.add(path, `output ${j} of diagnostic ${d.id} is never shown: its when "${showCondition(o.when)}" never holds (${explainNever(ctx, o.when)}). Fix the condition or drop the output`, 'unreachable');
         return;
       }
-      const earlier = d.outputs.findIndex((_, k) => k < j && ctx.variants.some((v) => v.states.some((r) => ctx.holds(d.outputs[j]!.when, r) && chosenOutput(ctx, d, r) === k)));
+      const earlier = d.outputs.findIndex((_, k) => k < j && models.some((v) => v.states.some((r) => ctx.holds(o.when, r) && chosenOutput(ctx, d, r) === k)));
+      const e = d.outputs[earlier];
       ctx.add(
         path,
-        `output ${j} of diagnostic ${d.id} is never shown: whenever its when holds, an earlier output${earlier >= 0 ? ` (${earlier}${d.outputs[earlier]!.when ? `, when "${showCondition(d.outputs[earlier]!.when!)}"` : ', no when'})` : ''} is chosen first (the first output whose when holds wins). Move it above, or narrow the earlier when`,
+        `output ${j} of diagnostic ${d.id} is never shown: whenever its when holds, an earlier output${e ? ` (${earlier}${e.when ? `, when "${showCondition(e.when)}"` : ', no when'})` : ''} is chosen first (the first output whose when holds wins). Move it above, or narrow the earlier when`,
         'unreachable',
       );
     });
@@ -60,10 +63,11 @@ function outputs(ctx: LintContext): void {
 function messages(ctx: LintContext): void {
   ctx.scenario.messages.forEach((m, i) => {
     if (m.afterFlag !== undefined) {
-      if (ctx.variants.some((v) => messageSentIn(ctx, m, v))) return;
-      const flagUp = ctx.variants.some((v) => v.states.some((r) => r.flags.has(m.afterFlag!)));
-      if (!flagUp) ctx.add(['messages', i, 'afterFlag'], `message ${m.id} is never sent: it is timed from "${m.afterFlag}", and ${whyNeverUp(ctx, m.afterFlag, ctx.variants)}`, 'unreachable');
-      else ctx.add(['messages', i, 'when'], `message ${m.id} is never sent: whenever "${m.afterFlag}" is up, its when "${showCondition(m.when!)}" does not hold. Change its condition`, 'unreachable');
+      if (ctx.variantIndexes.some((vi) => messageSentIn(ctx, m, vi))) return;
+      const after = m.afterFlag;
+      const flagUp = ctx.variantIndexes.some((vi) => ctx.witness(vi, { kind: 'flag', name: after }) !== undefined);
+      if (!flagUp) ctx.add(['messages', i, 'afterFlag'], `message ${m.id} is never sent: it is timed from "${after}", and ${whyNeverUp(ctx, after, ctx.variantIndexes)}`, 'unreachable');
+      else ctx.add(['messages', i, 'when'], `message ${m.id} is never sent: whenever "${after}" is up, its when "${showCondition(m.when!)}" does not hold. Change its condition`, 'unreachable');
       return;
     }
     if (m.at > ctx.model.timeLimitSec) {
@@ -71,11 +75,7 @@ function messages(ctx: LintContext): void {
       return;
     }
     if (!m.when || ctx.canHold(m.when, { at: m.at })) return;
-    ctx.add(
-      ['messages', i, 'when'],
-      `message ${m.id} is never sent: at ${formatClock(m.at)} its when "${showCondition(m.when)}" cannot hold (${explainAt(ctx, m.when, m.at)}). Change its time or its condition`,
-      'unreachable',
-    );
+    ctx.add(['messages', i, 'when'], `message ${m.id} is never sent: at ${formatClock(m.at)} its when "${showCondition(m.when)}" cannot hold (${explainAt(ctx, m.when, m.at)}). Change its time or its condition`, 'unreachable');
   });
 }
 
@@ -93,12 +93,12 @@ function questions(ctx: LintContext): void {
   );
 }
 
-function explainAt(ctx: LintContext, c: NonNullable<Parameters<LintContext['holds']>[0]>, at: number): string {
+function explainAt(ctx: LintContext, c: Condition, at: number): string {
   if (ctx.canHold(c)) {
     const due = ctx.scenario.phases.filter((p) => p.at > at).map((p) => `${p.id} starts at ${formatClock(p.at)}`);
     return `it can hold only later${due.length ? `: ${due.join(', ')}` : ''}`;
   }
-  return explainNever(ctx, c, ctx.variants);
+  return explainNever(ctx, c);
 }
 
 function evidence(ctx: LintContext): void {
@@ -109,14 +109,14 @@ function evidence(ctx: LintContext): void {
       return;
     }
     if (!e.when || ctx.canHold(e.when)) return;
-    ctx.add(['evidence', i, 'when'], `evidence ${e.id} can never be seen: its when "${showCondition(e.when)}" never holds (${explainNever(ctx, e.when, ctx.variants)}). Fix the condition`, 'unreachable');
+    ctx.add(['evidence', i, 'when'], `evidence ${e.id} can never be seen: its when "${showCondition(e.when)}" never holds (${explainNever(ctx, e.when)}). Fix the condition`, 'unreachable');
   });
 }
 
 function actions(ctx: LintContext): void {
   ctx.scenario.actions.forEach((a, i) => {
     if (!a.requires || ctx.canHold(a.requires)) return;
-    ctx.add(['actions', i, 'requires'], `action ${a.id} is always refused: its requires "${showCondition(a.requires)}" never holds (${explainNever(ctx, a.requires, ctx.variants)}), so its sets never happen. Fix the condition or drop the action`, 'unreachable', 'warning');
+    ctx.add(['actions', i, 'requires'], `action ${a.id} is always refused: its requires "${showCondition(a.requires)}" never holds (${explainNever(ctx, a.requires)}), so its sets never happen. Fix the condition or drop the action`, 'unreachable', 'warning');
   });
 }
 
@@ -124,15 +124,15 @@ function actions(ctx: LintContext): void {
 function colour(ctx: LintContext): void {
   const s = ctx.scenario;
   s.logs.forEach((l, i) => {
-    if (!ctx.canHold(l.when)) ctx.add(['logs', i, 'when'], `log ${l.id} never appears: its when "${showCondition(l.when)}" never holds (${explainNever(ctx, l.when, ctx.variants)})`, 'unreachable', 'warning');
+    if (!ctx.canHold(l.when)) ctx.add(['logs', i, 'when'], `log ${l.id} never appears: its when "${showCondition(l.when)}" never holds (${explainNever(ctx, l.when)})`, 'unreachable', 'warning');
   });
   s.metrics.forEach((m, i) =>
     m.effects.forEach((e, j) => {
-      if (!ctx.canHold(e.when)) ctx.add(['metrics', i, 'effects', j, 'when'], `effect ${j} of metric ${m.id} never applies: its when "${showCondition(e.when)}" never holds (${explainNever(ctx, e.when, ctx.variants)})`, 'unreachable', 'warning');
+      if (!ctx.canHold(e.when)) ctx.add(['metrics', i, 'effects', j, 'when'], `effect ${j} of metric ${m.id} never applies: its when "${showCondition(e.when)}" never holds (${explainNever(ctx, e.when)})`, 'unreachable', 'warning');
     }),
   );
   s.alerts.forEach((a, i) => {
-    if (ctx.variants.some((v) => alertFiresIn(ctx, a, v))) return;
+    if (ctx.variantIndexes.some((vi) => alertFiresIn(ctx, a, vi))) return;
     const line = [a.above !== undefined ? `above ${a.above}` : '', a.below !== undefined ? `below ${a.below}` : ''].filter(Boolean).join(' or ');
     ctx.add(['alerts', i], `alert ${a.id} never fires: metric ${a.metric} never goes ${line}${a.when ? ` while "${showCondition(a.when)}" holds` : ''} (baseline, effects and noise considered). Change the threshold or give the metric an effect`, 'unreachable', 'warning');
   });

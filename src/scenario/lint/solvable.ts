@@ -25,9 +25,10 @@ export function checkSolvable(ctx: LintContext): void {
 
 function checkPhases(ctx: LintContext): void {
   const s = ctx.scenario;
+  if (ctx.proofs.some((p) => !p.complete)) return;
   const reached = new Set(ctx.proofs.flatMap((p) => [...p.faults]));
   const first = s.phases.findIndex((p) => !reached.has(p.id));
-  if (first === -1 || !ctx.complete) return;
+  if (first === -1) return;
   const p = s.phases[first]!;
   const later = s.phases.slice(first + 1).map((x) => x.id);
   const also = later.length ? `; so ${later.join(', ')} never start${later.length === 1 ? 's' : ''} either` : '';
@@ -44,8 +45,7 @@ function checkPhases(ctx: LintContext): void {
 
 /** A goal condition (mitigatedWhen / fixedWhen) must be reachable after onset in every variant. */
 function outcome(ctx: LintContext, cond: Condition, key: 'mitigatedWhen' | 'fixedWhen', checkKind: string, consequence: string): void {
-  if (!ctx.complete) return;
-  const failing = ctx.variants.filter((v) => ctx.witness(v, cond, { afterOnset: true }) === undefined);
+  const failing = ctx.failing(cond, { afterOnset: true });
   if (failing.length === 0) return;
   const checkpoints = ctx.scenario.rubric.filter((r) => r.check.kind === checkKind).map((r) => r.id);
   const rubric = checkpoints.length ? `; checkpoint ${checkpoints.join(', ')} can never be earned` : '';
@@ -56,18 +56,21 @@ function outcome(ctx: LintContext, cond: Condition, key: 'mitigatedWhen' | 'fixe
   );
 }
 
-/** The xstate/graph proof on the incident machine: resolved and scored are reachable, mitigated where the flags allow. */
+/** The xstate/graph proof on the incident machine: resolved and scored are reachable, mitigated and resolved-after-fix where the flags allow. */
 function checkMachine(ctx: LintContext): void {
   ctx.proofs.forEach((proof, i) => {
-    const v = ctx.variants[i]!;
+    if (!proof.complete) return;
+    const id = ctx.scenario.variants[i]!.id;
     for (const state of ['resolved', 'scored']) {
       if (!proof.lifecycle.has(state)) {
-        ctx.add([], `in variant ${v.variant.id} the incident machine can never reach "${state}" with the events the engine sends (START, TICK, MITIGATED, RESOLVE, POSTMORTEM, SUBMIT); the incident cannot be ${state === 'resolved' ? 'resolved' : 'scored'}`, 'lifecycle');
+        ctx.add([], `in variant ${id} the incident machine can never reach "${state}" with the events the engine sends (START, TICK, MITIGATED, RESOLVE, POSTMORTEM, SUBMIT); the incident cannot be ${state}`, 'lifecycle');
       }
     }
-    const canMitigate = ctx.witness(v, ctx.scenario.mitigatedWhen, { afterOnset: true }) !== undefined;
-    if (canMitigate && !proof.lifecycle.has('mitigated')) {
-      ctx.add(['mitigatedWhen'], `in variant ${v.variant.id} mitigatedWhen can hold, but the incident machine never reaches "mitigated" (no phase in which it holds is reachable)`, 'lifecycle');
+    if (ctx.witness(i, ctx.scenario.mitigatedWhen, { afterOnset: true }) !== undefined && !proof.lifecycle.has('mitigated')) {
+      ctx.add(['mitigatedWhen'], `in variant ${id} mitigatedWhen can hold, but the incident machine never reaches "mitigated" (no phase in which it holds is reachable)`, 'lifecycle');
+    }
+    if (ctx.witness(i, ctx.scenario.fixedWhen, { afterOnset: true }) !== undefined && !proof.resolvesFixed) {
+      ctx.add(['fixedWhen'], `in variant ${id} fixedWhen can hold, but the incident machine never resolves in a phase where it holds, so no resolve counts as after the fix`, 'lifecycle');
     }
   });
 }

@@ -53,9 +53,11 @@ function metricRange(m: Metric, has: (f: string) => boolean): { lo: number; hi: 
 }
 
 /** A state of this variant in which the alert can fire (its when holds and its metric can cross the line). */
-export function alertFiresIn(ctx: LintContext, a: Alert, v: VariantModel): ReachableState | undefined {
+export function alertFiresIn(ctx: LintContext, a: Alert, vi: number): ReachableState | undefined {
   const m = ctx.scenario.metrics.find((x) => x.id === a.metric);
   if (!m) return undefined;
+  const v = ctx.statesFor(a.when, ...m.effects.map((e) => e.when))[vi]!;
+  if (!v.complete) return v.states[0];
   return v.states.find((r) => {
     if (r.state.phase > -1 && ctx.scenario.phases[r.state.phase]!.at > ctx.model.timeLimitSec) return false;
     if (!ctx.holds(a.when, r)) return false;
@@ -66,10 +68,10 @@ export function alertFiresIn(ctx: LintContext, a: Alert, v: VariantModel): Reach
 }
 
 /** Whether some page can reach the IC in this variant: an alert that fires or a page message that is sent. */
-export function pageCanFire(ctx: LintContext, v: VariantModel): boolean {
+export function pageCanFire(ctx: LintContext, vi: number): boolean {
   const s = ctx.scenario;
-  if (s.alerts.some((a) => alertFiresIn(ctx, a, v))) return true;
-  return s.messages.some((m) => m.channel === 'page' && messageSentIn(ctx, m, v) !== undefined);
+  if (s.alerts.some((a) => alertFiresIn(ctx, a, vi))) return true;
+  return s.messages.some((m) => m.channel === 'page' && messageSentIn(ctx, m, vi) !== undefined);
 }
 
 /**
@@ -77,10 +79,16 @@ export function pageCanFire(ctx: LintContext, v: VariantModel): boolean {
  * holds. A message timed from a flag (afterFlag) needs that flag up; its
  * absolute time depends on play, so only the time limit bounds it.
  */
-export function messageSentIn(ctx: LintContext, m: Scenario['messages'][number], v: VariantModel): ReachableState | undefined {
-  if (m.afterFlag === undefined) return m.at <= ctx.model.timeLimitSec ? ctx.witness(v, m.when, { at: m.at }) : undefined;
+export function messageSentIn(ctx: LintContext, m: Scenario['messages'][number], vi: number): ReachableState | undefined {
+  if (m.afterFlag === undefined) return m.at <= ctx.model.timeLimitSec ? ctx.witness(vi, m.when, { at: m.at }) : undefined;
   const after = m.afterFlag;
-  return v.states.find((r) => r.flags.has(after) && ctx.holds(m.when, r));
+  const v = ctx.statesFor(m.when, after)[vi]!;
+  return v.states.find((r) => r.flags.has(after) && ctx.holds(m.when, r)) ?? (v.complete ? undefined : v.states[0]);
+}
+
+/** The reachable states of this variant over what a diagnostic's outputs read. */
+export function diagnosticStates(ctx: LintContext, d: Diagnostic, vi: number): VariantModel {
+  return ctx.statesFor(...d.outputs.map((o) => o.when))[vi]!;
 }
 
 /** Why an evidence entry's log filter cannot be typed, or null: the `logs` command lowercases keys and splits words on spaces. */
@@ -97,7 +105,7 @@ export interface EvidenceSource {
   /** Where the grant is written, for messages. */
   where: string;
   /** A state of this variant in which it is granted, if any. */
-  grantedIn(v: VariantModel): ReachableState | undefined;
+  grantedIn(vi: number): ReachableState | undefined;
 }
 
 /** Every place that grants an evidence id: diagnostic outputs (when chosen) and evidence entries (logs or dash). */
@@ -107,13 +115,19 @@ export function evidenceSources(ctx: LintContext, id: string): EvidenceSource[] 
   s.diagnostics.forEach((d, i) =>
     d.outputs.forEach((o, j) => {
       if (!o.evidence.includes(id)) return;
-      out.push({ where: `diagnostics.${i}.outputs.${j} (${d.id})`, grantedIn: (v) => v.states.find((r) => chosenOutput(ctx, d, r) === j) });
+      out.push({
+        where: `diagnostics.${i}.outputs.${j} (${d.id})`,
+        grantedIn: (vi) => {
+          const v = diagnosticStates(ctx, d, vi);
+          return v.states.find((r) => chosenOutput(ctx, d, r) === j) ?? (v.complete ? undefined : v.states[0]);
+        },
+      });
     }),
   );
   s.evidence.forEach((e, i) => {
     if (e.id !== id) return;
     const typeable = !e.logs || untypeableFilter(e.logs) === null;
-    out.push({ where: `evidence.${i} (${e.logs ? 'logs' : 'dash'})`, grantedIn: (v) => (typeable ? ctx.witness(v, e.when) : undefined) });
+    out.push({ where: `evidence.${i} (${e.logs ? 'logs' : 'dash'})`, grantedIn: (vi) => (typeable ? ctx.witness(vi, e.when) : undefined) });
   });
   return out;
 }

@@ -1,6 +1,6 @@
 import type { LintContext } from './context.js';
-import type { ReachableState, VariantModel } from './model.js';
-import { chosenOutput } from './sources.js';
+import type { ReachableState } from './model.js';
+import { chosenOutput, diagnosticStates } from './sources.js';
 
 /**
  * Every variant can be told apart from every other: in some world state both
@@ -10,25 +10,33 @@ import { chosenOutput } from './sources.js';
  */
 export function checkVariants(ctx: LintContext): void {
   const s = ctx.scenario;
-  if (s.variants.length < 2 || !ctx.complete) return;
+  if (s.variants.length < 2) return;
   const identity = new Set(s.variants.flatMap((v) => [`variant:${v.id}`, ...v.flags]));
   const world = (r: ReachableState) => `${r.state.phase}|${r.state.up.filter((f) => !identity.has(f)).join(',')}`;
-  const byWorld = (v: VariantModel) => {
-    const m = new Map<string, ReachableState[]>();
-    for (const r of v.states) m.set(world(r), [...(m.get(world(r)) ?? []), r]);
-    return m;
-  };
-  const worlds = ctx.variants.map(byWorld);
-  const told = (a: number, b: number): boolean => {
-    for (const [k, ras] of worlds[a]!) {
-      const rbs = worlds[b]!.get(k);
-      if (!rbs) continue;
-      for (const d of s.diagnostics)
-        for (const ra of ras)
-          for (const rb of rbs) if (d.outputs[chosenOutput(ctx, d, ra)]!.text !== d.outputs[chosenOutput(ctx, d, rb)]!.text) return true;
-    }
-    return false;
-  };
+  // Per diagnostic, per variant: the output text it prints in each world state.
+  const prints = s.diagnostics.map((d) =>
+    ctx.variantIndexes.map((vi) => {
+      const v = diagnosticStates(ctx, d, vi);
+      const m = new Map<string, Set<string>>();
+      for (const r of v.states) {
+        const k = world(r);
+        if (!m.has(k)) m.set(k, new Set());
+        m.get(k)!.add(d.outputs[chosenOutput(ctx, d, r)]!.text);
+      }
+      return { complete: v.complete, m };
+    }),
+  );
+  const told = (a: number, b: number): boolean =>
+    prints.some((per) => {
+      const pa = per[a]!;
+      const pb = per[b]!;
+      if (!pa.complete || !pb.complete) return true;
+      for (const [k, ta] of pa.m) {
+        const tb = pb.m.get(k);
+        if (tb && [...ta].some((t) => [...tb].some((u) => u !== t))) return true;
+      }
+      return false;
+    });
   for (let b = 1; b < s.variants.length; b++) {
     for (let a = 0; a < b; a++) {
       if (told(a, b)) continue;
