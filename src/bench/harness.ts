@@ -5,7 +5,7 @@
 //
 //   figure({ name: 'replay.seek', unit: 'ms', target: { max: 100 }, about: 'seek a replay to minute 30', measure: (ctx) => medianMs(5, () => seek()) });
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A budget: the value must stay at or under `max`, or at or over `min`. */
@@ -54,6 +54,8 @@ export interface FigureResult {
   /** Set when the measure function failed; value is then null. */
   error?: string;
   onMiss?: string;
+  /** The 1-minute load average, highest of before and after measuring (0 where the OS has none). */
+  load: number;
 }
 
 const registry: FigureDef[] = [];
@@ -151,9 +153,11 @@ export async function runFigures(opts: RunOptions): Promise<FigureResult[]> {
   const results: FigureResult[] = [];
   try {
     for (const def of selectFigures(opts.figures ?? registry, opts.only)) {
-      const base: FigureResult = { name: def.name, value: null, unit: def.unit, about: def.about, ...(def.target ? { target: def.target } : {}), ...(def.onMiss ? { onMiss: def.onMiss } : {}) };
+      const loadBefore = loadavg()[0]!;
+      const base: FigureResult = { name: def.name, value: null, unit: def.unit, about: def.about, load: loadBefore, ...(def.target ? { target: def.target } : {}), ...(def.onMiss ? { onMiss: def.onMiss } : {}) };
       try {
         const m = await def.measure(ctx);
+        base.load = Math.max(loadBefore, loadavg()[0]!);
         const { value, detail } = typeof m === 'number' ? { value: m, detail: undefined } : m;
         if (!Number.isFinite(value)) throw new Error(`measured ${String(value)}`);
         results.push({ ...base, value, ...(detail ? { detail } : {}), ...(def.target ? { ok: meets(value, def.target) } : {}) });
@@ -196,6 +200,9 @@ export function formatMisses(results: readonly FigureResult[]): string[] {
     else if (r.ok === false) {
       out.push(`MISSED ${r.name}: ${roundFigure(r.value!)} ${r.unit} against ${formatTarget(r.target!, r.unit)}`);
       if (r.detail) out.push(`  measured: ${r.detail}`);
+      const cpus = availableParallelism();
+      // The bench itself keeps one CPU busy; more runnable processes than CPUs means it had to wait.
+      if (r.load > cpus) out.push(`  load: the 1-minute load average was ${r.load.toFixed(1)} on ${cpus} CPUs while measuring, so other processes competed for the CPU; wall times are inflated — rerun on a quiet machine before trusting this miss`);
       if (r.onMiss) out.push(`  found: ${r.onMiss}`);
     }
   }

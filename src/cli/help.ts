@@ -10,10 +10,20 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   schema [--out FILE]             the scenario format as JSON Schema (editor completion)
   new ID [--out FILE]             write a commented skeleton scenario ID.yaml
   sessions                        recorded sessions
+  replay SESSION                  replay in the trainee's screen: space play/pause, +/- speed,
+                                  g MM:SS seek, n/p decision, ]/[ marker, /text search
   replay SESSION --at MM:SS --headless   the screen as it was at that sim time
+  replay SESSION --check          the replay shows what the candidate saw after every decision?
+  replay SESSION --branch-at MM:SS       what-if: a new live session from that point
+  examine SESSION|latest          examiner console (second terminal): live view, hidden truth,
+                                  rubric, injections, hints, pause, +10 min, notes [--headless]
+  resume SESSION                  continue an interrupted session from its last event
   report SESSION [--format md|html|json] [--out FILE]
   verify SESSION|--all            check a recording's hash chain
   export SESSION --out FILE       one JSON file with everything
+  export SESSION --candidate --out FILE  the candidate's copy: examiner notes, scenario snapshot,
+                                  variant, seed and score withheld (not importable)
+  export SESSION --format cast --out FILE [--speed X] [--step S]  an asciicast for asciinema play
   import FILE                     verify and load an exported session
   bench [NAME...] [--out FILE]    the performance figures (all, or those starting with NAME)
 

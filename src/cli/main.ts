@@ -10,7 +10,9 @@ import { benchCommand } from './commands/bench.js';
 import { listCommand } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { playCommand } from './commands/play.js';
+import { examineCommand } from './commands/examine.js';
 import { replayCommand } from './commands/replay.js';
+import { resumeCommand } from './commands/resume.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { sessionsCommand } from './commands/sessions.js';
@@ -55,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(ctx, args.positionals);
     case 'replay':
       return replayCommand(ctx, args.positionals);
+    case 'examine':
+      return examineCommand(ctx, args.positionals);
+    case 'resume':
+      return resumeCommand(ctx, args.positionals);
     case 'report':
       return reportCommand(ctx, args.positionals);
     case 'export':

@@ -14,6 +14,8 @@ function closestVerb(word: string): string | null {
   let best: string | null = null;
   let bestD = 3;
   for (const v of VERB_NAMES) {
+    // words far longer or shorter than any verb cannot be a typo of one
+    if (Math.abs(v.length - word.length) >= bestD) continue;
     const d = editDistance(word, v);
     if (d < bestD) {
       bestD = d;
@@ -99,6 +101,7 @@ export function parseCommand(input: string): ParseResult {
     case 'hypothesis': {
       if (!rest) return fail('hyp', 'state the hypothesis');
       const settle = /^#?(\d+)\s+(confirm|confirmed|refute|refuted)\b\s*(?:because\s+)?(.*)$/i.exec(rest);
+      if (settle && Number(settle[1]) < 1) return fail('hyp', 'hypotheses are numbered from 1');
       if (settle) {
         const verdict = settle[2]!.toLowerCase().startsWith('confirm') ? 'confirm' : 'refute';
         return ok({ verb: 'hyp-settle', n: Number(settle[1]), verdict, because: settle[3]!.trim() });

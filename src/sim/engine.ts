@@ -229,7 +229,7 @@ export class Engine {
     const s = this.state;
     for (const alert of this.scenario.alerts) {
       if (!this.holds(alert.when)) continue;
-      const metric = this.scenario.metrics.find((m) => m.id === alert.metric)!;
+      const metric = this.metric(alert.metric)!;
       const v = metricValue(metric, this.seed, this.flags, sec, this.knobs.noise);
       const breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
       const open = s.pages.find((p) => p.id.startsWith(`${alert.id}#`) && p.clearedSec === null);
@@ -294,7 +294,7 @@ export class Engine {
     for (const imp of this.scenario.impact) {
       let v = imp.scale;
       for (const id of imp.from) {
-        const m = this.scenario.metrics.find((x) => x.id === id)!;
+        const m = this.metric(id)!;
         v *= metricValue(m, this.seed, this.flags, sec, this.knobs.noise) ?? 0;
       }
       s.impact[imp.id] = (s.impact[imp.id] ?? 0) + Math.max(0, v);
@@ -366,8 +366,16 @@ export class Engine {
 
   // --- signals for any window ---
 
+  /** Metrics by id, built on first use: every sample of every series looked its metric up by a linear search. */
+  private metricIndex: Map<string, Scenario['metrics'][number]> | undefined;
+
+  private metric(id: string): Scenario['metrics'][number] | undefined {
+    this.metricIndex ??= new Map(this.scenario.metrics.map((m) => [m.id, m]));
+    return this.metricIndex.get(id);
+  }
+
   metricAt(metricId: string, sec: number): number | null {
-    const m = this.scenario.metrics.find((x) => x.id === metricId);
+    const m = this.metric(metricId);
     return m ? metricValue(m, this.seed, this.flags, sec, this.knobs.noise) : null;
   }
 

@@ -100,16 +100,35 @@ function ranksOf(templates: readonly LogTemplate[]): Map<string, number> {
 }
 
 /**
+ * The templates whose condition holds under one set of flags. The flag
+ * history hands out one Set per segment (the span between two changes), so
+ * the answer is worked out once per segment instead of once per second.
+ */
+const activeByFlags = new WeakMap<readonly LogTemplate[], WeakMap<ReadonlySet<string>, LogTemplate[]>>();
+
+function activeTemplates(templates: readonly LogTemplate[], on: ReadonlySet<string>): LogTemplate[] {
+  let byFlags = activeByFlags.get(templates);
+  if (!byFlags) {
+    byFlags = new WeakMap();
+    activeByFlags.set(templates, byFlags);
+  }
+  let active = byFlags.get(on);
+  if (!active) {
+    const has = (f: string) => on.has(f);
+    active = templates.filter((t) => evalCondition(t.when, has));
+    byFlags.set(on, active);
+  }
+  return active;
+}
+
+/**
  * Every log line of one sim-second, in time order. Pure in (templates, seed,
  * flags, second): scroll-back and replay regenerate instead of storing.
  * `rateScale` is the difficulty's noise knob.
  */
 export function logsAt(templates: readonly LogTemplate[], seed: number, flags: FlagHistory, sec: number, rateScale = 1): LogLine[] {
-  const on = flags.flagsAt(sec);
-  const has = (f: string) => on.has(f);
   const lines: LogLine[] = [];
-  for (const t of templates) {
-    if (!evalCondition(t.when, has)) continue;
+  for (const t of activeTemplates(templates, flags.flagsAt(sec))) {
     const c = compile(t);
     const d = drawAt(seed, c.stream, sec);
     const rate = t.rate * (t.level === 'error' ? 1 : rateScale);

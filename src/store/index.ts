@@ -11,6 +11,9 @@ export type {
   SessionExport,
   OpenOptions,
   Store,
+  LiveClock,
+  LiveClockInput,
+  ViewHash,
 } from './types.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { defaultDbPath } from './default-path.js';

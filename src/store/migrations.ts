@@ -49,6 +49,33 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (session_id, seq)   -- also the index for reading a session in order
       ) STRICT;
     `),
+  // v2: what a running candidate process publishes beside the recording, and
+  // the replay-fidelity hashes. Neither is an input to the world: the event
+  // log alone still decides it, and verify/export's hash chain ignores both.
+  (db) =>
+    db.exec(`
+      -- One row per session being played live: the sim time (whole seconds, in
+      -- ms) the candidate's process may have advanced to, so an examiner in
+      -- another process stamps an injection no earlier than the candidate's
+      -- clock. Written by the candidate only; monotone in sim_ms.
+      CREATE TABLE live_clock (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+        sim_ms     REAL NOT NULL,
+        wall_ms    REAL NOT NULL,
+        speed      REAL NOT NULL,
+        paused     INTEGER NOT NULL CHECK (paused IN (0, 1)),
+        pid        INTEGER NOT NULL
+      ) STRICT;
+
+      -- A hash of the candidate's view model right after an IC command, as the
+      -- live process computed it; replay --check recomputes and compares.
+      CREATE TABLE view_hashes (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL CHECK (seq >= 1),
+        hash       TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+      ) STRICT;
+    `),
 ];
 
 export function schemaVersion(db: Database): number {

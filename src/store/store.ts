@@ -12,6 +12,8 @@ import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
 import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
 import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
 import type {
+  LiveClock,
+  LiveClockInput,
   NewEvent,
   NewSession,
   OpenOptions,
@@ -22,6 +24,7 @@ import type {
   Store,
   StoredEvent,
   VerifyResult,
+  ViewHash,
 } from './types.js';
 
 /** Opens (creating if needed) the database at `path`; ':memory:' gives a throwaway one. */
@@ -39,6 +42,9 @@ class SqliteStore implements Store {
   private readonly appendTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
   private readonly importTx: Transaction<(x: SessionExport) => void>;
   private readonly snapshotTx: Transaction<(id: string) => SessionExport>;
+  private readonly appendAfterTx: Transaction<(sessionId: string, afterSeq: number, e: z.output<typeof newEventSchema>) => StoredEvent | null>;
+  private readonly appendLiveTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
+  private readonly publishClockTx: Transaction<(sessionId: string, afterSeq: number, c: LiveClockInput) => StoredEvent[]>;
 
   constructor(
     private readonly db: DB,
@@ -63,6 +69,14 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(`
         INSERT INTO events (session_id, seq, sim_ms, wall_ms, actor, type, payload, prev_hash, hash)
         VALUES (@sessionId, @seq, @simMs, @wallMs, @actor, @type, @payload, @prevHash, @hash)`),
+      lastSimMs: db.prepare(`SELECT sim_ms FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1`).pluck(),
+      liveClock: db.prepare(`SELECT session_id AS sessionId, sim_ms AS simMs, wall_ms AS wallMs, speed, paused, pid FROM live_clock WHERE session_id = ?`),
+      upsertClock: db.prepare(`
+        INSERT INTO live_clock (session_id, sim_ms, wall_ms, speed, paused, pid) VALUES (@sessionId, @simMs, @wallMs, @speed, @paused, @pid)
+        ON CONFLICT (session_id) DO UPDATE SET sim_ms = max(sim_ms, excluded.sim_ms), wall_ms = excluded.wall_ms,
+          speed = excluded.speed, paused = excluded.paused, pid = excluded.pid`),
+      putViewHash: db.prepare(`INSERT OR REPLACE INTO view_hashes (session_id, seq, hash) VALUES (?, ?, ?)`),
+      viewHashes: db.prepare(`SELECT seq, hash FROM view_hashes WHERE session_id = ? ORDER BY seq`),
     };
 
     // Read-then-write, so IMMEDIATE: take the write lock before reading the
@@ -71,17 +85,30 @@ class SqliteStore implements Store {
     // committed in between.
     this.appendTx = db.transaction((sessionId: string, e: z.output<typeof newEventSchema>) => {
       this.requireSession(sessionId);
-      const last = this.sql.lastEvent.get(sessionId) as { seq: number; hash: string } | undefined;
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const content = { sessionId, seq, simMs: e.simMs, wallMs: e.wallMs, actor: e.actor, type: e.type };
-      // Store and return the payload as it will read back (canonical JSON), so
-      // appendEvent's result equals what events() later yields.
-      const payloadText = canonicalJson(e.payload ?? null);
-      const payload: unknown = JSON.parse(payloadText);
-      const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
-      this.sql.insertEvent.run({ ...stored, payload: payloadText });
-      return stored;
+      return this.insertNext(sessionId, e);
+    });
+
+    // The conditional and the live-stamped appends read and write in one
+    // IMMEDIATE transaction too, so what they read cannot change before they write.
+    this.appendAfterTx = db.transaction((sessionId: string, afterSeq: number, e: z.output<typeof newEventSchema>) => {
+      this.requireSession(sessionId);
+      const last = this.sql.lastEvent.get(sessionId) as { seq: number } | undefined;
+      return (last?.seq ?? 0) === afterSeq ? this.insertNext(sessionId, e) : null;
+    });
+
+    this.appendLiveTx = db.transaction((sessionId: string, e: z.output<typeof newEventSchema>) => {
+      this.requireSession(sessionId);
+      const clock = this.sql.liveClock.get(sessionId) as { simMs: number } | undefined;
+      const lastSim = this.sql.lastSimMs.get(sessionId) as number | undefined;
+      return this.insertNext(sessionId, { ...e, simMs: Math.max(e.simMs, clock?.simMs ?? 0, lastSim ?? 0) });
+    });
+
+    this.publishClockTx = db.transaction((sessionId: string, afterSeq: number, c: LiveClockInput) => {
+      const fresh = this.events(sessionId, afterSeq);
+      if (fresh.length === 0) {
+        this.sql.upsertClock.run({ sessionId, simMs: c.simMs, wallMs: c.wallMs, speed: c.speed, paused: c.paused ? 1 : 0, pid: c.pid });
+      }
+      return fresh;
     });
 
     this.importTx = db.transaction((x: SessionExport) => {
@@ -211,8 +238,59 @@ class SqliteStore implements Store {
     });
   }
 
+  lastSeq(sessionId: string): number {
+    return guarded(this.path, () => {
+      this.requireSession(sessionId);
+      return (this.sql.lastEvent.get(sessionId) as { seq: number } | undefined)?.seq ?? 0;
+    });
+  }
+
+  appendEventAfter(sessionId: string, afterSeq: number, e: NewEvent): StoredEvent | null {
+    return guarded(this.path, () => this.appendAfterTx.immediate(sessionId, afterSeq, checkInput(newEventSchema, e, 'appendEventAfter')));
+  }
+
+  appendEventLive(sessionId: string, e: NewEvent): StoredEvent {
+    return guarded(this.path, () => this.appendLiveTx.immediate(sessionId, checkInput(newEventSchema, e, 'appendEventLive')));
+  }
+
+  liveClock(sessionId: string): LiveClock | null {
+    return guarded(this.path, () => {
+      const r = this.sql.liveClock.get(sessionId) as (Omit<LiveClock, 'paused'> & { paused: number }) | undefined;
+      return r ? { ...r, paused: r.paused === 1 } : null;
+    });
+  }
+
+  publishLiveClock(sessionId: string, afterSeq: number, clock: LiveClockInput): StoredEvent[] {
+    return guarded(this.path, () => this.publishClockTx.immediate(sessionId, afterSeq, clock));
+  }
+
+  putViewHash(sessionId: string, seq: number, hash: string): void {
+    guarded(this.path, () => {
+      this.sql.putViewHash.run(sessionId, seq, hash);
+    });
+  }
+
+  viewHashes(sessionId: string): ViewHash[] {
+    return guarded(this.path, () => this.sql.viewHashes.all(sessionId) as ViewHash[]);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** The next event of the chain; inside a write transaction only. */
+  private insertNext(sessionId: string, e: z.output<typeof newEventSchema>): StoredEvent {
+    const last = this.sql.lastEvent.get(sessionId) as { seq: number; hash: string } | undefined;
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const content = { sessionId, seq, simMs: e.simMs, wallMs: e.wallMs, actor: e.actor, type: e.type };
+    // Store and return the payload as it will read back (canonical JSON), so
+    // appendEvent's result equals what events() later yields.
+    const payloadText = canonicalJson(e.payload ?? null);
+    const payload: unknown = JSON.parse(payloadText);
+    const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
+    this.sql.insertEvent.run({ ...stored, payload: payloadText });
+    return stored;
   }
 
   private insertSessionRow(row: SessionRow): void {

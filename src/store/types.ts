@@ -73,6 +73,30 @@ export interface SessionExport {
   events: StoredEvent[];
 }
 
+/**
+ * What a candidate's process publishes while it plays a session live: the sim
+ * time it may advance to. Examiners stamp their events no earlier than this,
+ * so an injection never lands in the candidate's past.
+ */
+export interface LiveClock {
+  sessionId: string;
+  /** Whole sim seconds, in ms; never decreases. */
+  simMs: number;
+  /** Wall time of the last publication (a heartbeat even while paused). */
+  wallMs: number;
+  speed: number;
+  paused: boolean;
+  pid: number;
+}
+
+export type LiveClockInput = Omit<LiveClock, 'sessionId'>;
+
+/** A replay-fidelity record: the hash of the candidate's view right after event `seq`. */
+export interface ViewHash {
+  seq: number;
+  hash: string;
+}
+
 export interface OpenOptions {
   readonly?: boolean;
   /** How long to wait for another process's write lock. Default 5000 ms; tests lower it. */
@@ -94,5 +118,28 @@ export interface Store {
   verify(sessionId: string): VerifyResult;
   exportSession(id: string): SessionExport;
   importSession(x: unknown): SessionRow;
+  /** seq of the session's last event; 0 when it has none. */
+  lastSeq(sessionId: string): number;
+  /**
+   * Appends only if the session's last event is still `afterSeq` (in one
+   * IMMEDIATE transaction); null when another process appended meanwhile,
+   * so the caller can catch up and try again.
+   */
+  appendEventAfter(sessionId: string, afterSeq: number, e: NewEvent): StoredEvent | null;
+  /**
+   * Appends stamped no earlier than the session's live clock or its last
+   * event (read in the same IMMEDIATE transaction): an examiner's event
+   * never lands in the past of the process that owns the clock.
+   */
+  appendEventLive(sessionId: string, e: NewEvent): StoredEvent;
+  liveClock(sessionId: string): LiveClock | null;
+  /**
+   * In one IMMEDIATE transaction: the events after `afterSeq`; when there are
+   * none, `clock` is published (sim time never goes backwards). The caller
+   * applies any events returned and calls again before advancing its clock.
+   */
+  publishLiveClock(sessionId: string, afterSeq: number, clock: LiveClockInput): StoredEvent[];
+  putViewHash(sessionId: string, seq: number, hash: string): void;
+  viewHashes(sessionId: string): ViewHash[];
   close(): void;
 }

@@ -16,6 +16,8 @@ const SEED = 1;
 interface FullRun {
   engine: Engine;
   totalMs: number;
+  /** CPU time this process spent (all threads): near totalMs unless other processes took the CPU. */
+  cpuMs: number;
   advanceMs: number;
   logsMs: number;
   metricsMs: number;
@@ -29,6 +31,7 @@ interface FullRun {
  * every metric sample of every second generated.
  */
 function simulate(scenario: Scenario, lines: readonly ScriptLine[], endSec: number): FullRun {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let advanceMs = 0;
   let logsMs = 0;
@@ -57,7 +60,9 @@ function simulate(scenario: Scenario, lines: readonly ScriptLine[], endSec: numb
     logsMs += c - b;
     metricsMs += d - c;
   }
-  return { engine, totalMs: performance.now() - t0, advanceMs, logsMs, metricsMs, logLines, samples };
+  const totalMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { engine, totalMs, cpuMs: (cpu.user + cpu.system) / 1000, advanceMs, logsMs, metricsMs, logLines, samples };
 }
 
 function fullRuns(ctx: BenchContext): Promise<FullRun[]> {
@@ -79,15 +84,22 @@ figure({
   target: { max: 0.25 },
   about: '45-minute payment-fraud-dns headless with the strong script: advance second by second, every log line and metric sample of every second (median of 7 in one process)',
   onMiss:
-    'profile (node --cpu-prof) before the fixes: log generation (regex template fill, per-line stream hashing, localeCompare sort) ~55%, xstate transition() building a throwaway actor per TICK ~15%, metric effects re-walking the flag history ~15%; all three were fixed in src/sim; if it misses again, profile `node --cpu-prof bin/firedrill.js bench engine.full-run`',
+    'when it last missed (0.37 s wall, 0.39 s CPU on 2 × AMD EPYC), node --cpu-prof showed log generation ~55% (regex template fill per line, the stream name re-hashed per line, a localeCompare sort), xstate transition() building a throwaway actor and initial snapshot on every TICK ~15%, and metric effects re-walking the flag history per sample ~15%; all three were fixed in src/sim (compiled templates, cached stream hashes, one inert actor scope, conditionSince memoized per segment). A new miss needs a new profile: node --cpu-prof bin/firedrill.js bench engine.full-run',
   measure: async (ctx) => {
     const runs = await fullRuns(ctx);
     const mid = [...runs].sort((a, b) => a.totalMs - b.totalMs)[runs.length >> 1]!;
     return {
       value: median(runs.map((r) => r.totalMs)) / 1000,
-      detail: `median run: advance ${ms(mid.advanceMs)}, logs ${ms(mid.logsMs)} (${mid.logLines} lines), metrics ${ms(mid.metricsMs)} (${mid.samples} samples); first run ${ms(runs[0]!.totalMs)}`,
+      detail: `median run: advance ${ms(mid.advanceMs)}, logs ${ms(mid.logsMs)} (${mid.logLines} lines), metrics ${ms(mid.metricsMs)} (${mid.samples} samples), CPU ${ms(mid.cpuMs)}; first run ${ms(runs[0]!.totalMs)}`,
     };
   },
+});
+
+figure({
+  name: 'engine.full-run-cpu',
+  unit: 's',
+  about: 'CPU time of the same runs (median): what the run costs when no other process competes for the CPU',
+  measure: async (ctx) => median((await fullRuns(ctx)).map((r) => r.cpuMs)) / 1000,
 });
 
 figure({

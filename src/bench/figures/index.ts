@@ -1,3 +1,4 @@
 // Every figure module, imported for its figure(...) registrations, in the order they run.
 import './engine.js';
 import './store.js';
+import '../console/index.js';

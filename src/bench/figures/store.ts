@@ -180,7 +180,7 @@ figure({
   target: { max: 100 },
   about: 'listSessions over 1,000 recorded sessions, each carrying its ~100 KB scenario snapshot (file DB; median of 5); target: `firedrill sessions` feels instant',
   onMiss:
-    'listSessions used to read every column, so listing 1,000 sessions read each ~100 KB scenario snapshot (~110 MB): 0.4–1.2 s; it now selects the summary columns only (src/store SessionSummary). Rows still keep the snapshot inline, so columns stored after it cost an overflow-chain walk per row',
+    'when it last missed (0.25–1.2 s), listSessions read every column, so listing 1,000 sessions read each one\'s ~100 KB scenario snapshot (~110 MB); it now selects the summary columns only (src/store SessionSummary). The snapshot still sits inline in each row, so the columns stored after it cost an overflow-page walk per row; a covering index on the listed columns, or snapshots in their own table keyed by hash, would remove that',
   measure: async (ctx) => {
     const loaded = await benchScenario(ctx);
     const scenarioJson = JSON.stringify(loaded.raw);

@@ -1,0 +1,236 @@
+// Console figures: the bundled program in a 120x40 pseudo-terminal (tmux),
+// driven by keys as a person would. What is measured is the whole process:
+// the engine, the view model, React and Ink, and the terminal writes.
+//
+//   console.first-frame-ms    spawn → the briefing is on screen
+//   console.cpu-10x           CPU share of one core at 10x, clock running
+//   console.fps-10x           Ink renders per second at 10x
+//   console.keypress-p95      a typed character → on screen, 95th percentile, at 10x
+//   console.rss-start-mb      resident memory once the clock runs
+//   console.rss-45min-mb      resident memory after 45 sim-minutes (started with the hidden --speed 60)
+//   console.rss-growth-pct    the second as a percentage of the first
+import { join } from 'node:path';
+import { figure, median, percentile, type BenchContext } from '../harness.js';
+import { Pane, programArgv, readFrameLog, stopServers, tmuxAvailable } from './terminal.js';
+
+const WIDTH = 120;
+const HEIGHT = 40;
+const SCENARIO = 'payment-fraud-dns';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Interactive {
+  firstFrameMs: number;
+  /** From the frame log: spawn → Ink's first render. */
+  firstRenderMs: number;
+  cpuShare: number;
+  cpuWindowS: number;
+  fps: number;
+  renderMsMedian: number;
+  keypressMs: number[];
+}
+
+interface Memory {
+  startMb: number;
+  endMb: number;
+  peakMb: number;
+  simMinutes: number;
+  wallS: number;
+}
+
+function requireTmux(): void {
+  if (!tmuxAvailable()) throw new Error('tmux is not installed: the console figures run the program in a tmux pane');
+}
+
+function start(ctx: BenchContext, extra: string[], frameLog?: string): Pane {
+  const db = join(ctx.tempDir(), 'console.db');
+  const argv = programArgv(ctx.root, ['play', SCENARIO, '--seed', '1', '--db', db, ...extra]);
+  return new Pane(argv, { width: WIDTH, height: HEIGHT, ...(frameLog ? { env: { FIREDRILL_FRAME_LOG: frameLog } } : {}) });
+}
+
+/** Start the clock and step the speed up with `+` until the header shows it. */
+async function startClock(p: Pane, speed: string): Promise<void> {
+  p.keys('Enter');
+  await p.waitFor(/Dashboard/u);
+  for (const s of ['2x', '5x', '10x']) {
+    p.type('+');
+    await p.waitFor(new RegExp(`▶ ${s}`, 'u'));
+    if (s === speed) break;
+  }
+}
+
+/** The prompt line: the last line starting with "> ". */
+function promptText(screen: string): string {
+  const line = screen.split('\n').reverse().find((l) => l.startsWith('> ')) ?? '';
+  return line.slice(2).split('▏')[0] ?? '';
+}
+
+function interactive(ctx: BenchContext): Promise<Interactive> {
+  return ctx.once('console-interactive', async () => {
+    requireTmux();
+    const frameLog = join(ctx.tempDir(), 'frames.log');
+    const p = start(ctx, [], frameLog);
+    try {
+      // Time to first frame: poll the pane tightly until the briefing shows.
+      await p.waitFor(/start the clock/u, 20_000, 2);
+      const firstFrameMs = Date.now() - p.spawnedAt;
+      const firstRender = readFrameLog(frameLog)[0];
+      const firstRenderMs = firstRender ? firstRender.at - p.spawnedAt : NaN;
+
+      await startClock(p, '10x');
+      await sleep(ctx.quick ? 500 : 2000);
+
+      // CPU and frames over a window of wall time, hands off the keyboard.
+      const windowS = ctx.quick ? 3 : 20;
+      const cpu0 = p.cpuSeconds();
+      const t0 = Date.now();
+      await sleep(windowS * 1000);
+      const cpu1 = p.cpuSeconds();
+      const t1 = Date.now();
+      const frames = readFrameLog(frameLog).filter((f) => f.at >= t0 && f.at <= t1);
+      const cpuShare = (cpu1 - cpu0) / ((t1 - t0) / 1000);
+      const fps = frames.length / ((t1 - t0) / 1000);
+      const renderMsMedian = median(frames.map((f) => f.renderMs));
+
+      // Keypress → frame: one character at a time, at uneven moments so the
+      // keys land anywhere in the frame clock's cycle.
+      const samples = ctx.quick ? 8 : 60;
+      const letters = 'abcdefghijklmnopqrstuvwxyz';
+      const keypressMs: number[] = [];
+      p.type('note ');
+      await p.waitFor(/^> note ▏/mu);
+      let typed = 'note ';
+      for (let i = 0; i < samples; i++) {
+        if (typed.length > 70) {
+          p.keys('C-u');
+          await p.waitFor(/^> ▏/mu);
+          p.type('note ');
+          typed = 'note ';
+          await p.waitFor(/^> note ▏/mu);
+        }
+        await sleep(40 + Math.floor(Math.random() * 120));
+        const ch = letters[i % letters.length]!;
+        typed += ch;
+        const t = performance.now();
+        p.type(ch);
+        for (;;) {
+          if (promptText(p.screen()) === typed) break;
+          if (performance.now() - t > 5000) throw new Error(`the key "${ch}" did not reach the screen within 5 s`);
+        }
+        keypressMs.push(performance.now() - t);
+      }
+      p.keys('C-u');
+      return { firstFrameMs, firstRenderMs, cpuShare, cpuWindowS: windowS, fps, renderMsMedian, keypressMs };
+    } finally {
+      p.keys('C-c');
+      await sleep(200);
+      p.kill();
+      stopServers();
+    }
+  });
+}
+
+function memory(ctx: BenchContext): Promise<Memory> {
+  return ctx.once('console-memory', async () => {
+    requireTmux();
+    // 45 sim-minutes at 10x would take 4.5 wall minutes: the hidden --speed
+    // flag starts the clock at 60x instead (the same work per sim-second,
+    // six times as many sim-seconds per frame).
+    const speed = 60;
+    const simMinutes = ctx.quick ? 5 : 45;
+    const p = start(ctx, ['--speed', String(speed)]);
+    try {
+      await p.waitFor(/start the clock/u, 20_000);
+      p.keys('Enter');
+      await p.waitFor(/▶ 60x/u);
+      await sleep(1000);
+      const startMb = p.rssMb();
+      let peakMb = startMb;
+      const t0 = Date.now();
+      const until = t0 + (simMinutes * 60 * 1000) / speed;
+      while (Date.now() < until) {
+        await sleep(500);
+        if (!p.alive()) throw new Error('the program exited during the memory run');
+        peakMb = Math.max(peakMb, p.rssMb());
+      }
+      const endMb = p.rssMb();
+      return { startMb, endMb, peakMb: Math.max(peakMb, endMb), simMinutes, wallS: (Date.now() - t0) / 1000 };
+    } finally {
+      p.keys('C-c');
+      await sleep(200);
+      p.kill();
+      stopServers();
+    }
+  });
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+figure({
+  name: 'console.first-frame-ms',
+  unit: 'ms',
+  target: { max: 300 },
+  about: `spawn of \`firedrill play ${SCENARIO}\` in a ${WIDTH}x${HEIGHT} tmux pane → the briefing on screen (capture-pane polled every 2 ms)`,
+  measure: async (ctx) => {
+    const r = await interactive(ctx);
+    return { value: r.firstFrameMs, detail: `Ink's first render ${ms(r.firstRenderMs)} after the spawn (frame log)` };
+  },
+});
+
+figure({
+  name: 'console.cpu-10x',
+  unit: '%',
+  target: { max: 30 },
+  about: `CPU share of one core at 10x (clock running, ${WIDTH}x${HEIGHT}), /proc/PID/stat over 20 s`,
+  measure: async (ctx) => {
+    const r = await interactive(ctx);
+    return { value: r.cpuShare * 100, detail: `${r.cpuWindowS} s window; ${r.fps.toFixed(1)} renders/s, median render ${r.renderMsMedian.toFixed(1)} ms` };
+  },
+});
+
+figure({
+  name: 'console.fps-10x',
+  unit: 'fps',
+  about: 'Ink renders per second at 10x (FIREDRILL_FRAME_LOG), over the CPU window',
+  measure: async (ctx) => (await interactive(ctx)).fps,
+});
+
+figure({
+  name: 'console.keypress-p95',
+  unit: 'ms',
+  target: { max: 33 },
+  about: 'a character typed with tmux send-keys → shown on the prompt (capture-pane), 95th percentile, clock running at 10x',
+  measure: async (ctx) => {
+    const r = await interactive(ctx);
+    return { value: percentile(r.keypressMs, 95), detail: `${r.keypressMs.length} keys; median ${ms(median(r.keypressMs))}, max ${ms(Math.max(...r.keypressMs))}` };
+  },
+});
+
+figure({
+  name: 'console.rss-start-mb',
+  unit: 'MB',
+  target: { max: 150 },
+  about: 'resident memory (VmRSS) one second after the clock starts',
+  measure: async (ctx) => (await memory(ctx)).startMb,
+});
+
+figure({
+  name: 'console.rss-45min-mb',
+  unit: 'MB',
+  target: { max: 150 },
+  about: 'resident memory after 45 sim-minutes, clock started at 60x with the hidden --speed flag (45 wall seconds)',
+  measure: async (ctx) => {
+    const m = await memory(ctx);
+    return { value: m.endMb, detail: `${m.simMinutes} sim-minutes in ${m.wallS.toFixed(0)} s; peak ${m.peakMb.toFixed(0)} MB` };
+  },
+});
+
+figure({
+  name: 'console.rss-growth-pct',
+  unit: '%',
+  target: { max: 120 },
+  about: 'resident memory after 45 sim-minutes as a percentage of that at the start (flat: ≤ 120 %)',
+  measure: async (ctx) => {
+    const m = await memory(ctx);
+    return { value: (100 * m.endMb) / m.startMb, detail: `${m.startMb.toFixed(0)} → ${m.endMb.toFixed(0)} MB` };
+  },
+});
