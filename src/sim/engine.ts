@@ -4,9 +4,11 @@ import { parseCommand } from '../commands/parse.js';
 import type { SimEvent } from './events.js';
 import { FlagHistory } from './flag-history.js';
 import { applyCommand } from './handlers/index.js';
-import { applyReport } from './handlers/team.js';
+import { initialState } from './initial-state.js';
+import { runScheduled } from './scheduled.js';
+import { accumulateImpact, checkAlerts, checkMessages, checkStakeholders } from './watchers.js';
 import { createIncidentMachine, IncidentStepper, type IncidentMachine } from './incident-machine.js';
-import { logsAt, NO_FILTER, type LogLine } from './logs.js';
+import { logsAt, type LogLine } from './logs.js';
 import { metricValue } from './metrics.js';
 import { weightedPick } from './random.js';
 import { difficultyKnobs, type DifficultyKnobs } from './difficulty.js';
@@ -152,10 +154,10 @@ export class Engine {
       if (s.onsetSec === null) s.onsetSec = sec;
     }
     this.checkMitigation(sec);
-    this.checkAlerts(sec);
-    this.checkMessages(sec);
-    this.checkStakeholders(sec);
-    this.accumulateImpact(sec);
+    checkAlerts(this, sec);
+    checkMessages(this, sec);
+    checkStakeholders(this, sec);
+    accumulateImpact(this, sec);
     if (sec >= s.timeLimitSec && (s.lifecycle === 'active' || s.lifecycle === 'mitigated')) {
       this.stepper.send({ type: 'TIMEOUT' });
       s.outcome = 'timed-out';
@@ -170,44 +172,7 @@ export class Engine {
     if (s.pending.length === 0 || s.pending[0]!.sec > sec) return;
     const due = s.pending.filter((p) => p.sec <= sec);
     s.pending = s.pending.filter((p) => p.sec > sec);
-    for (const item of due) this.runScheduled(item, sec);
-  }
-
-  private runScheduled(item: Scheduled, sec: number): void {
-    const s = this.state;
-    switch (item.kind) {
-      case 'raise':
-        this.flags.raise(item.flag!, sec);
-        return;
-      case 'lower':
-        this.flags.lower(item.flag!, sec);
-        return;
-      case 'output':
-        this.say('chat', item.from ?? 'shell', item.text ?? '', 'normal');
-        for (const e of item.evidence ?? []) this.gainEvidence(e, sec);
-        return;
-      case 'join': {
-        const r = s.responders[item.person!];
-        if (r && r.joinedSec === null) {
-          r.joinedSec = sec;
-          const p = this.scenario.people.find((x) => x.id === item.person)!;
-          this.say('chat', p.name, `${p.name} (${p.role}) joined the incident channel.`, 'good');
-        }
-        return;
-      }
-      case 'expire': {
-        const t = s.tasks.find((x) => x.n === item.task);
-        if (t && t.reportedSec === null) {
-          t.expiredSec = sec;
-          const p = this.personName(t.who);
-          this.say('system', 'firedrill', `⧗ ${p}'s time-box for "${t.text}" ran out with no report. Follow up (\`followup ${t.who}\`).`, 'alert');
-        }
-        return;
-      }
-      case 'report':
-        applyReport(this, item.task!, sec);
-        return;
-    }
+    for (const item of due) runScheduled(this, item, sec);
   }
 
   private checkMitigation(sec: number): void {
@@ -225,80 +190,12 @@ export class Engine {
     if (fixed && s.fixedSec === null) s.fixedSec = sec;
   }
 
-  private checkAlerts(sec: number): void {
-    const s = this.state;
-    for (const alert of this.scenario.alerts) {
-      if (!this.holds(alert.when)) continue;
-      const metric = this.metric(alert.metric)!;
-      const v = metricValue(metric, this.seed, this.flags, sec, this.knobs.noise);
-      const breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
-      const open = s.pages.find((p) => p.id.startsWith(`${alert.id}#`) && p.clearedSec === null);
-      if (breached) {
-        s.alertBreach[alert.id] ??= sec;
-        if (!open && sec - s.alertBreach[alert.id]! >= alert.forSec) {
-          const n = s.pages.filter((p) => p.id.startsWith(`${alert.id}#`)).length + 1;
-          s.pages.push({ id: `${alert.id}#${n}`, name: alert.name, summary: alert.summary, firedSec: sec, ackedSec: null, clearedSec: null });
-          s.firstPageSec ??= sec;
-          this.say('page', 'alertmanager', `${alert.severity.toUpperCase()} ${alert.name}: ${alert.summary}`, 'alert');
-        }
-      } else {
-        s.alertBreach[alert.id] = null;
-        if (open) {
-          open.clearedSec = sec;
-          this.say('page', 'alertmanager', `RESOLVED ${alert.name}`, 'good');
-        }
-      }
-    }
-  }
-
-  private checkMessages(sec: number): void {
-    for (const m of this.scenario.messages) {
-      const from = m.afterFlag === undefined ? 0 : this.flags.since(m.afterFlag);
-      if (from === undefined || from + m.at !== sec || !this.holds(m.when)) continue;
-      if (m.channel === 'page') {
-        this.state.pages.push({ id: `${m.id}#1`, name: m.from, summary: m.text, firedSec: sec, ackedSec: null, clearedSec: null });
-        this.state.firstPageSec ??= sec;
-      }
-      this.say(m.channel, m.from, m.text, m.channel === 'page' ? 'alert' : 'normal');
-    }
-  }
-
-  private checkStakeholders(sec: number): void {
-    const s = this.state;
-    if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
-    for (const st of this.scenario.stakeholders) {
-      for (const q of st.questions) {
-        if (Math.round(q.at * this.knobs.pressure) !== sec || !this.holds(q.when)) continue;
-        s.questions.push({ id: q.id, stakeholder: st.id, text: q.text, askedSec: sec, answeredSec: null, answerCovers: false });
-        this.say('stakeholder', `${st.name} (${st.role})`, q.text, 'normal');
-      }
-    }
-    const exec = this.scenario.executive;
-    if (exec && s.executiveSec === null && s.onsetSec !== null) {
-      const lastUpdate = s.statusUpdates.at(-1)?.sec ?? s.onsetSec;
-      if (sec - lastUpdate >= Math.round(exec.silenceSec * this.knobs.pressure)) this.executiveJoins(sec);
-    }
-  }
-
   executiveJoins(sec: number): void {
     const exec = this.scenario.executive;
     if (!exec || this.state.executiveSec !== null) return;
     this.state.executiveSec = sec;
     this.state.questions.push({ id: 'executive', stakeholder: 'executive', text: exec.text, askedSec: sec, answeredSec: null, answerCovers: false });
     this.say('stakeholder', `${exec.name} (${exec.role})`, exec.text, 'alert');
-  }
-
-  private accumulateImpact(sec: number): void {
-    const s = this.state;
-    if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
-    for (const imp of this.scenario.impact) {
-      let v = imp.scale;
-      for (const id of imp.from) {
-        const m = this.metric(id)!;
-        v *= metricValue(m, this.seed, this.flags, sec, this.knobs.noise) ?? 0;
-      }
-      s.impact[imp.id] = (s.impact[imp.id] ?? 0) + Math.max(0, v);
-    }
   }
 
   private inject(kind: 'message' | 'page' | 'executive' | 'hint', from: string, channel: FeedChannel, text: string): void {
@@ -369,7 +266,7 @@ export class Engine {
   /** Metrics by id, built on first use: every sample of every series looked its metric up by a linear search. */
   private metricIndex: Map<string, Scenario['metrics'][number]> | undefined;
 
-  private metric(id: string): Scenario['metrics'][number] | undefined {
+  metric(id: string): Scenario['metrics'][number] | undefined {
     this.metricIndex ??= new Map(this.scenario.metrics.map((m) => [m.id, m]));
     return this.metricIndex.get(id);
   }
@@ -383,58 +280,4 @@ export class Engine {
     if (!this.state.started || sec < 0 || sec > this.state.sec) return [];
     return logsAt(this.scenario.logs, this.seed, this.flags, sec, this.knobs.noise);
   }
-}
-
-function initialState(scenario: Scenario, variant: string): WorldState {
-  return {
-    sec: 0,
-    started: false,
-    lifecycle: 'briefing',
-    phase: 'normal',
-    variant,
-    severity: null,
-    severityHistory: [],
-    ackSec: null,
-    firstPageSec: null,
-    onsetSec: null,
-    mitigatedSec: null,
-    fixedSec: null,
-    resolvedSec: null,
-    resolvedWhileFixed: false,
-    outcome: null,
-    timeLimitSec: Math.round(scenario.timeLimitMin * 60),
-    pages: [],
-    feed: [],
-    timeline: [],
-    evidence: {},
-    hypotheses: [],
-    rootCause: null,
-    actions: [],
-    diagnostics: [],
-    handsOn: [],
-    statusUpdates: [],
-    questions: [],
-    replies: [],
-    executiveSec: null,
-    responders: Object.fromEntries(scenario.people.map((p) => [p.id, { id: p.id, pagedSec: null, joinedSec: null }])),
-    escalations: [],
-    tasks: [],
-    polls: [],
-    roles: {},
-    handoff: null,
-    notes: [],
-    hintsTaken: [],
-    logFilter: NO_FILTER,
-    dash: { panel: null, by: null },
-    impact: Object.fromEntries(scenario.impact.map((i) => [i.id, 0])),
-    postmortem: { startedSec: null, deadlineSec: null, fields: {}, actions: [], submittedSec: null, late: false },
-    speed: 1,
-    paused: false,
-    pending: [],
-    nextOrder: 0,
-    alertBreach: {},
-    lastAnswer: null,
-    commandsSeen: 0,
-    lastCommand: null,
-  };
 }
