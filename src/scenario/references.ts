@@ -79,7 +79,10 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     if (m.afterFlag !== undefined && !flags.has(m.afterFlag)) issues.push({ path: ['messages', i, 'afterFlag'], message: `unknown flag "${m.afterFlag}"` });
   });
   s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => cond(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
-  s.actions.forEach((a, i) => cond(a.requires, ['actions', i, 'requires']));
+  s.actions.forEach((a, i) => {
+    cond(a.requires, ['actions', i, 'requires']);
+    a.responses.forEach((r, j) => cond(r.when, ['actions', i, 'responses', j, 'when']));
+  });
   s.evidence.forEach((e, i) => {
     if (e.dash && !panelIds.has(e.dash)) issues.push({ path: ['evidence', i, 'dash'], message: `unknown panel "${e.dash}"` });
     if (!e.dash && !e.logs) issues.push({ path: ['evidence', i], message: 'evidence needs logs or dash (diagnostics name their evidence in outputs)' });

@@ -184,6 +184,8 @@ export const Action = z.strictObject({
   requires: ConditionString.optional(),
   refusal: z.string().default('That cannot be done right now.'),
   response: z.string(),
+  /** Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`. */
+  responses: z.array(z.strictObject({ when: ConditionText, text: z.string() })).default([]),
   risk: z.string().optional(),
   /** Why it is harmful or what it teaches; shown in the report. */
   lesson: z.string().optional(),

@@ -147,7 +147,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     }
     case 'polled': {
       const first = w.actions.filter((a) => check.before.includes(a.id)).sort((a, b) => a.sec - b.sec)[0];
-      if (!first) return r(1, 'no risky decision needed a poll');
+      if (!first) return w.mitigatedSec !== null ? r(1, 'mitigated without the risky change that needed a poll') : r(0, 'never reached the risky decision, so never polled for it');
       const p = w.polls.find((x) => x.sec <= first.sec);
       const title = scenario.actions.find((a) => a.id === first.id)!.title;
       return p ? r(1, `polled for objections at ${at(p.sec)} before "${title}"`) : r(0, `"${title}" at ${at(first.sec)} without polling for strong objections`);

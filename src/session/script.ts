@@ -32,7 +32,7 @@ export function parseScript(text: string, file: string): ScriptResult {
       return;
     }
     last = sec;
-    lines.push({ line: n, simMs: sec * 1000, text: m[2]!.replace(/\s+#.*$/, '').trim() });
+    lines.push({ line: n, simMs: sec * 1000, text: m[2]!.replace(/\s+#\s.*$/, '').trim() });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
 }

@@ -22,6 +22,8 @@ export function diagnosticOutput(engine: Engine, d: Diagnostic): { text: string;
 export function applyAction(engine: Engine, action: Action, by: string): { ok: boolean; text: string } {
   const s = engine.state;
   if (!engine.holds(action.requires)) return { ok: false, text: action.refusal };
+  // the reply describes the world as the action found it
+  const reply = action.responses.find((r) => engine.holds(r.when))?.text ?? action.response;
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   engine.flags.raise(`done:${action.id}`, s.sec);
   const at = s.sec + action.delaySec;
@@ -31,7 +33,7 @@ export function applyAction(engine: Engine, action: Action, by: string): { ok: b
     else engine.schedule({ sec: at, kind: 'raise', flag: f });
     if (action.forSec !== undefined) engine.schedule({ sec: at + action.forSec, kind: 'lower', flag: f });
   }
-  return { ok: true, text: action.response };
+  return { ok: true, text: reply };
 }
 
 /** The IC doing hands-on work while responders are present costs command points. */

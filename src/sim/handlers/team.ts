@@ -7,6 +7,8 @@ import { findPerson, findTeam } from './lookup.js';
 
 /** Responders: paging, delegation with time-boxes, follow-ups, polls, handoff. */
 
+const IMPERATIVE = /^(enable|disable|turn|switch|restart|roll|rollback|revert|scale|add|set|block|unblock|pause|resume|fail|fix|restore|apply|purge|delete|drain|pin|unpin|raise|lower|throttle|shed|flip|stop|start|remove|renew|rotate|reload|deploy|increase|decrease|open|close)\b/i;
+
 const ANYONE = ['anyone', 'someone', 'somebody', 'anybody', 'all', 'team'];
 
 export function escalate(engine: Engine, cmd: Extract<Command, { verb: 'escalate' }>): void {
@@ -41,7 +43,9 @@ export function ask(engine: Engine, cmd: Extract<Command, { verb: 'ask' }>): voi
     engine.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
     return;
   }
-  const diag = /^do\s/i.test(cmd.task) ? undefined : findDiagnostic(engine, cmd.task);
+  // "enable the breaker" is a change to make; "check the breaker" a question to answer
+  const imperative = /^do\s/i.test(cmd.task) || (!/^run\s/i.test(cmd.task) && IMPERATIVE.test(cmd.task) && findAction(engine, cmd.task) !== undefined);
+  const diag = imperative ? undefined : findDiagnostic(engine, cmd.task);
   const action = diag || /^run\s/i.test(cmd.task) ? undefined : findAction(engine, cmd.task);
   const kind: TaskState['kind'] = diag ? 'diagnostic' : action ? 'action' : 'question';
   const took = Math.max(person.taskSec, diag?.durationSec ?? 0);
