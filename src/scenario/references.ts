@@ -78,7 +78,20 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     cond(m.when, ['messages', i, 'when']);
     if (m.afterFlag !== undefined && !flags.has(m.afterFlag)) issues.push({ path: ['messages', i, 'afterFlag'], message: `unknown flag "${m.afterFlag}"` });
   });
-  s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => cond(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
+  const placeholders = (text: string, path: (string | number)[]) => {
+    for (const m of text.matchAll(/\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
+      if (!metricIds.has(m[1]!)) issues.push({ path, message: `unknown metric "${m[1]}" in {{metric:…}}` });
+  };
+  s.diagnostics.forEach((d, i) =>
+    d.outputs.forEach((o, j) => {
+      cond(o.when, ['diagnostics', i, 'outputs', j, 'when']);
+      placeholders(o.text, ['diagnostics', i, 'outputs', j, 'text']);
+    }),
+  );
+  s.actions.forEach((a, i) => {
+    placeholders(a.response, ['actions', i, 'response']);
+    a.responses.forEach((r, j) => placeholders(r.text, ['actions', i, 'responses', j, 'text']));
+  });
   s.actions.forEach((a, i) => {
     cond(a.requires, ['actions', i, 'requires']);
     a.responses.forEach((r, j) => cond(r.when, ['actions', i, 'responses', j, 'when']));

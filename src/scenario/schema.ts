@@ -69,6 +69,8 @@ export const MetricEffect = z
     nodata: z.boolean().optional(),
     /** Seconds to move linearly from the previous value to the new one. */
     rampSec: Duration.default(0),
+    /** Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up). */
+    releaseSec: Duration.default(0),
     /** Extra relative noise while the effect holds (flapping, bursts). */
     noise: z.number().nonnegative().optional(),
   })

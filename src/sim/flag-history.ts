@@ -26,6 +26,7 @@ export class FlagHistory {
    * metrics ask it for every effect of every series every second, walking
    * back over the segments each time; remember it per (condition, segment).
    */
+  private endedMemo = new WeakMap<Condition, (number | null)[]>();
   private sinceMemo = new WeakMap<Condition, (number | null)[]>();
 
   constructor(initial: Iterable<string> = []) {
@@ -59,7 +60,9 @@ export class FlagHistory {
     const last = this.segments[this.segments.length - 1]!;
     if (last.from === change.sec) {
       this.segments[this.segments.length - 1] = { from: change.sec, flags };
-      this.sinceMemo = new WeakMap(); // a segment changed; answers about it are stale
+      // a segment changed; answers about it are stale
+      this.sinceMemo = new WeakMap();
+      this.endedMemo = new WeakMap();
     } else this.segments.push({ from: change.sec, flags });
   }
 
@@ -123,5 +126,35 @@ export class FlagHistory {
     if (!holds(i)) return null;
     while (i > 0 && holds(i - 1)) i--;
     return this.segments[i]!.from;
+  }
+
+  /**
+   * The second a condition last stopped holding, at or before `sec`; null
+   * while it holds or if it never held. Lets effects fade out (releaseSec).
+   */
+  conditionEnded(cond: Condition, sec: number): number | null {
+    const seg = this.segmentIndex(sec);
+    let memo = this.endedMemo.get(cond);
+    if (!memo) {
+      memo = [];
+      this.endedMemo.set(cond, memo);
+    }
+    let ended = memo[seg];
+    if (ended === undefined) {
+      ended = this.endedAtSegment(cond, seg);
+      memo[seg] = ended;
+    }
+    return ended;
+  }
+
+  private endedAtSegment(cond: Condition, seg: number): number | null {
+    const holds = (k: number) => {
+      const f = this.segments[k]!.flags;
+      return evalCondition(cond, (x) => f.has(x));
+    };
+    if (holds(seg)) return null;
+    let i = seg;
+    while (i > 0 && !holds(i - 1)) i--;
+    return i === 0 ? null : this.segments[i]!.from;
   }
 }

@@ -16,7 +16,8 @@ function streamOf(metric: Metric): string {
 
 /**
  * A metric's value at one sim-second: the baseline, then each effect whose
- * condition holds, ramped from the value before it, then seeded noise.
+ * condition holds, ramped from the value before it (and fading out over
+ * releaseSec once it stops holding), then seeded noise.
  * Pure in (metric, seed, flags, second); null means "no data".
  */
 export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1): number | null {
@@ -24,10 +25,18 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
   let noise = metric.noise;
   for (const effect of metric.effects) {
     const since = flags.conditionSince(effect.when, sec);
-    if (since === null) continue;
-    if (effect.nodata) return null;
+    let progress: number;
+    if (since !== null) {
+      if (effect.nodata) return null;
+      progress = effect.rampSec > 0 ? Math.min(1, (sec - since) / effect.rampSec) : 1;
+    } else {
+      // a released effect fades out over releaseSec instead of snapping back
+      if (effect.releaseSec === 0 || effect.nodata) continue;
+      const ended = flags.conditionEnded(effect.when, sec);
+      if (ended === null || sec - ended >= effect.releaseSec) continue;
+      progress = 1 - (sec - ended) / effect.releaseSec;
+    }
     const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);
-    const progress = effect.rampSec > 0 ? Math.min(1, (sec - since) / effect.rampSec) : 1;
     value = value + (target - value) * progress;
     if (effect.noise !== undefined) noise = effect.noise;
   }

@@ -88,3 +88,40 @@ describe('engine', () => {
     expect(engine.state.outcome).toBe('timed-out');
   });
 });
+
+describe('metric effects', () => {
+  it('fade out over releaseSec once their condition stops holding', async () => {
+    const { loadScenarioText } = await import('../../src/scenario/index.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(MINI, 'utf8').replace('{ when: "onset & !rolled-back", set: 80, rampSec: 20 }', '{ when: "onset & !rolled-back", set: 80, rampSec: 20, releaseSec: 100 }');
+    const r = loadScenarioText(text, 'mini-release.yaml');
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const engine = new Engine(r.value.scenario, { seed: 1 });
+    engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start' } });
+    engine.apply({ simMs: 200_000, actor: 'ic', body: { type: 'command', text: 'do rollback' } });
+    engine.advanceTo(400_000);
+    const at = (s: number) => engine.metricAt('checkout_5xx', s)!;
+    // rollback lands at 230 s: 50 s later the error rate is about half way down, 100 s later back to baseline
+    expect(at(229)).toBeGreaterThan(50);
+    expect(at(280)).toBeGreaterThan(20);
+    expect(at(280)).toBeLessThan(60);
+    expect(at(340)).toBeLessThan(3);
+  });
+});
+
+describe('diagnostic outputs', () => {
+  it('fill {{metric:ID}} with the value at the moment the output is produced', async () => {
+    const { loadScenarioText } = await import('../../src/scenario/index.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(MINI, 'utf8').replace('"20:58 flag checkout.route=legacy"', '"20:58 flag checkout.route=legacy (5xx now {{metric:checkout_5xx}})"');
+    const r = loadScenarioText(text, 'mini-placeholder.yaml');
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const engine = new Engine(r.value.scenario, { seed: 1, variant: 'bad-flag' });
+    engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start' } });
+    engine.apply({ simMs: 200_000, actor: 'ic', body: { type: 'command', text: 'run config log' } });
+    engine.advanceTo(230_000);
+    expect(engine.state.feed.some((f) => /5xx now \d+(\.\d)?%\)/.test(f.text))).toBe(true);
+    const bad = loadScenarioText(text.replace('{{metric:checkout_5xx}}', '{{metric:nope}}'), 'bad.yaml');
+    expect(bad.ok).toBe(false);
+  });
+});

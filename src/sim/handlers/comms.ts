@@ -33,15 +33,21 @@ export function severity(engine: Engine, cmd: Extract<Command, { verb: 'sev' }>)
   engine.answer(`SEV-${cmd.level}`);
 }
 
-/** "next update in 15 min" / "next update at 21:30" → the promised sim second. */
+/**
+ * "next update in 15 min" / "next update at 21:30" / "next update in 2 days"
+ * → the promised sim second. Durations are read in the scenario's wall-clock
+ * frame, so a scenario that shows days per minute takes "in 1 day".
+ */
 export function promisedUpdate(text: string, nowSec: number, frame: ClockFrame): number | null {
   const t = text.toLowerCase();
-  const inMin = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,3})\s*(?:m\b|min)/.exec(t);
-  if (inMin) return nowSec + Number(inMin[1]) * 60;
-  const at = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,2}):(\d{2})/.exec(t);
-  if (at) {
-    return simSecAt(frame, Number(at[1]), Number(at[2]));
+  const scale = frame.clockScale ?? 1;
+  const inUnits = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,3})\s*(m\b|min|h\b|hr|hour|d\b|day)/.exec(t);
+  if (inUnits) {
+    const unit = inUnits[2]!.startsWith('m') ? 60 : inUnits[2]!.startsWith('h') ? 3600 : 86400;
+    return nowSec + Math.max(1, Math.round((Number(inUnits[1]) * unit) / scale));
   }
+  const at = /next\s+(?:update|post|check-?in)[^.\d]{0,12}?(\d{1,2}):(\d{2})/.exec(t);
+  if (at) return simSecAt(frame, Number(at[1]), Number(at[2]));
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { Action, Diagnostic } from '../../scenario/schema.js';
 import type { Engine } from '../engine.js';
 import { firstMatch } from './lookup.js';
+import { fillPlaceholders } from './placeholders.js';
 
 /** Diagnostics and actions, whether the IC runs them or a responder does. */
 
@@ -15,7 +16,7 @@ export function findAction(engine: Engine, text: string): Action | undefined {
 /** The output a diagnostic gives in the world as it is now. */
 export function diagnosticOutput(engine: Engine, d: Diagnostic): { text: string; evidence: string[] } {
   const out = d.outputs.find((o) => engine.holds(o.when)) ?? d.outputs[d.outputs.length - 1]!;
-  return { text: out.text, evidence: out.evidence };
+  return { text: fillPlaceholders(engine, out.text), evidence: out.evidence };
 }
 
 /** Applies an action's effects; returns the response the actor sees. */
@@ -23,7 +24,7 @@ export function applyAction(engine: Engine, action: Action, by: string): { ok: b
   const s = engine.state;
   if (!engine.holds(action.requires)) return { ok: false, text: action.refusal };
   // the reply describes the world as the action found it
-  const reply = action.responses.find((r) => engine.holds(r.when))?.text ?? action.response;
+  const reply = fillPlaceholders(engine, action.responses.find((r) => engine.holds(r.when))?.text ?? action.response);
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   engine.flags.raise(`done:${action.id}`, s.sec);
   const at = s.sec + action.delaySec;
