@@ -27,6 +27,9 @@ const OPTIONS = {
   out: { type: 'string' },
   all: { type: 'boolean' },
   strict: { type: 'boolean' },
+  check: { type: 'boolean' },
+  candidate: { type: 'boolean' },
+  step: { type: 'string' },
 } as const;
 
 export type Flags = {

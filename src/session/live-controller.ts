@@ -1,25 +1,67 @@
 import type { LogLine } from '../sim/logs.js';
+import { EventBody } from '../sim/events.js';
+import type { StoredEvent } from '../store/index.js';
 import type { PlayController } from '../view/controller.js';
 import { SPEEDS } from '../view/controller.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
 import { selectView } from '../view/select.js';
 import { completeLine } from './completion.js';
-import type { Session } from './session.js';
+import { FidelityRecorder } from './fidelity.js';
+import { toSimEvent, type Session } from './session.js';
+
+export interface LiveOptions {
+  interview: boolean;
+  onFinish: (session: Session) => string;
+  postmortemMin?: number;
+  /** Wall clock for heartbeats and event stamps; Date.now by default. */
+  wallNow?: () => number;
+}
+
+/** How often the clock is re-published while it does not move (paused): the examiner's "connected". */
+const HEARTBEAT_MS = 1000;
+
+/** What an interview candidate's screen says at the end, instead of the score: the rubric is the examiner's to share. */
+export const INTERVIEW_DONE =
+  'The session is over and recorded. Your examiner has the debrief and the score and will go through them with you.';
+
+export const INTERVIEW_NOTICE =
+  'Interview mode: an examiner may be watching this session from another terminal, and may send you messages, pages or hints.';
 
 /**
  * Live play: the wall clock (fed by the UI's frame clock) moves sim time at
  * the chosen speed; every input is recorded before it takes effect.
+ *
+ * This process owns the session's clock. Other processes (an examiner) append
+ * events to the same database; each frame picks them up before the clock
+ * moves, and the sim time this process may advance to is published first
+ * (store.publishLiveClock), so an examiner's event is always stamped at or
+ * after the candidate's present and takes effect here exactly when a replay
+ * of the recording says it does. The candidate's own events are appended only
+ * on top of everything already applied (store.appendEventAfter), for the same
+ * reason.
  */
 export class LiveController implements PlayController {
   private simMs = 0;
+  private lastSeq: number;
+  private publishedMs = -1;
+  private publishedWall = Number.NEGATIVE_INFINITY;
+  private publishedPaused: boolean | null = null;
   private readonly logCache = new Map<number, LogLine[]>();
+  private readonly fidelity: FidelityRecorder;
+  private readonly wallNow: () => number;
   private summary: string | null = null;
 
   constructor(
     private readonly session: Session,
-    private readonly opts: { interview: boolean; onFinish: (session: Session) => string; postmortemMin?: number },
+    private readonly opts: LiveOptions,
   ) {
-    this.simMs = session.engine.sec * 1000;
+    const store = session.store;
+    this.wallNow = opts.wallNow ?? Date.now;
+    this.lastSeq = store.lastSeq(session.id);
+    const last = this.lastSeq > 0 ? store.events(session.id, this.lastSeq - 1)[0] : undefined;
+    // A resumed session continues from its last event, never before it.
+    this.simMs = Math.max(session.engine.sec * 1000, session.engine.state.started ? (last?.simMs ?? 0) : 0);
+    this.fidelity = new FidelityRecorder(store, session.id, opts.interview);
   }
 
   get started(): boolean {
@@ -31,34 +73,65 @@ export class LiveController implements PlayController {
     return life === 'scored' || life === 'abandoned';
   }
 
+  /** Sim milliseconds this process's clock stands at. */
+  get clockMs(): number {
+    return this.simMs;
+  }
+
   view(size: ViewSize): ViewModel {
-    return selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
+    const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
+    if (this.opts.interview) vm.briefing = { ...vm.briefing, text: `${vm.briefing.text.replace(/\s+$/u, '')}\n\n${INTERVIEW_NOTICE}` };
+    return vm;
   }
 
   advance(wallDeltaMs: number): void {
-    const s = this.session.engine.state;
-    if (!s.started || s.paused || this.finished) return;
-    // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
-    this.simMs += Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed;
-    this.session.engine.advanceTo(this.simMs);
+    const engine = this.session.engine;
+    for (;;) {
+      const s = engine.state;
+      const running = s.started && !s.paused && !this.finished;
+      // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
+      const next = running ? this.simMs + Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed : this.simMs;
+      const target = Math.max(Math.floor(next / 1000) * 1000, this.publishedMs);
+      const now = this.wallNow();
+      const mustPublish =
+        s.started && (target > this.publishedMs || s.paused !== this.publishedPaused || now - this.publishedWall >= HEARTBEAT_MS);
+      const fresh = mustPublish
+        ? this.session.store.publishLiveClock(this.session.id, this.lastSeq, { simMs: target, wallMs: now, speed: s.speed, paused: s.paused, pid: process.pid })
+        : this.session.store.events(this.session.id, this.lastSeq);
+      if (fresh.length > 0) {
+        // Someone else wrote first: apply it, then decide again (it may have paused the clock).
+        this.applyOthers(fresh);
+        continue;
+      }
+      if (mustPublish) {
+        this.publishedMs = target;
+        this.publishedWall = now;
+        this.publishedPaused = s.paused;
+      }
+      if (running) {
+        this.simMs = next;
+        engine.advanceTo(this.simMs);
+      }
+      break;
+    }
     this.settle();
   }
 
   start(): void {
     if (this.started) return;
     // the postmortem override travels in the start event so replays honour it
-    this.session.record({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) }, 0);
+    this.record({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
   }
 
   submit(text: string): void {
     if (!this.started || this.finished || text.trim() === '') return;
-    this.session.record({ type: 'command', text }, Math.floor(this.simMs));
+    this.record({ type: 'command', text });
     this.settle();
   }
 
   togglePause(): void {
     if (!this.started || this.finished) return;
-    this.session.record({ type: this.session.engine.state.paused ? 'resume' : 'pause' }, Math.floor(this.simMs));
+    this.record({ type: this.session.engine.state.paused ? 'resume' : 'pause' });
   }
 
   faster(): void {
@@ -74,19 +147,53 @@ export class LiveController implements PlayController {
   }
 
   quit(): void {
-    if (!this.finished) this.session.record({ type: 'quit' }, Math.floor(this.simMs));
+    if (!this.finished) this.record({ type: 'quit' });
     this.settle();
+  }
+
+  /**
+   * Write-ahead, on top of everything already in the log: catch up, append
+   * only if nobody appended meanwhile (else catch up again), then apply.
+   */
+  private record(body: EventBody, actor: 'ic' | 'system' = 'ic'): StoredEvent {
+    const parsed = EventBody.parse(body);
+    const { type, ...payload } = parsed;
+    const store = this.session.store;
+    for (;;) {
+      const fresh = store.events(this.session.id, this.lastSeq);
+      if (fresh.length > 0) this.applyOthers(fresh);
+      const simMs = Math.floor(this.simMs);
+      const stored = store.appendEventAfter(this.session.id, this.lastSeq, { simMs, wallMs: this.wallNow(), actor, type, payload });
+      if (!stored) continue;
+      this.session.engine.apply({ simMs, actor, body: parsed });
+      this.lastSeq = stored.seq;
+      this.fidelity.after(stored, this.session.engine);
+      return stored;
+    }
+  }
+
+  /** Events another process (the examiner) appended: they take effect here as in any replay. */
+  private applyOthers(events: StoredEvent[]): void {
+    const engine = this.session.engine;
+    for (const e of events) {
+      engine.apply(toSimEvent(e));
+      this.lastSeq = e.seq;
+    }
+    if (engine.state.started) this.simMs = Math.max(this.simMs, engine.sec * 1000);
   }
 
   private changeSpeed(dir: 1 | -1): void {
     if (!this.started || this.finished) return;
     const cur = SPEEDS.indexOf(this.session.engine.state.speed as (typeof SPEEDS)[number]);
     const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (cur === -1 ? 0 : cur) + dir))]!;
-    if (next !== this.session.engine.state.speed) this.session.record({ type: 'speed', speed: next }, Math.floor(this.simMs));
+    if (next !== this.session.engine.state.speed) this.record({ type: 'speed', speed: next });
   }
 
   /** Once the session is over, score it and write the report exactly once. */
   private settle(): void {
-    if (this.finished && this.summary === null) this.summary = this.opts.onFinish(this.session);
+    if (this.finished && this.summary === null) {
+      const summary = this.opts.onFinish(this.session);
+      this.summary = this.opts.interview ? INTERVIEW_DONE : summary;
+    }
   }
 }

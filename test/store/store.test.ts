@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, StoreError, eventHash, openStore, type Store } from '../../src/store/index.js';
 import { sampleSession, tempDbPath } from './helpers.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 
 function withStore<T>(fn: (store: Store, file: string) => T, file = tempDbPath()): T {
   const store = openStore(file);
@@ -24,7 +25,7 @@ describe('opening', () => {
       expect(store.path).toBe(file);
       const db = new Database(file);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       db.close();
     });
   });

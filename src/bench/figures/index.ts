@@ -2,3 +2,4 @@
 import './engine.js';
 import './store.js';
 import '../console/index.js';
+import './replay.js';

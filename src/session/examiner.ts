@@ -1,0 +1,207 @@
+import { formatClock } from '../scenario/duration.js';
+import type { EventBody } from '../sim/events.js';
+import type { LogLine } from '../sim/logs.js';
+import type { StoredEvent, Store } from '../store/index.js';
+import type { ActivityView, ExaminerViewModel } from '../view/examiner-model.js';
+import { selectExaminerView } from '../view/examiner-select.js';
+import type { ViewSize } from '../view/model.js';
+import { clockOwnerAlive } from './resume.js';
+import { Session, SessionError } from './session.js';
+
+/** How often the console looks for new events. */
+export const EXAMINER_POLL_MS = 200;
+const ACTIVITY_KEEP = 200;
+export const EXTEND_MINUTES = 10;
+
+/**
+ * The examiner's side of a session, in its own process: its own copy of the
+ * world, fed by polling the shared database for new events, its sim time
+ * following the clock the candidate's process publishes (the candidate owns
+ * the clock). Everything the examiner does is an event appended with actor
+ * 'examiner', stamped by the store no earlier than the candidate's present;
+ * the candidate's process picks it up on its next frame and it is part of the
+ * recording like any other event.
+ */
+export class ExaminerConsole {
+  private lastSeq = 0;
+  private readonly activity: ActivityView[] = [];
+  private readonly logCache = new Map<number, LogLine[]>();
+  private message: string | null = null;
+  /** The event the examiner's last successful action appended. */
+  lastAppended: StoredEvent | null = null;
+
+  private constructor(
+    readonly session: Session,
+    private readonly wallNow: () => number,
+  ) {}
+
+  /** Attaches to a live or finished session (`latest` is the newest one). */
+  static attach(store: Store, idOrLatest: string, wallNow: () => number): ExaminerConsole {
+    const row = store.getSession(idOrLatest);
+    // Built from nothing and fed every event, so the activity list has them all.
+    const session = Session.load(store, row.id, wallNow, -1);
+    const c = new ExaminerConsole(session, wallNow);
+    c.poll();
+    return c;
+  }
+
+  get store(): Store {
+    return this.session.store;
+  }
+
+  get engine() {
+    return this.session.engine;
+  }
+
+  get finished(): boolean {
+    const life = this.engine.state.lifecycle;
+    return life === 'scored' || life === 'abandoned';
+  }
+
+  /** New events and the candidate's clock. True when anything changed. */
+  poll(): boolean {
+    const before = this.engine.sec;
+    const fresh = this.session.catchUp(this.lastSeq);
+    for (const e of fresh) this.noteActivity(e);
+    if (fresh.length > 0) this.lastSeq = fresh.at(-1)!.seq;
+    const clock = this.store.liveClock(this.session.id);
+    // Safe to follow: nothing will be stamped before the time the candidate published.
+    if (clock && !this.finished) this.engine.advanceTo(clock.simMs);
+    return fresh.length > 0 || this.engine.sec !== before;
+  }
+
+  /** Is a candidate process playing the session right now? */
+  link(): { live: boolean; text: string; hint?: string } {
+    const s = this.engine.state;
+    if (this.finished) return { live: false, text: `session over (${s.outcome ?? s.lifecycle})` };
+    const clock = this.store.liveClock(this.session.id);
+    const now = this.wallNow();
+    if (clock && clockOwnerAlive(clock, now)) return { live: true, text: 'candidate live' };
+    if (!s.started) return { live: false, text: 'waiting for the clock to start' };
+    const ago = clock ? ` (seen ${formatClock((now - clock.wallMs) / 1000)} ago)` : '';
+    return { live: false, text: `candidate offline${ago}`, hint: `the candidate's process is gone; \`firedrill resume ${this.session.id}\` continues the session` };
+  }
+
+  view(candidateSize: ViewSize, settle = false): ExaminerViewModel {
+    const link = this.link();
+    const row = this.session.row;
+    return selectExaminerView(this.engine, {
+      sessionId: row.id,
+      trainee: row.trainee,
+      mode: row.mode,
+      link: link.text,
+      live: link.live,
+      candidateSize,
+      activity: this.activity,
+      message: this.message ?? link.hint ?? null,
+      logCache: this.logCache,
+      settle,
+    });
+  }
+
+  // --- what the examiner can do: each is one event with actor 'examiner' ---
+
+  /** A stakeholder message; "who: text" picks the stakeholder (by id), else the first one. */
+  injectMessage(text: string): boolean {
+    const t = text.trim();
+    if (t === '') return this.refuse('type the message first');
+    const people = this.session.scenario.stakeholders;
+    const m = /^([\w.-]+):\s*(.+)$/su.exec(t);
+    const named = m ? people.find((p) => p.id.toLowerCase() === m[1]!.toLowerCase()) : undefined;
+    const from = named?.id ?? people[0]?.id ?? 'stakeholder';
+    const body = named ? m![2]!.trim() : t;
+    return this.inject({ type: 'inject', kind: 'message', from, channel: 'stakeholder', text: body }, `message from ${from}`);
+  }
+
+  injectPage(text: string): boolean {
+    const t = text.trim();
+    if (t === '') return this.refuse('type what the page says first');
+    return this.inject({ type: 'inject', kind: 'page', from: 'pagerduty', channel: 'page', text: t }, 'page');
+  }
+
+  injectExecutive(): boolean {
+    const exec = this.session.scenario.executive;
+    if (!exec) return this.refuse('this scenario has no executive to bring in');
+    if (this.engine.state.executiveSec !== null) return this.refuse(`${exec.name} has already joined`);
+    return this.inject({ type: 'inject', kind: 'executive', from: 'examiner', channel: 'chat', text: '' }, `${exec.name} joins`);
+  }
+
+  releaseHint(): boolean {
+    const n = this.engine.state.hintsTaken.length;
+    if (n >= this.session.scenario.hints.length) return this.refuse('no hints left on the ladder');
+    return this.inject({ type: 'inject', kind: 'hint', from: 'examiner', channel: 'chat', text: '' }, `hint ${n + 1} released`);
+  }
+
+  togglePause(): boolean {
+    if (!this.canAct()) return false;
+    const paused = this.engine.state.paused;
+    return this.append({ type: paused ? 'resume' : 'pause' }, paused ? 'clock resumed' : 'clock paused');
+  }
+
+  extend(minutes = EXTEND_MINUTES): boolean {
+    if (this.finished) return this.refuse('the session is over');
+    return this.append({ type: 'extend', minutes }, `time limit +${minutes} min`);
+  }
+
+  /** Pins a note to the current sim time; allowed during and after the session. */
+  note(text: string): boolean {
+    const t = text.trim();
+    if (t === '') return this.refuse('type the note first');
+    return this.append({ type: 'annotate', text: t }, 'note pinned');
+  }
+
+  private inject(body: EventBody, what: string): boolean {
+    if (!this.canAct()) return false;
+    return this.append(body, what);
+  }
+
+  private canAct(): boolean {
+    if (this.finished) return this.refuse('the session is over; only notes can be added');
+    if (!this.engine.state.started) return this.refuse('the candidate has not started the clock yet');
+    return true;
+  }
+
+  private refuse(why: string): false {
+    this.message = why;
+    return false;
+  }
+
+  private append(body: EventBody, what: string): boolean {
+    const { type, ...payload } = body;
+    try {
+      const stored = this.store.appendEventLive(this.session.id, {
+        simMs: this.engine.state.started ? this.engine.sec * 1000 : 0,
+        wallMs: this.wallNow(),
+        actor: 'examiner',
+        type,
+        payload,
+      });
+      this.lastAppended = stored;
+      this.message = `${what} at +${formatClock(stored.simMs / 1000)}`;
+    } catch (e) {
+      if (e instanceof SessionError) return this.refuse(e.message);
+      throw e;
+    }
+    this.poll();
+    return true;
+  }
+
+  private noteActivity(e: StoredEvent): void {
+    const p = e.payload as { text?: string; kind?: string; minutes?: number; speed?: number };
+    const time = `+${formatClock(Math.floor(e.simMs / 1000))}`;
+    let text: string | null = null;
+    if (e.type === 'command') text = p.text ?? '';
+    else if (e.actor === 'examiner') {
+      if (e.type === 'inject') text = `inject ${p.kind}${p.text ? `: ${p.text}` : ''}`;
+      else if (e.type === 'annotate') text = `note: ${p.text ?? ''}`;
+      else if (e.type === 'extend') text = `extend +${p.minutes} min`;
+      else text = e.type;
+    } else if (e.type === 'start') text = 'clock started';
+    else if (e.type === 'pause' || e.type === 'resume') text = e.type === 'pause' ? 'paused the clock' : 'resumed the clock';
+    else if (e.type === 'speed') text = `speed ${p.speed}x`;
+    else if (e.type === 'quit') text = 'quit';
+    if (text === null) return;
+    this.activity.push({ time, by: e.actor, kind: e.type, text });
+    if (this.activity.length > ACTIVITY_KEEP) this.activity.splice(0, this.activity.length - ACTIVITY_KEEP);
+  }
+}

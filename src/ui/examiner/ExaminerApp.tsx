@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useApp, type Key } from 'ink';
+import { EXAMINER_POLL_MS, type ExaminerConsole } from '../../session/examiner.js';
+import { useKeypress, type KeyLayer } from '../hooks/use-keypress.js';
+import { chunkLayer } from '../replay/chunk-keys.js';
+import { useRefState } from '../hooks/use-ref-state.js';
+import { useTerminalSize, type TerminalSize } from '../hooks/use-terminal-size.js';
+import { ThemeProvider } from '../theme.js';
+import type { ExaminerPrompt } from './examiner-lines.js';
+import { computeExaminerLayout } from './examiner-layout.js';
+import { ExaminerScreen } from './ExaminerScreen.js';
+
+export interface ExaminerAppProps {
+  examiner: ExaminerConsole;
+  size?: TerminalSize;
+  color?: boolean;
+  pollMs?: number;
+}
+
+export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_POLL_MS }: ExaminerAppProps) {
+  return (
+    <ThemeProvider color={color}>
+      <ExaminerRoot examiner={examiner} size={size} pollMs={pollMs} />
+    </ThemeProvider>
+  );
+}
+
+function isEnter(input: string, key: Key): boolean {
+  return key.return || input === '\n' || input === '\r';
+}
+
+/**
+ * Polls the database every ~200 ms (new events, the candidate's clock) and
+ * redraws when something changed. Keys inject, release hints, pause, extend
+ * and pin notes; each is one examiner event.
+ */
+function ExaminerRoot({ examiner, size: sizeOverride, pollMs }: { examiner: ExaminerConsole; size: TerminalSize | undefined; pollMs: number }) {
+  const { exit } = useApp();
+  const size = useTerminalSize(sizeOverride);
+  const [, setTick] = useState(0);
+  const redraw = useCallback(() => setTick((n) => n + 1), []);
+  const [prompt, getPrompt, setPrompt] = useRefState<ExaminerPrompt>(null);
+  const [rubricOffset, , setRubricOffset] = useRefState(0);
+  const layout = useMemo(() => computeExaminerLayout(size.columns, size.rows), [size.columns, size.rows]);
+
+  useEffect(() => {
+    const id = setInterval(() => {
+      try {
+        examiner.poll();
+        // Redraw even when no event came: the link status (live / last seen) follows the wall clock.
+        redraw();
+      } catch (error) {
+        clearInterval(id);
+        exit(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, pollMs);
+    return () => clearInterval(id);
+  }, [examiner, pollMs, redraw, exit]);
+
+  const act = useCallback(
+    (fn: () => unknown) => {
+      fn();
+      redraw();
+    },
+    [redraw],
+  );
+
+  const layers = (): KeyLayer[] => [
+    {
+      id: 'prompt',
+      active: getPrompt() !== null,
+      modal: true,
+      handle: (input, key) => {
+        const p = getPrompt()!;
+        if (key.escape) setPrompt(null);
+        else if (key.ctrl && input === 'c') exit();
+        else if (isEnter(input, key)) {
+          setPrompt(null);
+          act(() => (p.kind === 'note' ? examiner.note(p.text) : p.kind === 'message' ? examiner.injectMessage(p.text) : examiner.injectPage(p.text)));
+        } else if (key.backspace || key.delete) setPrompt({ ...p, text: [...p.text].slice(0, -1).join('') });
+        else if (input && !key.ctrl && !key.meta && !key.tab) setPrompt({ ...p, text: p.text + input.replace(/[\r\n\t]/gu, '') });
+        return true;
+      },
+    },
+    {
+      id: 'examiner',
+      active: true,
+      handle: (input, key) => {
+        if ((key.ctrl && input === 'c') || input === 'q') exit();
+        else if (input === 'n' || input === ':') setPrompt({ kind: 'note', text: '' });
+        else if (input === '1') setPrompt({ kind: 'message', text: '' });
+        else if (input === '2') setPrompt({ kind: 'page', text: '' });
+        else if (input === '3') act(() => examiner.injectExecutive());
+        else if (input === 'h') act(() => examiner.releaseHint());
+        else if (input === 'p' || input === ' ') act(() => examiner.togglePause());
+        else if (input === '+' || input === '=') act(() => examiner.extend());
+        else if (key.upArrow) setRubricOffset((o) => Math.max(0, o - 1));
+        else if (key.downArrow) setRubricOffset((o) => o + 1);
+        else return false;
+        return true;
+      },
+    },
+  ];
+  useKeypress(() => [chunkLayer(layers), ...layers()]);
+
+  const evm = examiner.view(layout.candidate.size);
+  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} />;
+}

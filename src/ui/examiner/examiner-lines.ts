@@ -1,0 +1,103 @@
+import type { ExaminerViewModel, RubricItemView } from '../../view/examiner-model.js';
+import { padEnd, textWidth, truncate, wrapText } from '../text.js';
+
+/** What the examiner's prompt line is collecting. */
+export type ExaminerPrompt = { kind: 'note' | 'message' | 'page'; text: string } | null;
+
+export function headerText(evm: ExaminerViewModel, width: number): string {
+  const h = evm.header;
+  const clock = h.paused ? `⏸ paused ${h.speed}x` : `▶ ${h.speed}x`;
+  // [text, priority]: the lowest priority goes first when the line is too long.
+  let parts: [string, number][] = [
+    ['EXAMINER', 9],
+    [`candidate: ${h.trainee}`, 6],
+    [h.scenarioId, 3],
+    [`variant: ${h.variantId}`, 5],
+    [`${h.clock} ${clock}`, 8],
+    [`⏱ ${h.timeLeft} left`, 2], // the candidate's own header shows it too
+    [h.link, 7],
+    [`session ${h.sessionId}`, 1],
+  ];
+  const line = () => ` ${parts.map((p) => p[0]).join(' · ')}`;
+  while (textWidth(line()) > width - 1 && parts.length > 1) {
+    const min = Math.min(...parts.map((p) => p[1]));
+    parts = parts.filter((p) => p[1] !== min);
+  }
+  return truncate(line(), width - 1);
+}
+
+const MARK: Record<RubricItemView['state'], string> = { met: '✓', partial: '±', open: '·' };
+
+function pts(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+export function rubricItemLine(item: RubricItemView, width: number): string {
+  const score = ` ${pts(item.earned)}/${pts(item.points)}`;
+  return `${MARK[item.state]} ${padEnd(truncate(item.title, Math.max(4, width - 2 - textWidth(score))), Math.max(4, width - 2 - textWidth(score)))}${score}`;
+}
+
+/** Rubric lines for a panel of `width` inner columns and `lines` rows; two columns when wide enough. */
+export function rubricLines(evm: ExaminerViewModel, width: number, lines: number, offset: number): { lines: string[]; hidden: number } {
+  const items = evm.rubric.items;
+  const cols = width >= 76 ? 2 : 1;
+  const colWidth = cols === 2 ? Math.floor((width - 1) / 2) : width;
+  const perPage = Math.max(1, lines * cols);
+  const start = Math.max(0, Math.min(offset, Math.max(0, items.length - perPage)));
+  const shown = items.slice(start, start + perPage);
+  const out: string[] = [];
+  for (let r = 0; r < lines; r++) {
+    const a = shown[r];
+    const b = cols === 2 ? shown[r + lines] : undefined;
+    if (!a) break;
+    const left = rubricItemLine(a, colWidth);
+    out.push(b ? `${padEnd(left, colWidth)} ${rubricItemLine(b, colWidth)}` : left);
+  }
+  return { lines: out, hidden: items.length - shown.length };
+}
+
+/** The hidden truth: variant, root cause, the strong play, the hint ladder, then the scenario's notes. */
+export function truthLines(evm: ExaminerViewModel, width: number, lines: number): string[] {
+  const t = evm.truth;
+  const out: string[] = [];
+  const para = (label: string, text: string) => {
+    for (const l of wrapText(`${label}${text.replace(/\s+/gu, ' ')}`, width, 2)) out.push(l);
+  };
+  para('variant: ', t.variant);
+  para('root cause: ', t.rootCause);
+  const used = evm.hints.filter((h) => h.used !== null).length;
+  const next = evm.hints.find((h) => h.used === null);
+  para('hints: ', `${used}/${evm.hints.length} used${next ? ` · next (${next.cost} pt): ${next.text}` : ' · ladder empty'}`);
+  para('strong play: ', t.strongPlay);
+  para('weak play: ', t.weakPlay);
+  para('notes: ', t.notes);
+  return out.slice(0, lines);
+}
+
+/** The candidate's commands and the examiner's events, newest at the bottom. */
+export function activityLines(evm: ExaminerViewModel, width: number, lines: number): string[] {
+  const rows: string[] = [];
+  for (const a of evm.activity) {
+    const who = a.by === 'examiner' ? 'EXAMINER ' : a.by === 'system' ? '· ' : '> ';
+    for (const l of wrapText(`${a.time} ${who}${a.text}`, width, 8)) rows.push(l);
+  }
+  return rows.slice(-lines);
+}
+
+export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [n] note [↑↓] rubric [q] quit';
+
+export function keyLine(evm: ExaminerViewModel, width: number): string {
+  const keys = evm.canInject ? EXAMINER_KEYS : '[n] note [↑↓] rubric [q] quit  (injections: only while the clock runs)';
+  return truncate(` ${keys}`, width - 1);
+}
+
+export function promptLine(evm: ExaminerViewModel, prompt: ExaminerPrompt, width: number): string {
+  const at = evm.header.clock.replace(/^.*\(sim (.*)\)$/u, '$1');
+  if (prompt) {
+    const label = prompt.kind === 'note' ? `note @${at} > ` : prompt.kind === 'message' ? 'stakeholder message (who: text) > ' : 'page text > ';
+    const body = `${prompt.text}▏`;
+    const room = width - 1 - textWidth(label);
+    return label + ([...body].length > room ? `…${[...body].slice(-(room - 1)).join('')}` : body);
+  }
+  return truncate(` ${evm.message ?? `rubric ${pts(evm.rubric.total)}/${evm.rubric.max} so far · ${evm.notes.length} note(s)`}`, width - 1);
+}

@@ -1,0 +1,58 @@
+import type { ReactElement } from 'react';
+import { render } from 'ink';
+
+const ENTER_ALT_SCREEN = '\u001B[?1049h';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+/**
+ * Runs an Ink element full-screen (the alternate screen) until it exits, and
+ * restores the terminal on every way out: normal exit, SIGTERM/SIGHUP, a
+ * render error, an uncaught exception. The replay and the examiner console
+ * use it; live play has its own (ui/run.tsx) with the same rules.
+ */
+export async function runFullscreen(element: ReactElement): Promise<void> {
+  const { stdout, stdin } = process;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    } catch {
+      // stdin may already be closed; the terminal is still worth restoring.
+    }
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  };
+  let instance: ReturnType<typeof render> | undefined;
+  const onCrash = () => {
+    try {
+      instance?.unmount();
+    } catch {
+      // Already torn down.
+    }
+    restore();
+  };
+  stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+  process.once('exit', restore);
+  process.on('uncaughtExceptionMonitor', onCrash);
+  const onSignal = () => instance?.unmount();
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  try {
+    instance = render(element, { exitOnCtrlC: false, patchConsole: false, maxFps: 15 });
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtExceptionMonitor', onCrash);
+    process.off('exit', restore);
+    try {
+      instance?.unmount();
+      instance?.cleanup();
+    } finally {
+      restore();
+    }
+  }
+}

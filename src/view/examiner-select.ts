@@ -1,0 +1,108 @@
+import { formatClock } from '../scenario/duration.js';
+import { wallClock } from '../scenario/clock-frame.js';
+import { scoreSession } from '../scoring/score.js';
+import type { Engine } from '../sim/engine.js';
+import type { LogLine } from '../sim/logs.js';
+import type { ActivityView, ExaminerViewModel, HintView } from './examiner-model.js';
+import type { ViewModel, ViewSize } from './model.js';
+import { selectView, type SelectOptions } from './select.js';
+
+/**
+ * The view once the log panel has finished looking back. The log window
+ * spreads a long scan over several frames (flagging its lines so far
+ * `partial`), so the first view of a fresh engine (a seek, a replay, the
+ * examiner's copy) can be partial where the candidate's warm engine's is not.
+ * Frames compared across processes, fidelity hashes and headless prints use
+ * the settled view.
+ */
+export function settledView(engine: Engine, size: ViewSize, opts: SelectOptions, maxRounds = 50): ViewModel {
+  let vm = selectView(engine, size, opts);
+  for (let i = 0; i < maxRounds && (vm.logs as { partial?: boolean }).partial === true; i++) vm = selectView(engine, size, opts);
+  return vm;
+}
+
+export interface ExaminerSelectOptions {
+  sessionId: string;
+  trainee: string;
+  mode: 'solo' | 'interview';
+  link: string;
+  live: boolean;
+  /** Size of the candidate pane. */
+  candidateSize: ViewSize;
+  activity: ActivityView[];
+  message: string | null;
+  logCache?: Map<number, LogLine[]>;
+  /** Finish the log panel's look-back now (headless prints) instead of over the next frames. */
+  settle?: boolean;
+}
+
+/**
+ * The examiner's console from the examiner's own copy of the world: the
+ * candidate's view (selectView, exactly what the candidate's screen is built
+ * from), the hidden truth, the rubric scored on the world as it stands, the
+ * hint ladder and the notes.
+ */
+export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions): ExaminerViewModel {
+  const sc = engine.scenario;
+  const s = engine.state;
+  const variant = sc.variants.find((v) => v.id === s.variant);
+  const score = scoreSession(sc, s);
+  const candidate = (opts.settle ? settledView : selectView)(engine, opts.candidateSize, {
+    mode: 'play',
+    interview: opts.mode === 'interview',
+    summary: null,
+    ...(opts.logCache ? { logCache: opts.logCache } : {}),
+  });
+  const finished = s.lifecycle === 'scored' || s.lifecycle === 'abandoned';
+  const hints: HintView[] = sc.hints.map((h, i) => {
+    const used = s.hintsTaken[i];
+    return { n: i + 1, text: h.text.trim(), cost: h.cost, used: used ? `${used.cost === 0 ? 'released' : 'taken'} +${formatClock(used.sec)}` : null };
+  });
+  return {
+    header: {
+      sessionId: opts.sessionId,
+      trainee: opts.trainee,
+      scenarioId: sc.id,
+      title: sc.title,
+      variantId: s.variant,
+      variantTitle: variant?.title ?? s.variant,
+      clock: `${wallClock(sc, s.sec, false)} (sim +${formatClock(s.sec)})`,
+      speed: s.speed,
+      paused: s.paused,
+      lifecycle: s.lifecycle,
+      timeLeft: candidate.header.timeLeft,
+      mode: opts.mode,
+      link: opts.link,
+      live: opts.live,
+    },
+    candidate,
+    truth: {
+      variant: variant ? `${variant.id}: ${variant.title}` : s.variant,
+      rootCause: variant?.rootCause.trim() ?? '',
+      strongPlay: sc.examiner.strongPlay.trim(),
+      weakPlay: sc.examiner.weakPlay.trim(),
+      notes: sc.examiner.notes.trim(),
+      expectedMinutes: sc.examiner.expectedMinutes,
+    },
+    rubric: {
+      total: score.total,
+      max: score.max,
+      hintPenalty: score.hintPenalty,
+      items: score.checkpoints.map((c) => ({
+        id: c.id,
+        section: c.section,
+        title: c.title,
+        points: c.points,
+        earned: c.earned,
+        state: c.earned >= c.points ? 'met' : c.earned > 0 ? 'partial' : 'open',
+        reason: c.reason,
+      })),
+    },
+    hints,
+    activity: opts.activity,
+    notes: s.notes.filter((n) => n.by === 'examiner').map((n) => ({ time: `+${formatClock(n.sec)}`, text: n.text })),
+    canInject: s.started && !finished,
+    finished,
+    message: opts.message,
+  };
+}
