@@ -192,7 +192,8 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
     o.push(`<tr><td>${hm(r.bySec)}</td><td class="kind">${esc(r.target)}</td><td>${esc(r.what)}</td><td class="status-${r.status}">${esc(you)}</td></tr>`);
   }
   o.push('</tbody></table>');
-  o.push(`<blockquote class="strong-play">${esc(scenario.examiner.strongPlay.trim())}</blockquote>`);
+  // the examiner's description of strong play can name the fault: debrief only
+  if (meta.revealTruth) o.push(`<blockquote class="strong-play">${esc(scenario.examiner.strongPlay.trim())}</blockquote>`);
 
   if (meta.revealTruth) {
     const v = scenario.variants.find((x) => x.id === world.variant);

@@ -47,7 +47,7 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
       better: j.better,
     })),
     reference: referenceTimeline(scenario, world).map((r) => ({ ...r, by: at(r.bySec), you: r.youSec === null ? null : at(r.youSec) })),
-    strongPlay: scenario.examiner.strongPlay.trim(),
+    ...(meta.revealTruth ? { strongPlay: scenario.examiner.strongPlay.trim() } : {}),
   };
 }
 

@@ -86,8 +86,8 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
     const you = r.youSec === null ? '✗ never' : `${mark} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
     out.push(`| ${hm(r.bySec)} | ${cell(r.target)} | ${cell(r.what)} | ${you} |`);
   }
-  out.push('');
-  out.push(scenario.examiner.strongPlay.trim());
+  // the examiner's description of strong play can name the fault: debrief only
+  if (meta.revealTruth) out.push('', scenario.examiner.strongPlay.trim());
   if (meta.revealTruth) {
     const v = scenario.variants.find((x) => x.id === world.variant)!;
     out.push('');
