@@ -1,5 +1,6 @@
 import { VERB_NAMES } from '../commands/verbs.js';
 import type { Scenario } from '../scenario/schema.js';
+import { candidateSafeTemplates } from '../view/candidate-safe.js';
 
 /**
  * Tab completion: full-line candidates for what has been typed so far. Knows
@@ -46,6 +47,8 @@ export function completeLine(scenario: Scenario, line: string): string[] {
         'level=error',
         'level=warn',
         'level=info',
+        ...logFieldFilters(scenario),
+        'text~',
         'clear',
       ]);
     case 'run':
@@ -62,4 +65,27 @@ export function completeLine(scenario: Scenario, line: string): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * `field=value` for the log templates' fields: each value a field can take
+ * when it is fixed or picked from a list, else `field=` to type the value.
+ */
+function logFieldFilters(scenario: Scenario): string[] {
+  const values = new Map<string, Set<string>>();
+  for (const t of candidateSafeTemplates(scenario)) {
+    for (const [k, g] of Object.entries(t.fields)) {
+      if (!values.has(k)) values.set(k, new Set());
+      const set = values.get(k)!;
+      if (typeof g !== 'object') set.add(String(g));
+      else if ('pick' in g && Array.isArray(g.pick)) for (const v of g.pick) set.add(String(v));
+    }
+  }
+  const out: string[] = [];
+  for (const [k, set] of [...values].sort(([a], [b]) => a.localeCompare(b))) {
+    const list = [...set].sort();
+    if (list.length === 0 || list.length > 12) out.push(`${k}=`);
+    else for (const v of list) if (!/\s/u.test(v)) out.push(`${k}=${v}`);
+  }
+  return out;
 }

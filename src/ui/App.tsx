@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import type { PlayController } from '../view/controller.js';
 import { Briefing } from './components/Briefing.js';
+import { answerRows } from './components/CommandLine.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { PlayScreen } from './components/PlayScreen.js';
@@ -14,7 +15,7 @@ import { useRefState } from './hooks/use-ref-state.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { computeLayout } from './layout.js';
 import { ThemeProvider } from './theme.js';
-import { INITIAL_UI, type UiState } from './ui-state.js';
+import { INITIAL_UI, settleLogs, type UiState } from './ui-state.js';
 
 export interface AppProps {
   controller: PlayController;
@@ -36,13 +37,22 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
   const { exit } = useApp();
   const size = useTerminalSize(sizeOverride);
   const [ui, getUi, setUi] = useRefState<UiState>(INITIAL_UI);
+  // Lines the last answer wants under the prompt; known only from the last view.
+  const [answerWant, setAnswerWant] = useState(1);
   const running = controller.started && !controller.finished;
   const layout = useMemo(
-    () => computeLayout(size.columns, size.rows, ui.scrollback),
-    [size.columns, size.rows, ui.scrollback],
+    () => computeLayout(size.columns, size.rows, ui.logShift, { logPin: ui.logPin, answerLines: answerWant }),
+    [size.columns, size.rows, ui.logShift, ui.logPin, answerWant],
   );
   // One view per frame (or after an action bumped it): typing alone never asks for one.
   const { vm, bump } = useFrameClock(controller, layout.size, running);
+
+  const answerText = vm.answer?.text ?? null;
+  useEffect(() => {
+    const want = vm.answer && ui.answerClosed !== vm.answer.text ? answerRows(vm.answer, layout.columns).length : 1;
+    setAnswerWant((prev) => (prev === want ? prev : want));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [answerText, vm.answer?.ok, ui.answerClosed, layout.columns]);
 
   const actions = useMemo<SessionActions>(() => {
     const act = (fn: () => void) => () => {
@@ -97,10 +107,31 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
     }
   }, [layout.tooSmall, running, vm.header.paused, actions]);
 
-  // The controller may refuse to scroll further back than it has lines.
+  // The selector normalizes the scroll position into a pin that new lines do
+  // not move (or drops it on reaching the newest line): keep what it says.
+  const requestedPin = layout.size.logPin ?? null;
+  const requestedShift = layout.size.logScrollback;
+  const resultPin = vm.logs.pin;
   useEffect(() => {
-    if (vm.logs.scrollback < ui.scrollback) setUi((s) => ({ ...s, scrollback: vm.logs.scrollback }));
-  }, [vm.logs.scrollback, ui.scrollback, setUi]);
+    // A controller whose view has no pins keeps plain lines-back scrolling.
+    if (resultPin === undefined) return;
+    setUi((s) => settleLogs(s, { pin: requestedPin, shift: requestedShift }, resultPin));
+  }, [requestedPin, requestedShift, resultPin?.sec, resultPin?.back, resultPin === null, setUi]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The dashboard selection stays on a row that exists.
+  const dashRows = vm.dashboard.rows.length;
+  useEffect(() => {
+    if (ui.dashRow > 0 && ui.dashRow >= dashRows) setUi((s) => ({ ...s, dashRow: Math.max(0, dashRows - 1) }));
+  }, [dashRows, ui.dashRow, setUi]);
+
+  // The postmortem editor takes focus when the postmortem opens; the panels' focus comes back after.
+  const pmOpen = vm.postmortem.open;
+  useEffect(() => {
+    setUi((s) => {
+      if (pmOpen) return s.focus === 'postmortem' ? s : { ...s, focus: 'postmortem' };
+      return s.focus === 'postmortem' ? { ...s, focus: 'command' } : s;
+    });
+  }, [pmOpen, setUi]);
 
   let body;
   if (screen === 'too-small') {
@@ -132,16 +163,24 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
       <PlayScreen
         vm={vm}
         layout={layout}
-        focus={vm.postmortem.open ? 'command' : ui.focus}
+        focus={focusShown(ui, vm.postmortem.open)}
         command={{ text: cmd.state.text, cycle: cmd.state.cycle }}
         confirmQuit={ui.confirmQuit}
+        dashRow={ui.dashRow}
+        pmForm={ui.pm}
       />
     );
   }
   // rows - 1: a frame as tall as the terminal makes Ink 6 clear the screen on every render.
   return (
-    <Box flexDirection="column" width={layout.columns} height={layout.height} overflow="hidden">
+    <Box flexDirection="column" width={layout.columns} height={layout.height}>
       {body}
     </Box>
   );
+}
+
+/** While the postmortem covers the panels, focus is on the editor or the command line. */
+function focusShown(ui: UiState, pmOpen: boolean): UiState['focus'] {
+  if (pmOpen) return ui.focus === 'command' ? 'command' : 'postmortem';
+  return ui.focus === 'postmortem' ? 'command' : ui.focus;
 }

@@ -1,4 +1,4 @@
-import type { ViewSize } from '../view/model.js';
+import type { LogPin, ViewSize } from '../view/model.js';
 
 /**
  * Where every panel goes for a terminal of a given size. Pure, so the live
@@ -25,6 +25,8 @@ const LOG_WANT = 8;
 const LOG_MIN = 3;
 const BOTTOM_MAX = 4;
 const BOTTOM_MIN = 2;
+/** A long answer (help VERB) may take this many lines under the prompt, from the logs. */
+export const ANSWER_MAX_LINES = 6;
 
 /** Dashboard row columns: panel, label, sparkline, value ("21.8 req/s"), alarm marker. */
 export const DASH_VALUE_WIDTH = 10;
@@ -63,7 +65,16 @@ export interface Layout {
   };
   /** Postmortem replaces the dashboard, feed and logs: their combined height. */
   bodyHeight: number;
+  /** Lines under the prompt for the answer to the last command (1 unless it is long). */
+  answerLines: number;
   size: ViewSize;
+}
+
+export interface LayoutOptions {
+  /** The pinned log window, passed through to the view request. */
+  logPin?: LogPin | null;
+  /** Lines the answer would like (wrapped); the logs give them up, down to their minimum. */
+  answerLines?: number;
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -75,7 +86,7 @@ function timelineCapacity(lines: number, width: number): number {
   return Math.max(1, lines) * Math.max(1, Math.floor(width / 16));
 }
 
-export function computeLayout(columns: number, rows: number, logScrollback = 0): Layout {
+export function computeLayout(columns: number, rows: number, logScrollback = 0, opts: LayoutOptions = {}): Layout {
   const cols = Math.max(1, Math.floor(columns));
   const rws = Math.max(1, Math.floor(rows));
   const height = rws - 1;
@@ -108,6 +119,10 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0):
     dashRows = Math.max(DASH_MIN_ROWS, dashRows - (LOG_MIN - (logsBox - BORDER)));
     logsBox = avail - topBox(dashRows) - bottomHeight;
   }
+  // 3. A long answer takes lines from the logs, never below their minimum.
+  const wantAnswer = Math.max(1, Math.min(ANSWER_MAX_LINES, Math.floor(opts.answerLines ?? 1)));
+  const answerExtra = Math.max(0, Math.min(wantAnswer - 1, logsBox - BORDER - LOG_MIN));
+  logsBox -= answerExtra;
   const logLines = Math.max(1, logsBox - BORDER);
 
   // The feed gives up width before the dashboard does.
@@ -138,12 +153,15 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0):
     logs: { height: logsBox, lines: logLines },
     bottom: { mode: bottomMode, height: bottomHeight, lines: bottomLines, teamWidth, timelineWidth },
     bodyHeight: topBox(dashRows) + logsBox,
+    answerLines: 1 + answerExtra,
     size: {
       sparkPoints: spark,
       logLines,
       feedLines: dashRows + 1,
       timelineEntries,
-      logScrollback: Math.max(0, Math.floor(logScrollback)),
+      // Negative: forward from a pinned window (toward now).
+      logScrollback: Math.trunc(logScrollback),
+      ...(opts.logPin ? { logPin: opts.logPin } : {}),
     },
   };
 }

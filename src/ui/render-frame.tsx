@@ -1,5 +1,6 @@
 import { Box, renderToString } from 'ink';
 import type { ViewModel } from '../view/model.js';
+import { answerRows } from './components/CommandLine.js';
 import { PlayScreen } from './components/PlayScreen.js';
 import { Summary } from './components/Summary.js';
 import { TooSmall } from './components/TooSmall.js';
@@ -16,7 +17,8 @@ export { viewSizeFor } from './layout.js';
  * escape sequence Ink might still emit (bold, inverse) stripped.
  */
 export function renderFrame(vm: ViewModel, width: number, height: number): string {
-  const layout = computeLayout(width, height, vm.logs.scrollback);
+  const answerLines = vm.answer ? answerRows(vm.answer, width).length : 1;
+  const layout = computeLayout(width, height, 0, { answerLines });
   let screen;
   if (layout.tooSmall) {
     screen = <TooSmall columns={layout.columns} rows={layout.rows} confirmQuit={false} />;
@@ -29,7 +31,7 @@ export function renderFrame(vm: ViewModel, width: number, height: number): strin
   }
   const out = renderToString(
     <ThemeProvider color={false}>
-      <Box flexDirection="column" width={layout.columns} height={Math.max(1, layout.height)} overflow="hidden">
+      <Box flexDirection="column" width={layout.columns} height={Math.max(1, layout.height)}>
         {screen}
       </Box>
     </ThemeProvider>,

@@ -27,9 +27,26 @@ export interface HeaderView {
   interview: boolean;
 }
 
+/** The axis a sparkline is drawn against: fixed bounds, not the window's own min and max. */
+export interface DashboardScale {
+  min: number;
+  max: number;
+  /** "0–100%": the axis as text, for the focused row's footer. */
+  text: string;
+}
+
 export interface DashboardRow {
+  /** The panel's title ("5xx % by endpoint"). */
   panel: string;
+  /** The panel's id, for commands (`dash endpoints`). */
+  panelId: string;
   label: string;
+  /** The axis: the metric's declared range, its threshold and what the window holds. */
+  scale: DashboardScale;
+  /** The threshold, as text ("> 5%"), or null when the series has none. */
+  threshold: string | null;
+  /** What enter on this row submits: `dash PANEL by LABEL`, or `dash` back to the overview. */
+  drill: string;
   /** Oldest first; null = no data at that point. */
   points: (number | null)[];
   /** "91%", "5012 ms", or "no data". */
@@ -51,8 +68,20 @@ export interface LogLineView {
   level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   service: string;
   text: string;
-  /** Matches the text filter: drawn highlighted. */
+  /** Matches the text filter (or shows a filtered field's value): drawn highlighted. */
   highlight: boolean;
+  /** [start, end) ranges of `text` that matched, drawn inverse. */
+  spans?: [number, number][];
+}
+
+/**
+ * A pinned log window: its newest line is the one `back` matching lines
+ * before the end of sim-second `sec`. Lines of a past second never change,
+ * so new lines arriving do not move a pinned window.
+ */
+export interface LogPin {
+  sec: number;
+  back: number;
 }
 
 export interface LogsView {
@@ -62,8 +91,18 @@ export interface LogsView {
   hidden: number;
   lines: LogLineView[];
   following: boolean;
-  /** How far back from now the view is scrolled, in lines. */
+  /** How far back from now the view is scrolled, in lines (matching lines below the window). */
   scrollback: number;
+  /** Where the window is pinned (normalized), null while following. */
+  pin?: LogPin | null;
+  /** The sim-second of the newest line there could be (now). */
+  nowSec?: number;
+  /** The scenario clock of the pinned window's newest line ("21:14:05"), null while following. */
+  pinnedAt?: string | null;
+  /** Why nothing matches, when the filter names a field no line has. */
+  note?: string | null;
+  /** The scan stopped at its per-frame budget: older lines are still being read. */
+  partial?: boolean;
 }
 
 export interface FeedLineView {
@@ -92,9 +131,25 @@ export interface TimelineEntryView {
   kind: string;
 }
 
+export interface PostmortemTimelineEntry {
+  /** Scenario wall clock, "21:02". */
+  time: string;
+  /** Sim time since start, "+2:10". */
+  sim: string;
+  text: string;
+  kind: string;
+}
+
 export interface PostmortemView {
   open: boolean;
   timeLeft: string;
+  /** Under two minutes left. */
+  urgent?: boolean;
+  /** The session's events (pages, the IC's decisions, mitigation, resolution) in the scenario's clock. */
+  timeline?: PostmortemTimelineEntry[];
+  /** Allowed action-item types and priorities, for the form's pickers. */
+  actionTypes?: string[];
+  priorities?: string[];
   fields: { key: string; label: string; text: string }[];
   actions: { type: string; priority: string; owner: string; text: string }[];
   impactFigures: string;
@@ -132,5 +187,8 @@ export interface ViewSize {
   logLines: number;
   feedLines: number;
   timelineEntries: number;
+  /** Lines further back than the pin (or than now when not pinned). */
   logScrollback: number;
+  /** Pins the log window (scroll-back that new lines do not move); absent or null = follow. */
+  logPin?: LogPin | null;
 }

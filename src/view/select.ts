@@ -1,20 +1,27 @@
+import { PM_TYPES } from '../commands/command.js';
 import { formatClock } from '../scenario/duration.js';
+import type { Metric } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
-import { describeFilter, matchesFilter, type LogLine } from '../sim/logs.js';
+import { describeFilter, type LogFilter, type LogLine } from '../sim/logs.js';
 import { wallClock, wallHm } from '../scenario/clock-frame.js';
-import { impactFigure, withUnit } from './format.js';
-import type { DashboardRow, FeedLineView, LogLineView, ViewModel, ViewSize } from './model.js';
+import { compact, impactFigure, withUnit } from './format.js';
+import { candidateSafeTemplates } from './candidate-safe.js';
+import { logWindow } from './log-window.js';
+import type { DashboardRow, DashboardScale, FeedLineView, LogLineView, LogsView, PostmortemTimelineEntry, ViewModel, ViewSize } from './model.js';
 
 export interface SelectOptions {
   mode: 'play' | 'replay' | 'examine';
   interview: boolean;
   summary: string | null;
-  /** Regenerating a past second's logs is pure, so a cache is safe. */
+  /**
+   * Unused: the log window keeps its own bounded cache per engine
+   * (log-window.ts). Kept so existing callers still type-check.
+   */
   logCache?: Map<number, LogLine[]>;
 }
 
 const SPARK_STEP_SEC = 10;
-const LOG_SCAN_SEC = 900;
+const URGENT_SEC = 120;
 
 /** Builds the candidate-safe view: nothing examiner-only is read here. */
 export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewModel {
@@ -51,7 +58,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
       interview: opts.interview,
     },
     dashboard: selectDashboard(engine, size.sparkPoints),
-    logs: selectLogs(engine, size, opts.logCache, at),
+    logs: selectLogs(engine, size, at),
     feed: s.feed.slice(-size.feedLines).map(
       (f): FeedLineView => ({ time: wallHm(sc, f.sec), channel: f.channel === 'examiner' ? 'system' : f.channel, from: f.from, text: f.text, tone: f.tone }),
     ),
@@ -77,6 +84,10 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
     postmortem: {
       open: s.lifecycle === 'postmortem',
       timeLeft: formatClock(Math.max(0, (s.postmortem.deadlineSec ?? sec) - sec)),
+      urgent: s.lifecycle === 'postmortem' && (s.postmortem.deadlineSec ?? sec) - sec <= URGENT_SEC,
+      timeline: s.lifecycle === 'postmortem' || s.lifecycle === 'scored' ? postmortemTimeline(engine) : [],
+      actionTypes: [...PM_TYPES],
+      priorities: ['P0', 'P1', 'P2', 'P3'],
       fields: [
         ['summary', 'Summary'],
         ['impact', 'Impact'],
@@ -95,6 +106,72 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
   };
 }
 
+/** 1, 2, 2.5, 5 × 10^k: the smallest such number at or above x. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x - 1e-9 * p) return m * p;
+  return 10 * p;
+}
+
+function plain(v: number): string {
+  return Math.abs(v) >= 100 || Number.isInteger(v) ? compact(v) : String(Number(v.toPrecision(2)));
+}
+
+function unitText(v: number, unit: string): string {
+  const n = plain(v);
+  if (unit === '%') return `${n}%`;
+  if (unit === '$') return `$${n}`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+/**
+ * The axis a series is drawn against: from the metric's floor (0 unless it
+ * declares one) to its declared ceiling, else a round number above both the
+ * window's largest value and the threshold. So a steady 0.3 % sits at the
+ * bottom and 91 % near the top, whatever else the window holds.
+ */
+export function metricScale(m: Metric, values: readonly (number | null)[]): DashboardScale {
+  let top = -Infinity;
+  let bottom = m.min;
+  for (const v of values) {
+    if (v === null) continue;
+    if (v > top) top = v;
+    if (v < bottom) bottom = v;
+  }
+  for (const t of [m.threshold?.above, m.threshold?.below]) if (t !== undefined && t > top) top = t;
+  let max: number;
+  if (m.max !== undefined) max = m.max;
+  else {
+    max = niceCeil(Math.max(top, bottom) * 1.25 - bottom) + bottom;
+    if (m.unit === '%' && bottom >= 0) max = Math.min(100, max);
+  }
+  if (!(max > bottom)) max = bottom + 1;
+  return { min: bottom, max, text: m.unit === '$' ? `$${plain(bottom)}–$${plain(max)}` : `${plain(bottom)}–${unitText(max, m.unit)}` };
+}
+
+function thresholdText(m: Metric): string | null {
+  const t = m.threshold;
+  if (!t) return null;
+  const parts: string[] = [];
+  if (t.above !== undefined) parts.push(`> ${unitText(t.above, m.unit)}`);
+  if (t.below !== undefined) parts.push(`< ${unitText(t.below, m.unit)}`);
+  return parts.length > 0 ? parts.join(' or ') : null;
+}
+
+/** The label that splits a panel's series (the one with several values), for `dash PANEL by LABEL`. */
+function drillLabel(metrics: readonly Metric[]): string | null {
+  const keys = new Map<string, Set<string>>();
+  for (const m of metrics) {
+    for (const [k, v] of Object.entries(m.labels)) {
+      if (!keys.has(k)) keys.set(k, new Set());
+      keys.get(k)!.add(v);
+    }
+  }
+  for (const [k, values] of keys) if (values.size > 1) return k;
+  return keys.keys().next().value ?? null;
+}
+
 function selectDashboard(engine: Engine, points: number) {
   const sc = engine.scenario;
   const { panel, by } = engine.state.dash;
@@ -102,6 +179,12 @@ function selectDashboard(engine: Engine, points: number) {
   let metrics = sc.metrics.filter((m) => !m.hidden && (focus ? m.panel === focus.id : m.overview));
   if (focus && by) metrics = [...metrics].sort((a, b) => (a.labels[by] ?? '').localeCompare(b.labels[by] ?? ''));
   const panelTitle = (id: string) => sc.panels.find((p) => p.id === id)?.title ?? id;
+  const drillBy = new Map<string, string | null>();
+  const drillFor = (panelId: string) => {
+    if (!drillBy.has(panelId)) drillBy.set(panelId, drillLabel(sc.metrics.filter((m) => !m.hidden && m.panel === panelId)));
+    const key = drillBy.get(panelId);
+    return `dash ${panelId}${key ? ` by ${key}` : ''}`;
+  };
   const sec = engine.state.sec;
   const rows: DashboardRow[] = metrics.map((m) => {
     const series: (number | null)[] = [];
@@ -113,7 +196,11 @@ function selectDashboard(engine: Engine, points: number) {
     const alarm = v !== null && m.threshold !== undefined && ((m.threshold.above !== undefined && v > m.threshold.above) || (m.threshold.below !== undefined && v < m.threshold.below));
     return {
       panel: panelTitle(m.panel),
+      panelId: m.panel,
       label: focus && by ? `${by}=${m.labels[by] ?? '—'}` : m.label,
+      scale: metricScale(m, [...series, v]),
+      threshold: thresholdText(m),
+      drill: focus ? 'dash' : drillFor(m.panel),
       points: series,
       value: v === null ? 'no data' : withUnit(v, m.decimals, m.unit),
       alarm,
@@ -127,41 +214,86 @@ function selectDashboard(engine: Engine, points: number) {
   };
 }
 
-function selectLogs(engine: Engine, size: ViewSize, cache: Map<number, LogLine[]> | undefined, at: (sec: number) => string) {
-  const filter = engine.state.logFilter;
-  const want = size.logLines + size.logScrollback;
-  const matched: LogLine[] = [];
-  let hidden = 0;
-  const now = engine.state.sec;
-  for (let sec = now; sec >= 0 && sec > now - LOG_SCAN_SEC && matched.length < want; sec--) {
-    let lines = sec < now ? cache?.get(sec) : undefined;
-    if (!lines) {
-      lines = engine.logsAt(sec);
-      if (cache && sec < now) {
-        cache.set(sec, lines);
-        if (cache.size > 4000) cache.delete(cache.keys().next().value!);
-      }
-    }
-    for (let i = lines.length - 1; i >= 0; i--) {
-      if (matchesFilter(lines[i]!, filter)) matched.push(lines[i]!);
-      else hidden++;
-    }
+/** [start, end) ranges of `text` where any needle occurs, case-insensitive, merged. */
+export function matchSpans(text: string, needles: readonly string[]): [number, number][] {
+  const lower = text.toLowerCase();
+  const spans: [number, number][] = [];
+  for (const n of needles) {
+    const needle = n.toLowerCase();
+    if (needle === '') continue;
+    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) spans.push([i, i + needle.length]);
   }
-  const window = matched.slice(size.logScrollback, size.logScrollback + size.logLines).reverse();
-  const text = filter.text?.toLowerCase() ?? null;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/** What a line is highlighted for: the text filter, and the values of filtered fields where the message shows them. */
+function needlesFor(filter: LogFilter, line: LogLine): string[] {
+  const out: string[] = [];
+  if (filter.text) out.push(filter.text);
+  for (const [k, v] of Object.entries(filter.equals)) {
+    if (k === 'service' || k === 'level') continue;
+    if (line.fields[k] !== undefined) out.push(v);
+  }
+  return out;
+}
+
+function selectLogs(engine: Engine, size: ViewSize, at: (sec: number) => string): LogsView {
+  const filter = engine.state.logFilter;
+  const pin = size.logPin ?? null;
+  const win = logWindow(engine, filter, { lines: size.logLines, back: size.logScrollback, pin });
   return {
     filter: describeFilter(filter),
-    hidden,
-    following: size.logScrollback === 0,
-    scrollback: size.logScrollback,
-    lines: window.map(
-      (l): LogLineView => ({
+    hidden: win.hidden,
+    following: win.pin === null,
+    scrollback: win.newer,
+    pin: win.pin,
+    nowSec: engine.state.sec,
+    pinnedAt: win.pin === null ? null : at(win.bottomSec),
+    note: filterNote(engine, filter),
+    partial: win.partial,
+    lines: win.lines.map((l): LogLineView => {
+      const spans = matchSpans(l.message, needlesFor(filter, l));
+      return {
         time: at(Math.floor(l.ms / 1000)),
         level: l.level.toUpperCase() as LogLineView['level'],
         service: l.service,
         text: l.message,
-        highlight: text !== null && l.message.toLowerCase().includes(text),
-      }),
-    ),
+        highlight: spans.length > 0,
+        ...(spans.length > 0 ? { spans } : {}),
+      };
+    }),
   };
+}
+
+/** A filter on a field that no log line carries hides everything: say so. */
+function filterNote(engine: Engine, filter: LogFilter): string | null {
+  const fields = new Set<string>(['service', 'level']);
+  const known = new Set<string>(['service', 'level']);
+  for (const t of engine.scenario.logs) for (const k of Object.keys(t.fields)) known.add(k.toLowerCase());
+  // Named in the hint: only fields of templates that do not depend on the variant.
+  for (const t of candidateSafeTemplates(engine.scenario)) for (const k of Object.keys(t.fields)) fields.add(k.toLowerCase());
+  const unknown = Object.keys(filter.equals).filter((k) => !known.has(k.toLowerCase()));
+  if (unknown.length === 0) return null;
+  return `no log line has a field "${unknown[0]}"; fields: ${[...fields].sort().join(', ')}`;
+}
+
+/** The session as the postmortem's timeline: pages, the IC's decisions, mitigation, resolution. */
+function postmortemTimeline(engine: Engine): PostmortemTimelineEntry[] {
+  const sc = engine.scenario;
+  const s = engine.state;
+  const items: { sec: number; order: number; text: string; kind: string }[] = [];
+  let order = 0;
+  for (const p of s.pages) items.push({ sec: p.firedSec, order: order++, text: `page ${p.name}`, kind: 'page' });
+  for (const t of s.timeline) items.push({ sec: t.sec, order: order++, text: t.text, kind: t.kind });
+  if (s.mitigatedSec !== null) items.push({ sec: s.mitigatedSec, order: order++, text: 'mitigated', kind: 'mitigated' });
+  if (s.resolvedSec !== null && !s.timeline.some((t) => t.kind === 'resolve')) items.push({ sec: s.resolvedSec, order: order++, text: 'resolved', kind: 'resolve' });
+  items.sort((a, b) => a.sec - b.sec || a.order - b.order);
+  return items.map((i) => ({ time: wallHm(sc, i.sec), sim: `+${formatClock(i.sec)}`, text: i.text, kind: i.kind }));
 }

@@ -60,4 +60,87 @@ describe('the real program in a real terminal', () => {
     expect(t.display('#{alternate_on}')).toBe('0');
     expect(t.display('#{cursor_flag}')).toBe('1');
   });
+
+  it('picks mini-checkout from the picker, plays to mitigation with keys and commands, quits; the terminal is restored', async () => {
+    const db = tempDb();
+    // A bare `firedrill`: the picker. FIREDRILL_SCENARIOS adds the test fixtures to the bundled scenarios.
+    const t = new TmuxSession(`node ${BIN} --db ${db} --seed 1`, { width: 120, height: 40, env: { FIREDRILL_SCENARIOS: 'test/fixtures' } });
+    sessions.push(t);
+    await t.waitFor(/pick a scenario/);
+    expect(t.screen()).toMatch(/difficulty \w+ · time limit 45 min/);
+    for (let i = 0; i < 20 && !/▸ Checkout errors after a config push/.test(t.screen()); i++) {
+      t.keys('Down');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await t.waitFor(/▸ Checkout errors after a config push +normal +30 min +mini-checkout/);
+    expect(t.screen()).toContain('source: test fixture');
+    t.keys('Enter');
+    await t.waitFor(/mini-checkout · Checkout errors after a config push · normal · 30 min/);
+    expect(t.display('#{alternate_on}')).toBe('1');
+    t.keys('Enter');
+    await t.waitFor(/▶ 1x/);
+    for (const speed of ['2x', '5x', '10x']) {
+      t.type('+');
+      await t.waitFor(new RegExp(`▶ ${speed}`));
+    }
+    await t.waitFor(/CheckoutErrors/, 30_000);
+    // Keys: tab to the dashboard, enter drills into the errors panel, esc back to the command line.
+    t.keys('Tab');
+    await t.waitFor(/┏ ▸ Logs/);
+    t.keys('Tab');
+    await t.waitFor(/┏ ▸ Dashboard/);
+    await t.waitFor(/axis 0–100% · alarm > 5% · enter: dash errors/);
+    t.keys('Enter');
+    await t.waitFor(/Dashboard › 5xx %/);
+    t.keys('Escape');
+    await t.waitFor(/^> ▏/m);
+    // Commands: page ops, wait for Ana, delegate the rollback with a time-box.
+    t.type('escalate ops');
+    t.keys('Enter');
+    await t.waitFor(/Ana \(ops on-call\) joined/, 30_000);
+    t.type('ask ana do rollback config in 3m');
+    t.keys('Enter');
+    await t.waitFor(/ask ana do rollback config in 3m|⧗/);
+    // The error rate drops on the dashboard: no alarm marker on the 5xx row any more.
+    const errorRow = (screen: string) => screen.split('\n').find((l) => /POST \/checkout .*%/.test(l)) ?? '';
+    expect(errorRow(t.screen())).toMatch(/% !/);
+    const until = Date.now() + 60_000;
+    while (/% !/.test(errorRow(t.screen())) || errorRow(t.screen()) === '') {
+      if (Date.now() > until) throw new Error(`the error rate never dropped:\n${t.screen()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(errorRow(t.screen())).toMatch(/\b0\.\d%/);
+    t.type('q');
+    await t.waitFor(/Quit this session\? y\/n/);
+    t.type('y');
+    const after = await t.waitFor(/\[exited 0\]/);
+    expect(after).toMatch(/session [0-9A-Z]{26}/);
+    expect(t.display('#{alternate_on}')).toBe('0');
+    expect(t.display('#{cursor_flag}')).toBe('1');
+    const store = openStore(db);
+    const row = store.getSession('latest');
+    expect(row.scenarioId).toBe('mini-checkout');
+    const texts = store.events(row.id).map((e) => (e.payload as { text?: string }).text).filter(Boolean);
+    expect(texts).toEqual(['dash errors', 'escalate ops', 'ask ana do rollback config in 3m']);
+    store.close();
+  }, 120_000);
+
+  it('--difficulty reaches the session (briefing and store); the hidden --speed starts the clock at that speed', async () => {
+    const db = tempDb();
+    const t = start(db, 'test/fixtures/mini.yaml --difficulty hard --speed 60');
+    await t.waitFor(/mini-checkout · Checkout errors after a config push · hard · 30 min/);
+    for (let i = 0; i < 10 && !/▶ 60x/.test(t.screen()); i++) {
+      t.keys('Enter');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await t.waitFor(/▶ 60x/);
+    t.keys('C-c');
+    await t.waitFor(/\[exited \d+\]/);
+    const store = openStore(db);
+    const row = store.getSession('latest');
+    expect(row.difficulty).toBe('hard');
+    expect(store.events(row.id).map((e) => e.type).slice(0, 2)).toEqual(['start', 'speed']);
+    store.close();
+  });
 });
+

@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
 import type { TerminalSize } from '../../src/ui/hooks/use-terminal-size.js';
+import type { PlayController } from '../../src/view/controller.js';
 import { FakeController } from './fake-controller.js';
 
 /**
@@ -29,12 +30,18 @@ export const KEYS = {
   escape: '\u001B',
   backspace: '\u007F',
   ctrlC: '\u0003',
+  ctrlS: '\u0013',
+  ctrlF: '\u0006',
+  ctrlU: '\u0015',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  shiftTab: '\u001B[Z',
 } as const;
 
-export function renderApp(
-  opts: { controller?: FakeController; size?: TerminalSize; color?: boolean } = {},
+export function renderApp<C extends PlayController = FakeController>(
+  opts: { controller?: C; size?: TerminalSize; color?: boolean } = {},
 ) {
-  const controller = opts.controller ?? new FakeController();
+  const controller = (opts.controller ?? new FakeController()) as C;
   const size = opts.size ?? { columns: 100, rows: 30 };
   const app = render(<App controller={controller} size={size} color={opts.color ?? false} />);
   const frame = () => app.lastFrame() ?? '';

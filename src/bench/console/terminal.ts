@@ -125,16 +125,41 @@ function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/gu, `'\\''`)}'`;
 }
 
-/** Frame timestamps (ms since the epoch) written by FIREDRILL_FRAME_LOG, and each render's cost. */
-export function readFrameLog(path: string): { at: number; renderMs: number }[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const [at, cost] = l.split(' ');
-      return { at: Number(at), renderMs: Number(cost) };
-    });
+/** Frames written by FIREDRILL_FRAME_LOG: ms since the epoch, ms since the process started, each render's cost. */
+export interface FrameLine {
+  at: number;
+  sinceStart: number;
+  renderMs: number;
+}
+
+export function readFrameLog(path: string): FrameLine[] {
+  return readLog(path).frames;
+}
+
+/** Frames and input arrivals ("key" lines) from FIREDRILL_FRAME_LOG. */
+export function readLog(path: string): { frames: FrameLine[]; keys: number[] } {
+  const frames: FrameLine[] = [];
+  const keys: number[] = [];
+  if (!existsSync(path)) return { frames, keys };
+  for (const l of readFileSync(path, 'utf8').split('\n')) {
+    if (!l) continue;
+    const parts = l.split(' ');
+    if (parts[0] === 'key') keys.push(Number(parts[1]));
+    else frames.push({ at: Number(parts[0]), sinceStart: Number(parts[1]), renderMs: Number(parts[2]) });
+  }
+  return { frames, keys };
+}
+
+/** For each input arrival, ms until the next render after it (inside the program: no terminal, no polling). */
+export function inputToFrame(log: { frames: FrameLine[]; keys: number[] }, from: number, to: number): number[] {
+  const out: number[] = [];
+  const at = log.frames.map((f) => f.at);
+  for (const k of log.keys) {
+    if (k < from || k > to) continue;
+    const next = at.find((t) => t >= k);
+    if (next !== undefined) out.push(next - k);
+  }
+  return out;
 }
 
 /** `node bin/firedrill.js …` from the package root. */

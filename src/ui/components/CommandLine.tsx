@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { textWidth, truncate, truncateStart } from '../text.js';
+import { textWidth, truncate, truncateStart, wrapText } from '../text.js';
 import { answerColor, dim, useTheme } from '../theme.js';
 
-export type Focus = 'command' | 'logs' | 'dashboard';
+export type Focus = 'command' | 'logs' | 'dashboard' | 'postmortem';
 
 export interface CommandLineViewProps {
   text: string;
@@ -12,13 +12,16 @@ export interface CommandLineViewProps {
   cycle: { candidates: readonly string[]; index: number } | null;
   answer: { text: string; ok: boolean } | null;
   width: number;
+  /** Lines for the answer (a long one, such as `help VERB`, wraps onto several). */
+  answerLines?: number;
 }
 
 export const CURSOR = '▏';
 
 export function commandHints(props: Pick<CommandLineViewProps, 'text' | 'focus' | 'cycle'>): string {
   if (props.focus === 'logs') return '↑↓ PgUp PgDn scroll · f follow · tab next · esc back';
-  if (props.focus === 'dashboard') return 'tab next · esc back · : command';
+  if (props.focus === 'dashboard') return '↑↓ row · enter drill down · tab next · esc back';
+  if (props.focus === 'postmortem') return 'ctrl-s submits the postmortem';
   if (props.cycle) return `tab ${props.cycle.index + 1}/${props.cycle.candidates.length} · enter run`;
   if (props.text === '') return '? help · / filter · tab panels · space pause · q quit';
   return 'tab complete · ↑ history · enter run';
@@ -30,12 +33,37 @@ export function answerLine(answer: { text: string; ok: boolean }): string {
   return `${answer.ok ? '✓' : '✗'} ${first}${rest.some((l) => l.trim() !== '') ? ' …' : ''}`;
 }
 
+/** The whole answer wrapped to the width, marker first, continuation lines indented. */
+export function answerRows(answer: { text: string; ok: boolean }, width: number): string[] {
+  const room = Math.max(10, width - 2);
+  const rows: string[] = [];
+  answer.text
+    .split('\n')
+    .filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1))
+    .forEach((line, i) => {
+      const head = i === 0 ? `${answer.ok ? '✓' : '✗'} ` : '  ';
+      rows.push(...wrapText(head + line, room, 2));
+    });
+  return rows.length > 0 ? rows : [answer.ok ? '✓' : '✗'];
+}
+
+/** The rows shown in `lines` lines: cut with "…" when the answer is longer. */
+export function shownAnswer(answer: { text: string; ok: boolean }, width: number, lines: number): string[] {
+  if (lines <= 1) return [truncate(' ' + answerLine(answer), width - 1)];
+  const rows = answerRows(answer, width);
+  if (rows.length <= lines) return rows.map((r) => ' ' + r);
+  const shown = rows.slice(0, lines).map((r) => ' ' + r);
+  shown[lines - 1] = truncate(shown[lines - 1]!, width - 3) + ' …';
+  return shown;
+}
+
 /** The prompt line, with key hints on the right while there is room. */
 export function promptLine(props: CommandLineViewProps): { left: string; hints: string } {
   const focused = props.focus === 'command';
   const hints = commandHints(props);
   const prompt = focused ? '> ' : '  ';
-  const body = focused ? props.text + CURSOR : props.text === '' ? '[:] command line' : props.text;
+  const idle = props.focus === 'postmortem' ? '[esc] command line' : '[:] command line';
+  const body = focused ? props.text + CURSOR : props.text === '' ? idle : props.text;
   const left = prompt + body;
   const width = props.width - 1;
   if (textWidth(left) + 2 + textWidth(hints) <= width) return { left, hints };
@@ -47,8 +75,10 @@ export const CommandLine = memo(function CommandLine(props: CommandLineViewProps
   const theme = useTheme();
   const { left, hints } = promptLine(props);
   const focused = props.focus === 'command';
+  const lines = Math.max(1, props.answerLines ?? 1);
+  const answer = props.answer ? shownAnswer(props.answer, props.width, lines) : [' '];
   return (
-    <Box flexDirection="column" width={props.width} height={2} flexShrink={0}>
+    <Box flexDirection="column" width={props.width} height={1 + lines} flexShrink={0}>
       <Box width={props.width}>
         <Box flexGrow={1}>
           <Text wrap="truncate" bold={focused} dimColor={!focused && dim(theme)}>
@@ -61,9 +91,11 @@ export const CommandLine = memo(function CommandLine(props: CommandLineViewProps
           </Text>
         ) : null}
       </Box>
-      <Text wrap="truncate" color={props.answer ? answerColor(theme, props.answer.ok) : undefined}>
-        {props.answer ? truncate(' ' + answerLine(props.answer), props.width - 1) : ' '}
-      </Text>
+      {answer.map((row, i) => (
+        <Text key={i} wrap="truncate" color={props.answer ? answerColor(theme, props.answer.ok) : undefined}>
+          {row}
+        </Text>
+      ))}
     </Box>
   );
 });

@@ -5,6 +5,7 @@ import type { DashColumns } from '../layout.js';
 import { GAP, sparkline } from '../sparkline.js';
 import { fit, padStart, truncate } from '../text.js';
 import { dim, paint, useTheme } from '../theme.js';
+import { FixedLine, type Seg } from './FixedLine.js';
 import { Panel } from './Panel.js';
 
 export const NO_DATA = 'no data';
@@ -14,32 +15,34 @@ export const NO_DATA = 'no data';
  * The panel name is written only where it changes, so rows group under it
  * and the label gets the room.
  */
-export function dashboardCells(row: DashboardRow, cols: DashColumns, showPanel = true) {
+export function dashboardCells(row: DashboardRow, cols: DashColumns, showPanel = true, selected = false) {
+  // The selected row is marked in the panel column, so it reads without colour or inverse.
+  const mark = selected ? '▸' : '';
+  const room = cols.panel - 1 - mark.length;
+  const panel = mark + (showPanel ? fit(row.panel, room) : ' '.repeat(room)) + ' ';
   return {
-    panel: showPanel ? fit(row.panel, cols.panel - 1) + ' ' : ' '.repeat(cols.panel),
+    panel,
     label: fit(row.label, cols.label),
-    spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm),
+    spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm, row.scale),
     value: padStart(truncate(row.noData ? NO_DATA : row.value, cols.value), cols.value),
     mark: row.alarm ? ' !' : '  ',
   };
 }
 
-function Row({ row, cols, showPanel }: { row: DashboardRow; cols: DashColumns; showPanel: boolean }) {
+function Row({ row, cols, width, showPanel, selected }: { row: DashboardRow; cols: DashColumns; width: number; showPanel: boolean; selected: boolean }) {
   const theme = useTheme();
-  const c = dashboardCells(row, cols, showPanel);
+  const c = dashboardCells(row, cols, showPanel, selected);
   const alarm = paint(theme, row.alarm ? 'red' : undefined);
   const muted = row.noData ? paint(theme, 'gray') : undefined;
-  return (
-    <Text wrap="truncate">
-      <Text dimColor={dim(theme)}>{c.panel}</Text>
-      {c.label}{' '}
-      <Text color={alarm ?? muted}>{c.spark}</Text>{' '}
-      <Text color={alarm ?? muted} bold={row.alarm}>
-        {c.value}
-        {c.mark}
-      </Text>
-    </Text>
-  );
+  const segs: Seg[] = [
+    { text: c.panel, dim: !selected && dim(theme), bold: selected, color: selected ? paint(theme, 'cyan') : undefined },
+    { text: c.label, inverse: selected && theme.color, bold: selected },
+    { text: ' ' },
+    { text: c.spark, color: alarm ?? muted },
+    { text: ' ' },
+    { text: c.value + c.mark, color: alarm ?? muted, bold: row.alarm },
+  ];
+  return <FixedLine segs={segs} width={width} />;
 }
 
 export interface DashboardProps {
@@ -49,23 +52,49 @@ export interface DashboardProps {
   height: number;
   rows: number;
   focused: boolean;
+  /** The row ↑↓ picked while the dashboard has focus (enter drills into it). */
+  selected?: number | null;
+}
+
+/** Which rows fit: the first `rows`, or a window that keeps the selected row in view. */
+export function dashboardWindow(total: number, rows: number, selected: number | null): { start: number; end: number } {
+  if (total <= rows || selected === null) return { start: 0, end: Math.min(total, rows) };
+  const start = Math.max(0, Math.min(selected - rows + 1, total - rows));
+  return { start, end: start + rows };
+}
+
+/** The footer while a row is selected: its axis, its threshold and what enter does. */
+export function selectedFooter(row: DashboardRow): string {
+  const parts = [`axis ${row.scale.text}`];
+  if (row.threshold) parts.push(`alarm ${row.threshold}`);
+  parts.push(`enter: ${row.drill}`);
+  return parts.join(' · ');
 }
 
 /** Sparkline rows, at most `rows` of them, with the drill-down footer last. */
-export const Dashboard = memo(function Dashboard({ dashboard, cols, width, height, rows, focused }: DashboardProps) {
+export const Dashboard = memo(function Dashboard({ dashboard, cols, width, height, rows, focused, selected = null }: DashboardProps) {
   const theme = useTheme();
-  const shown = dashboard.rows.slice(0, rows);
+  const sel = focused && selected !== null && dashboard.rows.length > 0 ? Math.min(selected, dashboard.rows.length - 1) : null;
+  const { start, end } = dashboardWindow(dashboard.rows.length, rows, sel);
+  const shown = dashboard.rows.slice(start, end);
   const more = dashboard.rows.length - shown.length;
-  const footer = more > 0 ? `+${more} more rows · ${dashboard.footer}` : dashboard.footer;
+  const selRow = sel === null ? undefined : dashboard.rows[sel];
+  const footer = selRow
+    ? selectedFooter(selRow)
+    : more > 0
+      ? `+${more} more rows · ${dashboard.footer}`
+      : dashboard.footer;
   return (
     <Panel title={dashboard.title} width={width} height={height} focused={focused}>
       {shown.length === 0 ? <Text dimColor={dim(theme)}>{NO_DATA}</Text> : null}
       {shown.map((row, i) => (
         <Row
-          key={`${i}:${row.panel}:${row.label}`}
+          key={`${start + i}:${row.panel}:${row.label}`}
           row={row}
           cols={cols}
+          width={width - 2}
           showPanel={i === 0 || shown[i - 1]?.panel !== row.panel}
+          selected={sel === start + i}
         />
       ))}
       <Text wrap="truncate" dimColor={dim(theme)}>

@@ -1,42 +1,73 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { LogLineView, LogsView } from '../../view/model.js';
-import { formatCount, padEnd, truncate } from '../text.js';
+import { formatCount, padEnd, textWidth, truncate } from '../text.js';
 import { dim, levelColor, useTheme } from '../theme.js';
+import { FixedLine, type Seg } from './FixedLine.js';
 import { Panel } from './Panel.js';
 
 /** "Logs  service=x level=error  (1,922 hidden)". */
 export function logsTitle(logs: LogsView): string {
   let title = 'Logs';
   if (logs.filter) title += `  ${logs.filter}`;
-  if (logs.hidden > 0) title += `  (${formatCount(logs.hidden)} hidden)`;
+  if (logs.hidden > 0) title += `  (${formatCount(logs.hidden)}${logs.partial ? '+' : ''} hidden)`;
   return title;
 }
 
+/** Following: how to filter. Pinned: where the window is, how far back, and the way back. */
 export function logsRight(logs: LogsView): string {
-  return logs.following && logs.scrollback === 0
-    ? '[/] filter'
-    : `↑ ${formatCount(logs.scrollback)} back · [f] follow`;
+  if (logs.following && logs.scrollback === 0) return '[/] filter';
+  const at = logs.pinnedAt ? `pinned ${logs.pinnedAt} · ` : '';
+  return `${at}↑ ${formatCount(logs.scrollback)} back · [f] follow`;
 }
 
-/** "▸" marks a line matching the text filter, for when inverse/bold are lost. */
+/** The columns before the message: "▸21:14:31 ERROR payment-processor ". */
+export function logLinePrefix(line: LogLineView): string {
+  return `${line.highlight ? '▸' : ' '}${line.time} ${padEnd(line.level, 5)} ${line.service} `;
+}
+
+/** "▸" marks a line matching the filter's text or field values, for when inverse/bold are lost. */
 export function logLineText(line: LogLineView): string {
-  return `${line.highlight ? '▸' : ' '}${line.time} ${padEnd(line.level, 5)} ${line.service} ${line.text}`;
+  return logLinePrefix(line) + line.text;
+}
+
+export interface LogSegment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * The line cut to `width`, split where the matched ranges start and end, so
+ * the matches can be drawn inverse. Offsets count code points, as the text
+ * helpers do.
+ */
+export function logLineSegments(line: LogLineView, width: number): LogSegment[] {
+  const full = truncate(logLineText(line), width);
+  const chars = [...full];
+  const prefix = textWidth(logLinePrefix(line));
+  const spans = (line.spans ?? []).map(([a, b]) => [a + prefix, b + prefix] as const);
+  if (spans.length === 0) return [{ text: full, match: false }];
+  const out: LogSegment[] = [];
+  let at = 0;
+  for (const [a, b] of spans) {
+    if (a >= chars.length) break;
+    if (a > at) out.push({ text: chars.slice(at, a).join(''), match: false });
+    const end = Math.min(b, chars.length);
+    if (end > Math.max(a, at)) out.push({ text: chars.slice(Math.max(a, at), end).join(''), match: true });
+    at = Math.max(at, end);
+  }
+  if (at < chars.length) out.push({ text: chars.slice(at).join(''), match: false });
+  return out;
 }
 
 /** Cut here rather than by Ink: a fast stream would otherwise run every new line through cli-truncate. */
 function Line({ line, width }: { line: LogLineView; width: number }) {
   const theme = useTheme();
-  return (
-    <Text
-      wrap="truncate"
-      color={levelColor(theme, line.level)}
-      inverse={line.highlight && theme.color}
-      bold={line.highlight}
-    >
-      {truncate(logLineText(line), width)}
-    </Text>
+  const color = levelColor(theme, line.level);
+  const segs: Seg[] = logLineSegments(line, width).map((s) =>
+    s.match ? { text: s.text, color, inverse: theme.color, bold: true, underline: !theme.color } : { text: s.text, color },
   );
+  return <FixedLine segs={segs} width={width} />;
 }
 
 export interface LogsProps {
@@ -51,10 +82,10 @@ export interface LogsProps {
 export const Logs = memo(function Logs({ logs, width, height, lines, focused }: LogsProps) {
   const theme = useTheme();
   const shown = logs.lines.slice(-lines);
-  const empty = logs.filter ? 'no lines match the filter (logs clear)' : 'no log lines yet';
+  const empty = logs.note ?? (logs.filter ? 'no lines match the filter (logs clear)' : 'no log lines yet');
   return (
     <Panel title={logsTitle(logs)} right={logsRight(logs)} width={width} height={height} focused={focused}>
-      {shown.length === 0 ? <Text dimColor={dim(theme)}>{empty}</Text> : null}
+      {shown.length === 0 ? <Text dimColor={dim(theme)}>{truncate(empty, width - 2)}</Text> : null}
       {shown.map((line, i) => (
         <Line key={i} line={line} width={width - 2} />
       ))}

@@ -52,7 +52,6 @@ export function Panel({ title, right, width, height, focused = false, children }
         borderStyle={focused ? 'bold' : 'single'}
         borderTop={false}
         borderColor={color}
-        overflow="hidden"
       >
         {children}
       </Box>

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import type { ViewModel } from '../../view/model.js';
 import type { Layout } from '../layout.js';
+import type { PmFormState } from '../postmortem-form.js';
 import { CommandLine, type CommandLineViewProps, type Focus } from './CommandLine.js';
 import { Dashboard } from './Dashboard.js';
 import { Feed } from './Feed.js';
@@ -18,6 +19,10 @@ export interface PlayScreenProps {
   focus: Focus;
   command: Pick<CommandLineViewProps, 'text' | 'cycle'>;
   confirmQuit: boolean;
+  /** The dashboard row picked with ↑↓ while the dashboard has focus. */
+  dashRow?: number;
+  /** The postmortem editor's state (null: read-only, as in headless frames). */
+  pmForm?: PmFormState | null;
 }
 
 /**
@@ -25,13 +30,20 @@ export interface PlayScreenProps {
  * Timeline (one shared line on small terminals); the command line. While the
  * postmortem is open it takes the place of the dashboard, feed and logs.
  */
-export function PlayScreen({ vm, layout, focus, command, confirmQuit }: PlayScreenProps) {
+export function PlayScreen({ vm, layout, focus, command, confirmQuit, dashRow = 0, pmForm = null }: PlayScreenProps) {
   const { columns: width, top, logs, bottom } = layout;
   return (
     <Box flexDirection="column" width={width} height={layout.height}>
       <Header header={vm.header} width={width} />
       {vm.postmortem.open ? (
-        <Postmortem pm={vm.postmortem} scenarioId={vm.header.scenarioId} width={width} height={layout.bodyHeight} />
+        <Postmortem
+          pm={vm.postmortem}
+          scenarioId={vm.header.scenarioId}
+          width={width}
+          height={layout.bodyHeight}
+          form={pmForm}
+          focused={focus === 'postmortem'}
+        />
       ) : (
         <>
           <Box height={top.height} flexShrink={0}>
@@ -42,6 +54,7 @@ export function PlayScreen({ vm, layout, focus, command, confirmQuit }: PlayScre
               height={top.height}
               rows={top.dashboardRows}
               focused={focus === 'dashboard'}
+              selected={focus === 'dashboard' ? dashRow : null}
             />
             <Feed feed={vm.feed} width={top.feedWidth} height={top.height} />
           </Box>
@@ -57,9 +70,16 @@ export function PlayScreen({ vm, layout, focus, command, confirmQuit }: PlayScre
         <TeamTimelineLine team={vm.team} timeline={vm.timeline} width={width} />
       )}
       {confirmQuit ? (
-        <QuitConfirm width={width} />
+        <QuitConfirm width={width} height={1 + layout.answerLines} />
       ) : (
-        <CommandLine text={command.text} cycle={command.cycle} focus={focus} answer={vm.answer} width={width} />
+        <CommandLine
+          text={command.text}
+          cycle={command.cycle}
+          focus={focus}
+          answer={vm.answer}
+          width={width}
+          answerLines={layout.answerLines}
+        />
       )}
     </Box>
   );

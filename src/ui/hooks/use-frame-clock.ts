@@ -15,7 +15,27 @@ export interface FrameClock {
 interface Cached {
   vm: ViewModel;
   key: string;
+  /** Each part's JSON, to keep unchanged parts as the same objects. */
+  parts: Map<string, string>;
   size: ViewSize;
+}
+
+/**
+ * The new view, with every top-level part that did not change replaced by
+ * the previous frame's object, so memoized panels (React.memo compares
+ * props by identity) skip the ones that stayed the same.
+ */
+export function shareUnchanged(next: ViewModel, prev: Cached | null): { vm: ViewModel; key: string; parts: Map<string, string> } {
+  const parts = new Map<string, string>();
+  const out: Record<string, unknown> = {};
+  let key = '';
+  for (const [k, v] of Object.entries(next)) {
+    const json = JSON.stringify(v) ?? 'undefined';
+    parts.set(k, json);
+    key += `${k}:${json};`;
+    out[k] = prev && prev.parts.get(k) === json ? (prev.vm as unknown as Record<string, unknown>)[k] : v;
+  }
+  return { vm: out as unknown as ViewModel, key, parts };
 }
 
 /**
@@ -43,11 +63,10 @@ export function useFrameClock(
   const refresh = useCallback(
     (force: boolean): boolean => {
       const at = sizeRef.current;
-      const vm = controller.view(at);
-      const key = JSON.stringify(vm);
       const prev = cache.current;
+      const { vm, key, parts } = shareUnchanged(controller.view(at), prev);
       if (!force && prev !== null && prev.size === at && prev.key === key) return false;
-      cache.current = { vm, key, size: at };
+      cache.current = { vm, key, parts, size: at };
       return true;
     },
     [controller],

@@ -4,6 +4,18 @@ import { briefingRoom } from '../components/Briefing.js';
 import { helpMaxOffset, helpRoom } from '../components/HelpOverlay.js';
 import { summaryLines, summaryRoom } from '../components/Summary.js';
 import type { Layout } from '../layout.js';
+import {
+  cyclePick,
+  editSlot,
+  insertFigures,
+  isTextSlot,
+  moveSlot,
+  pickByLetter,
+  pressEnter,
+  savedText,
+  slotOf,
+  submitLines,
+} from '../postmortem-form.js';
 import { nextFocus, scrollLogs, toggleFollow, type UiState } from '../ui-state.js';
 import type { CommandLine } from './use-command-line.js';
 import { useKeypress, type KeyLayer } from './use-keypress.js';
@@ -63,12 +75,17 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
   const { layout, actions, cmd } = c;
   const ui = c.ui();
   const set = c.setUi;
-  const panelsVisible = !c.vm.postmortem.open;
+  const pm = c.vm.postmortem;
+  const panelsVisible = !pm.open;
+  // While the postmortem is open, focus is the editor unless it is the command line.
+  const focus = panelsVisible ? (ui.focus === 'postmortem' ? 'command' : ui.focus) : ui.focus === 'command' ? 'command' : 'postmortem';
+  const play = c.screen === 'play';
 
   const typeInto = (input: string) => {
     // A pasted or fast-typed chunk may carry enter or tab inside it.
     for (const ch of input) {
       if (ch === '\r' || ch === '\n') cmd.submit();
+      else if (ch === '\t' && cmd.get().text === '') set((s) => ({ ...s, focus: nextFocus(focus, 1, panelsVisible) }));
       else if (ch === '\t') cmd.complete();
       else if (ch >= ' ' && ch !== '\u007F') cmd.dispatch({ type: 'insert', text: ch });
     }
@@ -162,8 +179,65 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       },
     },
     {
+      id: 'pm-submit',
+      active: play && pm.open && !pm.submitted,
+      handle: (input, key) => {
+        if (!(key.ctrl && input === 's')) return false;
+        for (const line of submitLines(c.ui().pm, pm)) actions.submit(line);
+        set((s) => ({ ...s, pm: { ...s.pm, drafts: {}, owner: '', text: '' } }));
+        return true;
+      },
+    },
+    {
+      id: 'postmortem',
+      active: play && focus === 'postmortem',
+      modal: true,
+      handle: (input, key) => {
+        const edit = (fn: (t: string) => string) => set((s) => ({ ...s, pm: editSlot(s.pm, pm, fn) }));
+        const enter = () => {
+          const r = pressEnter(c.ui().pm, pm);
+          set((s) => ({ ...s, pm: r.form }));
+          if (r.line) actions.submit(r.line);
+        };
+        if (isEnter(input, key)) enter();
+        else if (key.tab) set((s) => ({ ...s, pm: moveSlot(s.pm, key.shift ? -1 : 1) }));
+        else if (key.downArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, 1) }));
+        else if (key.upArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, -1) }));
+        else if (key.leftArrow || key.rightArrow) set((s) => ({ ...s, pm: cyclePick(s.pm, pm, key.leftArrow ? -1 : 1) }));
+        else if (key.backspace || key.delete) edit((t) => [...t].slice(0, -1).join(''));
+        else if (key.ctrl && input === 'u') edit(() => '');
+        else if (key.ctrl && input === 'w') edit((t) => t.replace(/\S+\s*$/u, ''));
+        else if (key.ctrl && input === 'f') set((s) => ({ ...s, pm: insertFigures(s.pm, pm) }));
+        else if (key.escape) {
+          const s0 = c.ui();
+          const slot = slotOf(s0.pm);
+          const draft = isTextSlot(slot) ? s0.pm.drafts[slot] : undefined;
+          if (isTextSlot(slot) && draft !== undefined && draft !== savedText(pm, slot)) {
+            set((s) => {
+              const drafts = { ...s.pm.drafts };
+              delete drafts[slot];
+              return { ...s, pm: { ...s.pm, drafts } };
+            });
+          } else set((s) => ({ ...s, focus: 'command' }));
+        } else if (isText(input, key)) {
+          // A pasted or fast-typed chunk may carry enter or tab inside it.
+          for (const ch of input) {
+            if (ch === '\r' || ch === '\n') enter();
+            else if (ch === '\t') set((s) => ({ ...s, pm: moveSlot(s.pm, 1) }));
+            else if (ch < ' ' || ch === '\u007F') continue;
+            else {
+              const slot = slotOf(c.ui().pm);
+              if (slot === 'a-type' || slot === 'a-priority') set((s) => ({ ...s, pm: pickByLetter(s.pm, pm, ch) }));
+              else edit((t) => t + ch);
+            }
+          }
+        }
+        return true;
+      },
+    },
+    {
       id: 'command-line',
-      active: c.screen === 'play' && (ui.focus === 'command' || !panelsVisible),
+      active: play && focus === 'command',
       handle: (input, key) => {
         const empty = cmd.get().text === '';
         if (isEnter(input, key)) {
@@ -193,8 +267,32 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       },
     },
     {
+      id: 'dashboard',
+      active: play && focus === 'dashboard',
+      handle: (input, key) => {
+        const rows = c.vm.dashboard.rows;
+        if (key.upArrow || key.downArrow) {
+          const step = key.upArrow ? -1 : 1;
+          set((s) => {
+            const dashRow = Math.max(0, Math.min(rows.length - 1, s.dashRow + step));
+            return dashRow === s.dashRow ? s : { ...s, dashRow };
+          });
+          return true;
+        }
+        if (isEnter(input, key)) {
+          const row = rows[Math.min(c.ui().dashRow, rows.length - 1)];
+          if (row) {
+            actions.submit(row.drill);
+            set((s) => ({ ...s, dashRow: 0 }));
+          }
+          return true;
+        }
+        return false;
+      },
+    },
+    {
       id: 'logs',
-      active: c.screen === 'play' && ui.focus === 'logs' && panelsVisible,
+      active: play && focus === 'logs',
       handle: (_input, key) => {
         if (key.upArrow) set((s) => scrollLogs(s, 1));
         else if (key.downArrow) set((s) => scrollLogs(s, -1));
@@ -204,12 +302,16 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
     },
     {
       id: 'global',
-      active: c.screen === 'play',
+      active: play,
       handle: (input, key) => {
         const page = Math.max(1, layout.logs.lines - 1);
-        if (key.tab) set((s) => ({ ...s, focus: nextFocus(s.focus, key.shift ? -1 : 1, panelsVisible) }));
-        else if (key.pageUp) set((s) => scrollLogs(s, page));
-        else if (key.pageDown) set((s) => scrollLogs(s, -page));
+        if (key.tab) set((s) => ({ ...s, focus: nextFocus(focus, key.shift ? -1 : 1, panelsVisible) }));
+        else if (key.pageUp && panelsVisible) set((s) => scrollLogs(s, page));
+        else if (key.pageDown && panelsVisible) set((s) => scrollLogs(s, -page));
+        else if (key.escape && layout.answerLines > 1 && c.vm.answer) {
+          const text = c.vm.answer.text;
+          set((s) => ({ ...s, answerClosed: text }));
+        } else if (key.escape && !panelsVisible) set((s) => ({ ...s, focus: 'postmortem' }));
         else if (key.escape || isEnter(input, key) || input === ':') set((s) => ({ ...s, focus: 'command' }));
         else if (input === '/') {
           set((s) => ({ ...s, focus: 'command' }));
@@ -220,7 +322,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
         else if (input === '+' || input === '=') actions.faster();
         else if (input === '-' || input === '_') actions.slower();
         else if (input === 'h') actions.submit('hint');
-        else if (input === 'f') set(toggleFollow);
+        else if (input === 'f' && panelsVisible) set(toggleFollow);
         else return false;
         return true;
       },

@@ -1,0 +1,165 @@
+import type { PostmortemView } from '../view/model.js';
+
+/**
+ * The postmortem editor's own state: which field has the cursor and what has
+ * been typed but not yet saved. Saving is a `pm …` command line submitted
+ * through the controller like any other, so the engine stays the only judge
+ * of what a postmortem holds; this file only builds those lines.
+ */
+
+export const PM_TEXT_SLOTS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
+export const PM_ACTION_SLOTS = ['a-type', 'a-priority', 'a-owner', 'a-text'] as const;
+export type PmTextSlot = (typeof PM_TEXT_SLOTS)[number];
+export type PmActionSlot = (typeof PM_ACTION_SLOTS)[number];
+export type PmSlot = PmTextSlot | PmActionSlot;
+export const PM_SLOTS: readonly PmSlot[] = [...PM_TEXT_SLOTS, ...PM_ACTION_SLOTS];
+
+export const DEFAULT_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'repair'];
+export const DEFAULT_PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+
+export interface PmFormState {
+  /** Index into PM_SLOTS. */
+  slot: number;
+  /** Typed text per field; absent = the saved text is shown unchanged. */
+  drafts: Partial<Record<PmTextSlot, string>>;
+  /** The new action item. */
+  typeIndex: number;
+  priorityIndex: number;
+  owner: string;
+  text: string;
+}
+
+export const EMPTY_PM_FORM: PmFormState = { slot: 0, drafts: {}, typeIndex: 0, priorityIndex: 1, owner: '', text: '' };
+
+export function slotOf(form: PmFormState): PmSlot {
+  return PM_SLOTS[form.slot] ?? 'summary';
+}
+
+export function isTextSlot(slot: PmSlot): slot is PmTextSlot {
+  return (PM_TEXT_SLOTS as readonly string[]).includes(slot);
+}
+
+export function savedText(pm: PostmortemView, slot: PmTextSlot): string {
+  return pm.fields.find((f) => f.key === slot)?.text ?? '';
+}
+
+/** What the field shows: the draft being typed, else what is saved. */
+export function fieldValue(form: PmFormState, pm: PostmortemView, slot: PmTextSlot): string {
+  return form.drafts[slot] ?? savedText(pm, slot);
+}
+
+/** Typed but not saved yet (marked "*", saved by enter or ctrl-s). */
+export function isDirty(form: PmFormState, pm: PostmortemView, slot: PmTextSlot): boolean {
+  const d = form.drafts[slot];
+  return d !== undefined && d.trim() !== savedText(pm, slot).trim() && d.trim() !== '';
+}
+
+export function types(pm: PostmortemView): string[] {
+  return pm.actionTypes && pm.actionTypes.length > 0 ? pm.actionTypes : DEFAULT_TYPES;
+}
+
+export function priorities(pm: PostmortemView): string[] {
+  return pm.priorities && pm.priorities.length > 0 ? pm.priorities : DEFAULT_PRIORITIES;
+}
+
+export function moveSlot(form: PmFormState, step: number): PmFormState {
+  const n = PM_SLOTS.length;
+  return { ...form, slot: (((form.slot + step) % n) + n) % n };
+}
+
+/** The current slot's text after `edit` (fields start from the saved text). */
+export function editSlot(form: PmFormState, pm: PostmortemView, edit: (text: string) => string): PmFormState {
+  const slot = slotOf(form);
+  if (isTextSlot(slot)) return { ...form, drafts: { ...form.drafts, [slot]: edit(fieldValue(form, pm, slot)) } };
+  if (slot === 'a-owner') return { ...form, owner: edit(form.owner).replace(/\s+/gu, '-') };
+  if (slot === 'a-text') return { ...form, text: edit(form.text) };
+  return form;
+}
+
+/** ←/→ (or a typed first letter) on the type and priority pickers. */
+export function cyclePick(form: PmFormState, pm: PostmortemView, step: number): PmFormState {
+  const slot = slotOf(form);
+  if (slot === 'a-type') {
+    const n = types(pm).length;
+    return { ...form, typeIndex: (((form.typeIndex + step) % n) + n) % n };
+  }
+  if (slot === 'a-priority') {
+    const n = priorities(pm).length;
+    return { ...form, priorityIndex: (((form.priorityIndex + step) % n) + n) % n };
+  }
+  return form;
+}
+
+/** A typed character on a picker chooses the first option it starts (d → detect, 1 → P1). */
+export function pickByLetter(form: PmFormState, pm: PostmortemView, ch: string): PmFormState {
+  const slot = slotOf(form);
+  const c = ch.toLowerCase();
+  if (slot === 'a-type') {
+    const i = types(pm).findIndex((t) => t.toLowerCase().startsWith(c));
+    return i === -1 ? form : { ...form, typeIndex: i };
+  }
+  if (slot === 'a-priority') {
+    const i = priorities(pm).findIndex((p) => p.toLowerCase() === c || p.toLowerCase() === `p${c}`);
+    return i === -1 ? form : { ...form, priorityIndex: i };
+  }
+  return form;
+}
+
+export function fieldLine(slot: PmTextSlot, text: string): string {
+  return `pm ${slot} ${text.replace(/\s+/gu, ' ').trim()}`;
+}
+
+/** `pm action TYPE PRI OWNER TEXT` once owner and text are filled, else null. */
+export function actionLine(form: PmFormState, pm: PostmortemView): string | null {
+  const owner = form.owner.trim();
+  const text = form.text.replace(/\s+/gu, ' ').trim();
+  if (owner === '' || text === '') return null;
+  const type = types(pm)[form.typeIndex] ?? types(pm)[0]!;
+  const pri = priorities(pm)[form.priorityIndex] ?? priorities(pm)[0]!;
+  return `pm action ${type} ${pri} ${owner} ${text}`;
+}
+
+export interface EnterResult {
+  form: PmFormState;
+  /** The command line to submit, if any. */
+  line: string | null;
+}
+
+/**
+ * Enter: a field saves itself (`pm FIELD TEXT`) and the cursor moves on; in
+ * the action row enter moves to the next part until owner and text are
+ * there, then adds the item and clears the row for the next one.
+ */
+export function pressEnter(form: PmFormState, pm: PostmortemView): EnterResult {
+  const slot = slotOf(form);
+  if (isTextSlot(slot)) {
+    const value = fieldValue(form, pm, slot);
+    const drafts = { ...form.drafts };
+    delete drafts[slot];
+    const next = { ...form, drafts, slot: form.slot + 1 };
+    if (value.trim() === '' || !isDirty(form, pm, slot)) return { form: next, line: null };
+    return { form: next, line: fieldLine(slot, value) };
+  }
+  const line = actionLine(form, pm);
+  if (line) return { form: { ...form, owner: '', text: '', slot: PM_SLOTS.indexOf('a-type') }, line };
+  if (slot === 'a-text') return { form: { ...form, slot: PM_SLOTS.indexOf(form.owner.trim() === '' ? 'a-owner' : 'a-text') }, line: null };
+  return { form: { ...form, slot: form.slot + 1 }, line: null };
+}
+
+/** ctrl-s: every unsaved field, a complete unsaved action item, then `pm submit`. */
+export function submitLines(form: PmFormState, pm: PostmortemView): string[] {
+  const lines: string[] = [];
+  for (const slot of PM_TEXT_SLOTS) if (isDirty(form, pm, slot)) lines.push(fieldLine(slot, fieldValue(form, pm, slot)));
+  const action = actionLine(form, pm);
+  if (action) lines.push(action);
+  lines.push('pm submit');
+  return lines;
+}
+
+/** ctrl-f on the impact field: the impact ledger's figures, appended. */
+export function insertFigures(form: PmFormState, pm: PostmortemView): PmFormState {
+  if (!pm.impactFigures) return form;
+  const current = fieldValue(form, pm, 'impact').trimEnd();
+  const text = current === '' ? pm.impactFigures : `${current}${/[.;,]$/u.test(current) ? '' : ';'} ${pm.impactFigures}`;
+  return { ...form, slot: PM_SLOTS.indexOf('impact'), drafts: { ...form.drafts, impact: text } };
+}
