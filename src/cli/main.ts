@@ -1,30 +1,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SessionError } from '../session/session.js';
+import { SessionError } from '../session/errors.js';
 import { APP_VERSION } from '../session/version.js';
-import { StoreError } from '../store/index.js';
+import { StoreError } from '../store/errors.js';
 import { parseCliArgs } from './args.js';
-import { lintCommand } from './commands/lint.js';
-import { benchCommand } from './commands/bench.js';
-import { listCommand } from './commands/list.js';
-import { newCommand } from './commands/new.js';
-import { playCommand } from './commands/play.js';
-import { examineCommand } from './commands/examine.js';
-import { replayCommand } from './commands/replay.js';
-import { resumeCommand } from './commands/resume.js';
-import { reportCommand } from './commands/report.js';
-import { schemaCommand } from './commands/schema.js';
-import { sessionsCommand } from './commands/sessions.js';
-import { exportCommand, importCommand } from './commands/transfer.js';
-import { validateCommand } from './commands/validate.js';
-import { verifyCommand } from './commands/verify.js';
 import { createContext } from './context.js';
 import { CliError } from './errors.js';
 import { USAGE } from './help.js';
 import { createIo } from './io.js';
 
-/** The only place that reads argv and decides the exit code. */
+/**
+ * The only place that reads argv and decides the exit code. Subcommands load
+ * on demand (the bundle is split), so `play` does not pay for `lint` or `bench`.
+ */
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv);
   const color = !args.flags['no-color'] && process.env.NO_COLOR === undefined;
@@ -40,35 +29,35 @@ async function main(argv: string[]): Promise<number> {
   const ctx = createContext(args.flags, io);
   switch (args.command) {
     case 'play':
-      return playCommand(ctx, args.positionals);
+      return (await import('./commands/play.js')).playCommand(ctx, args.positionals);
     case 'list':
-      return listCommand(ctx);
+      return (await import('./commands/list.js')).listCommand(ctx);
     case 'validate':
-      return validateCommand(ctx, args.positionals);
+      return (await import('./commands/validate.js')).validateCommand(ctx, args.positionals);
     case 'lint':
-      return lintCommand(ctx, args.positionals);
+      return (await import('./commands/lint.js')).lintCommand(ctx, args.positionals);
     case 'schema':
-      return schemaCommand(ctx, args.positionals);
+      return (await import('./commands/schema.js')).schemaCommand(ctx, args.positionals);
     case 'new':
-      return newCommand(ctx, args.positionals);
+      return (await import('./commands/new.js')).newCommand(ctx, args.positionals);
     case 'sessions':
-      return sessionsCommand(ctx);
+      return (await import('./commands/sessions.js')).sessionsCommand(ctx);
     case 'verify':
-      return verifyCommand(ctx, args.positionals);
+      return (await import('./commands/verify.js')).verifyCommand(ctx, args.positionals);
     case 'replay':
-      return replayCommand(ctx, args.positionals);
+      return (await import('./commands/replay.js')).replayCommand(ctx, args.positionals);
     case 'examine':
-      return examineCommand(ctx, args.positionals);
+      return (await import('./commands/examine.js')).examineCommand(ctx, args.positionals);
     case 'resume':
-      return resumeCommand(ctx, args.positionals);
+      return (await import('./commands/resume.js')).resumeCommand(ctx, args.positionals);
     case 'report':
-      return reportCommand(ctx, args.positionals);
+      return (await import('./commands/report.js')).reportCommand(ctx, args.positionals);
     case 'export':
-      return exportCommand(ctx, args.positionals);
+      return (await import('./commands/transfer.js')).exportCommand(ctx, args.positionals);
     case 'import':
-      return importCommand(ctx, args.positionals);
+      return (await import('./commands/transfer.js')).importCommand(ctx, args.positionals);
     case 'bench':
-      return benchCommand(ctx, args.positionals);
+      return (await import('./commands/bench.js')).benchCommand(ctx, args.positionals);
     default:
       throw new CliError(`unknown command "${args.command}"; \`firedrill --help\` lists the commands`, 2);
   }

@@ -18,7 +18,8 @@ export interface StartOptions {
   branchAtMs?: number | null;
 }
 
-export class SessionError extends Error {}
+export { SessionError } from './errors.js';
+import { SessionError } from './errors.js';
 
 /** Turns a stored row back into the event the engine consumes. */
 export function toSimEvent(e: StoredEvent): SimEvent {

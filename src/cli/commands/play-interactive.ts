@@ -8,7 +8,7 @@ import type { PlayController } from '../../view/controller.js';
 import { importWithoutFetch } from '../../view/load-ui.js';
 import { CliError } from '../errors.js';
 import { resolveScenario } from '../scenarios.js';
-import { LiveController } from '../../session/live-controller.js';
+import { INTERVIEW_DONE, LiveController } from '../../session/live-controller.js';
 import { finishSession } from '../../session/reports.js';
 import { Session } from '../../session/session.js';
 import { trainee } from './play.js';
@@ -54,9 +54,14 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
     const controller: PlayController = startSpeed ? startingAt(live, startSpeed, () => session.record({ type: 'speed', speed: startSpeed }, 0)) : live;
     const { runInteractive } = await importWithoutFetch(() => import('../../ui/run.js'));
     await runInteractive(controller, { color: ctx.io.color });
-    if (!controller.finished) controller.quit();
-    ctx.io.out(summary || `session ${session.id} ended`);
-    ctx.io.out(`session ${session.id}${reportPath ? ` · report ${reportPath}` : ''}`);
+    if (!controller.finished) {
+      // the terminal went away without a quit: leave the session open to resume
+      ctx.io.out(`session ${session.id} is still open; continue it with: firedrill resume ${session.id}`);
+      return 0;
+    }
+    // an interview candidate's score and debrief belong to the examiner
+    ctx.io.out(opts.mode === 'interview' ? INTERVIEW_DONE : summary || `session ${session.id} ended`);
+    ctx.io.out(`session ${session.id}${reportPath && opts.mode !== 'interview' ? ` · report ${reportPath}` : ''}`);
     return 0;
   } finally {
     store.close();
