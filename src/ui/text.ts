@@ -17,6 +17,20 @@ export function truncate(s: string, width: number): string {
   return chars.slice(0, width - 1).join('') + '…';
 }
 
+/**
+ * Cuts the middle so both ends survive: series labels differ at the start
+ * (`/v1/…`, `/v2/…`) and at the end (`… 5xx %`, `… p95`).
+ */
+export function truncateMiddle(s: string, width: number): string {
+  if (width <= 0) return '';
+  const chars = [...s];
+  if (chars.length <= width) return s;
+  if (width < 8) return truncate(s, width);
+  const tail = Math.floor((width - 1) / 2);
+  const head = width - 1 - tail;
+  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - tail).join('');
+}
+
 /** Keeps the end of the string (for a command line whose cursor is at the end). */
 export function truncateStart(s: string, width: number): string {
   if (width <= 0) return '';

@@ -152,3 +152,17 @@ describe('wrapText indentation', () => {
     expect(wrapText('  pm summary impact', 12, 6)).toEqual(['  pm summary', '      impact']);
   });
 });
+
+describe('dashboard labels', () => {
+  it('keep both ends when cut, so /v1 and /v2 series stay apart', async () => {
+    const { truncateMiddle } = await import('../../src/ui/text.js');
+    const v1 = truncateMiddle('/v1/appoints/available-schedule 5xx %', 20);
+    const v2 = truncateMiddle('/v2/appoints/available-schedule p95', 20);
+    expect(v1).toBe('/v1/appoin…ule 5xx %');
+    expect(v1.startsWith('/v1/')).toBe(true);
+    expect(v1.endsWith('5xx %')).toBe(true);
+    expect(v2.startsWith('/v2/')).toBe(true);
+    expect([...v1].length).toBe(20);
+    expect(truncateMiddle('short', 20)).toBe('short');
+  });
+});

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import type { DashboardRow, DashboardView } from '../../view/model.js';
 import type { DashColumns } from '../layout.js';
 import { GAP, sparkline } from '../sparkline.js';
-import { fit, padStart, truncate } from '../text.js';
+import { fit, padEnd, padStart, truncate, truncateMiddle } from '../text.js';
 import { dim, paint, useTheme } from '../theme.js';
 import { FixedLine, type Seg } from './FixedLine.js';
 import { Panel } from './Panel.js';
@@ -22,7 +22,7 @@ export function dashboardCells(row: DashboardRow, cols: DashColumns, showPanel =
   const panel = mark + (showPanel ? fit(row.panel, room) : ' '.repeat(room)) + ' ';
   return {
     panel,
-    label: fit(row.label, cols.label),
+    label: padEnd(truncateMiddle(row.label, cols.label), cols.label),
     spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm, row.scale),
     value: padStart(truncate(row.noData ? NO_DATA : row.value, cols.value), cols.value),
     mark: row.alarm ? ' !' : '  ',
