@@ -86,7 +86,7 @@ describe('the registered figures', () => {
     const figures = registeredFigures();
     const names = figures.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const n of ['engine.full-run', 'engine.events-per-s', 'engine.log-lines-per-s', 'engine.logs-5min-window', 'scoring.long-session', 'store.append-p50', 'store.append-p99', 'store.import-10k', 'recording.bytes-per-sim-min', 'history.list-1000']) expect(names).toContain(n);
+    for (const n of ['engine.full-run', 'engine.events-per-s', 'engine.log-lines-per-s', 'engine.logs-5min-window', 'scoring.long-session', 'store.append-p50', 'store.append-p99', 'store.import-10k', 'recording.bytes-per-sim-min', 'recording.cast-ratio', 'history.list-1000']) expect(names).toContain(n);
     expect(figures.find((f) => f.name === 'engine.full-run')!.target).toEqual({ max: 0.25 });
     const results = await runFigures({ root: process.cwd(), quick: true });
     for (const r of results) {
@@ -108,7 +108,7 @@ describe('firedrill bench', () => {
     const r = spawnSync(process.execPath, [BIN, 'bench', 'recording', 'store.append-p50', '--json'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, { value: number; unit: string; target?: unknown; ok?: boolean }>;
-    expect(Object.keys(doc).sort()).toEqual(['recording.bytes-per-sim-min', 'recording.event-bytes-per-sim-min', 'store.append-p50']);
+    expect(Object.keys(doc).sort()).toEqual(['recording.bytes-per-sim-min', 'recording.cast-ratio', 'recording.cast-ratio-inputs', 'recording.event-bytes-per-sim-min', 'store.append-p50']);
     for (const [name, f] of Object.entries(doc)) {
       expect(typeof f.value, name).toBe('number');
       expect(typeof f.unit, name).toBe('string');

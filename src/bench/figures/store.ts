@@ -127,12 +127,13 @@ figure({
 });
 
 /** The strong script played headless into a file DB, then exported as `firedrill export` writes it. */
-function recording(ctx: BenchContext): Promise<{ file: string; exportBytes: number; eventBytes: number; simMin: number; events: number }> {
+function recording(ctx: BenchContext): Promise<{ file: string; db: string; sessionId: string; exportBytes: number; eventBytes: number; simMin: number; events: number }> {
   return ctx.once('recording', async () => {
     const loaded = await benchScenario(ctx);
     const lines = await strongScript(ctx);
     const dir = ctx.tempDir();
-    const store = openStore(join(dir, 'recording.db'));
+    const db = join(dir, 'recording.db');
+    const store = openStore(db);
     try {
       const { session } = await runScript(store, loaded, lines, { seed: 1, trainee: 'bench', mode: 'solo', difficulty: 'normal' }, Date.now);
       const data = store.exportSession(session.id);
@@ -142,6 +143,8 @@ function recording(ctx: BenchContext): Promise<{ file: string; exportBytes: numb
       const last = data.events.at(-1)?.simMs ?? 0;
       return {
         file,
+        db,
+        sessionId: session.id,
         exportBytes: Buffer.byteLength(text),
         eventBytes: Buffer.byteLength(JSON.stringify(data.events, null, 2)),
         simMin: Math.max(1, last / 60_000),
@@ -171,6 +174,50 @@ figure({
   measure: async (ctx) => {
     const r = await recording(ctx);
     return r.eventBytes / r.simMin;
+  },
+});
+
+figure({
+  name: 'recording.cast-ratio',
+  unit: 'x',
+  target: { min: 100 },
+  about:
+    'an asciicast v2 of the same session (`export --format cast`: 120x40, one full redraw per sim-second whose screen changed — fewer frames than a live 10 fps terminal recording, so a conservative comparison) divided by the export JSON',
+  onMiss:
+    "the export carries the session's full scenario snapshot (~120 KB for payment-fraud-dns, so that a recording replays after the YAML changes): it is ~80% of a 40-minute export and does not grow with the session, so the ratio rises with length; on the recorded inputs alone the cast is ~600x larger (recording.cast-ratio-inputs). Next: store snapshots once per hash and compress them in exports",
+  measure: async (ctx) => {
+    const r = await recording(ctx);
+    const { Recording } = await import('../../session/replay.js');
+    const { buildCast } = await import('../../session/cast.js');
+    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
+    const store = openStore(r.db, { readonly: true });
+    try {
+      const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });
+      const castBytes = Buffer.byteLength(cast.text);
+      return { value: castBytes / r.exportBytes, detail: `cast ${castBytes} B (${Math.round(castBytes / r.simMin)} B per sim-minute, ${cast.frames} frames) vs recording ${r.exportBytes} B` };
+    } finally {
+      store.close();
+    }
+  },
+});
+
+figure({
+  name: 'recording.cast-ratio-inputs',
+  unit: 'x',
+  target: { min: 100 },
+  about: 'the same asciicast divided by the recorded inputs alone (the events of the export, without the scenario snapshot)',
+  measure: async (ctx) => {
+    const r = await recording(ctx);
+    const { Recording } = await import('../../session/replay.js');
+    const { buildCast } = await import('../../session/cast.js');
+    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
+    const store = openStore(r.db, { readonly: true });
+    try {
+      const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });
+      return Buffer.byteLength(cast.text) / r.eventBytes;
+    } finally {
+      store.close();
+    }
   },
 });
 
