@@ -119,6 +119,8 @@ export function actionLine(form: PmFormState, pm: PostmortemView): string | null
   return `pm action ${type} ${pri} ${owner} ${text}`;
 }
 
+const TYPED_COMMAND = /^\s*(pm|help|note|logs|dash)\s/i;
+
 export interface EnterResult {
   form: PmFormState;
   /** The command line to submit, if any. */
@@ -132,6 +134,14 @@ export interface EnterResult {
  */
 export function pressEnter(form: PmFormState, pm: PostmortemView): EnterResult {
   const slot = slotOf(form);
+  // Someone who types the command form (`pm summary …`, `help pm`) into a
+  // field means the command, not a field that starts with "pm".
+  const typed = isTextSlot(slot) ? (form.drafts[slot] ?? '') : slot === 'a-owner' ? form.owner : slot === 'a-text' ? form.text : '';
+  if (TYPED_COMMAND.test(typed)) {
+    const drafts = { ...form.drafts };
+    if (isTextSlot(slot)) delete drafts[slot];
+    return { form: { ...form, drafts, ...(slot === 'a-owner' ? { owner: '' } : slot === 'a-text' ? { text: '' } : {}) }, line: typed.trim() };
+  }
   if (isTextSlot(slot)) {
     const value = fieldValue(form, pm, slot);
     const drafts = { ...form.drafts };

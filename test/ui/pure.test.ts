@@ -166,3 +166,16 @@ describe('dashboard labels', () => {
     expect(truncateMiddle('short', 20)).toBe('short');
   });
 });
+
+describe('postmortem form', () => {
+  it('treats a typed `pm …` line in a field as the command it is', async () => {
+    const { EMPTY_PM_FORM, pressEnter } = await import('../../src/ui/postmortem-form.js');
+    const pm = { open: true, timeLeft: '10:00', fields: [{ key: 'summary', label: 'Summary', text: '' }], actions: [], impactFigures: '', submitted: false } as never;
+    const form = { ...EMPTY_PM_FORM, drafts: { summary: 'pm action detect P1 sre Alert when lag exceeds 5 minutes' } };
+    const r = pressEnter(form, pm);
+    expect(r.line).toBe('pm action detect P1 sre Alert when lag exceeds 5 minutes');
+    expect(r.form.drafts.summary).toBeUndefined();
+    const plain = pressEnter({ ...EMPTY_PM_FORM, drafts: { summary: 'Payments failed for 10 minutes.' } }, pm);
+    expect(plain.line).toBe('pm summary Payments failed for 10 minutes.');
+  });
+});
