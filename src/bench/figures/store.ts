@@ -177,6 +177,23 @@ figure({
   },
 });
 
+/** The bench recording as an asciicast (120x40, a redraw per changed sim-second), built once. */
+function castOf(ctx: BenchContext): Promise<{ bytes: number; frames: number }> {
+  return ctx.once('cast', async () => {
+    const r = await recording(ctx);
+    const { Recording } = await import('../../session/replay.js');
+    const { buildCast } = await import('../../session/cast.js');
+    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
+    const store = openStore(r.db, { readonly: true });
+    try {
+      const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });
+      return { bytes: Buffer.byteLength(cast.text), frames: cast.frames };
+    } finally {
+      store.close();
+    }
+  });
+}
+
 figure({
   name: 'recording.cast-ratio',
   unit: 'x',
@@ -187,17 +204,8 @@ figure({
     "the export carries the session's full scenario snapshot (~120 KB for payment-fraud-dns, so that a recording replays after the YAML changes): it is ~80% of a 40-minute export and does not grow with the session, so the ratio rises with length; on the recorded inputs alone the cast is ~600x larger (recording.cast-ratio-inputs). Next: store snapshots once per hash and compress them in exports",
   measure: async (ctx) => {
     const r = await recording(ctx);
-    const { Recording } = await import('../../session/replay.js');
-    const { buildCast } = await import('../../session/cast.js');
-    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
-    const store = openStore(r.db, { readonly: true });
-    try {
-      const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });
-      const castBytes = Buffer.byteLength(cast.text);
-      return { value: castBytes / r.exportBytes, detail: `cast ${castBytes} B (${Math.round(castBytes / r.simMin)} B per sim-minute, ${cast.frames} frames) vs recording ${r.exportBytes} B` };
-    } finally {
-      store.close();
-    }
+    const cast = await castOf(ctx);
+    return { value: cast.bytes / r.exportBytes, detail: `cast ${cast.bytes} B (${Math.round(cast.bytes / r.simMin)} B per sim-minute, ${cast.frames} frames) vs recording ${r.exportBytes} B` };
   },
 });
 
@@ -208,16 +216,7 @@ figure({
   about: 'the same asciicast divided by the recorded inputs alone (the events of the export, without the scenario snapshot)',
   measure: async (ctx) => {
     const r = await recording(ctx);
-    const { Recording } = await import('../../session/replay.js');
-    const { buildCast } = await import('../../session/cast.js');
-    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
-    const store = openStore(r.db, { readonly: true });
-    try {
-      const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });
-      return Buffer.byteLength(cast.text) / r.eventBytes;
-    } finally {
-      store.close();
-    }
+    return (await castOf(ctx)).bytes / r.eventBytes;
   },
 });
 
