@@ -1,5 +1,5 @@
 import type { ExaminerConsole } from '../../session/examiner.js';
-import { runFullscreen } from '../replay/fullscreen.js';
+import { runFullscreen } from '../fullscreen.js';
 import { ExaminerApp } from './ExaminerApp.js';
 
 /** The examiner console, full-screen, until q. Leaving it does not affect the candidate. */

@@ -1,7 +1,7 @@
 import { ReplayPlayer } from '../../session/replay-player.js';
 import type { Recording } from '../../session/replay.js';
 import { ReplayApp } from './ReplayApp.js';
-import { runFullscreen } from './fullscreen.js';
+import { runFullscreen } from '../fullscreen.js';
 
 /** The interactive replay, full-screen, until q. */
 export async function runReplay(rec: Recording, opts: { color: boolean; atMs?: number }): Promise<void> {

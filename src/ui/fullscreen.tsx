@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { render } from 'ink';
+import { render, type RenderOptions } from 'ink';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
@@ -9,10 +9,10 @@ const SHOW_CURSOR = '\u001B[?25h';
 /**
  * Runs an Ink element full-screen (the alternate screen) until it exits, and
  * restores the terminal on every way out: normal exit, SIGTERM/SIGHUP, a
- * render error, an uncaught exception. The replay and the examiner console
- * use it; live play has its own (ui/run.tsx) with the same rules.
+ * render error, an uncaught exception. Live play, the replay and the
+ * examiner console all run through it. Never calls process.exit.
  */
-export async function runFullscreen(element: ReactElement): Promise<void> {
+export async function runFullscreen(element: ReactElement, options: Pick<RenderOptions, 'maxFps' | 'onRender'> = {}): Promise<void> {
   const { stdout, stdin } = process;
   let restored = false;
   const restore = () => {
@@ -41,7 +41,7 @@ export async function runFullscreen(element: ReactElement): Promise<void> {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   try {
-    instance = render(element, { exitOnCtrlC: false, patchConsole: false, maxFps: 15 });
+    instance = render(element, { exitOnCtrlC: false, patchConsole: false, maxFps: 15, ...options });
     await instance.waitUntilExit();
   } finally {
     process.off('SIGTERM', onSignal);
