@@ -38,3 +38,14 @@ export function checkpoint(score: { checkpoints: { id: string; earned: number; p
   if (!c) throw new Error(`no checkpoint ${id}`);
   return c;
 }
+
+/** The same seed picks the same variant and replays to the same world and score. */
+export async function expectSeedReplaysIdentically(scenarioPath: string, scriptPath: string, seed: number, variants: readonly string[]) {
+  const { expect } = await import('vitest');
+  const a = await play(scenarioPath, scriptPath, seed);
+  const b = await play(scenarioPath, scriptPath, seed);
+  if (variants.length > 0) expect(variants).toContain(a.session.engine.state.variant);
+  expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
+  expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
+  expect(a.score).toEqual(b.score);
+}

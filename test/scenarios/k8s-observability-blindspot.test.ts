@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play, playText, reasonsOf } from '../helpers.js';
+import { play, playText, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/k8s-observability-blindspot.yaml';
 const WEAK = 'test/scripts/k8s-observability-blindspot.weak.txt';
@@ -31,14 +31,7 @@ describe('k8s-observability-blindspot', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, WEAK, 11);
-    const b = await play(SCENARIO, WEAK, 11);
-    expect(VARIANTS).toContain(a.session.engine.state.variant);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, WEAK, 11, VARIANTS));
 
   it('the first signal is a human report, and only noise pages before it', async () => {
     for (const variant of ['v1-workers-tls', 'v2-pool-apiservice']) {

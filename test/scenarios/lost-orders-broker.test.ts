@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play, reasonsOf } from '../helpers.js';
+import { play, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/lost-orders-broker.yaml';
 const WEAK = 'test/scripts/lost-orders-broker.weak.txt';
@@ -38,14 +38,7 @@ describe('lost-orders-broker', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, WEAK, 42);
-    const b = await play(SCENARIO, WEAK, 42);
-    expect(VARIANTS).toContain(a.session.engine.state.variant);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, WEAK, 42, VARIANTS));
 
   it('nothing on the team dashboards shows the loss: no page fires except Support and the disk warning', async () => {
     const { session } = await play(SCENARIO, strong('push-cert-expired'), 1, { variant: 'push-cert-expired' });

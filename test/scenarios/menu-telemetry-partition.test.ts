@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play, playText, reasonsOf } from '../helpers.js';
+import { play, playText, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/menu-telemetry-partition.yaml';
 const WEAK = 'test/scripts/menu-telemetry-partition.weak.txt';
@@ -37,14 +37,7 @@ describe('menu-telemetry-partition', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, WEAK, 7);
-    const b = await play(SCENARIO, WEAK, 7);
-    expect(VARIANTS).toContain(a.session.engine.state.variant);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, WEAK, 7, VARIANTS));
 
   it('during the partition the hub draws no data while locally scraped metrics show the failure', async () => {
     for (const variant of VARIANTS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play, reasonsOf } from '../helpers.js';
+import { play, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/payment-fraud-dns.yaml';
 const STRONG = 'test/scripts/payment-fraud-dns.strong.txt';
@@ -24,13 +24,7 @@ describe('payment-fraud-dns', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, STRONG, 42);
-    const b = await play(SCENARIO, STRONG, 42);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, STRONG, 42, []));
 
   it('dig answers NXDOMAIN in the deleted-record variant and a safe mitigation brings the error rate down', async () => {
     const { session } = await play(SCENARIO, STRONG, 1, { variant: 'record-deleted' });

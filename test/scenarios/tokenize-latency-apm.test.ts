@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play, reasonsOf } from '../helpers.js';
+import { play, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/tokenize-latency-apm.yaml';
 const WEAK = 'test/scripts/tokenize-latency-apm.weak.txt';
@@ -40,14 +40,7 @@ describe('tokenize-latency-apm', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, WEAK, 7);
-    const b = await play(SCENARIO, WEAK, 7);
-    expect(VARIANTS).toContain(a.session.engine.state.variant);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, WEAK, 7, VARIANTS));
 
   it('per-route and outbound panels have no data until tracing is on, and numbers after the delay', async () => {
     const { session } = await play(SCENARIO, strong('vendor-degraded'), 1, { variant: 'vendor-degraded' });

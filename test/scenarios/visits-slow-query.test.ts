@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wallClock } from '../../src/scenario/clock-frame.js';
-import { play, playText, reasonsOf } from '../helpers.js';
+import { play, playText, reasonsOf, expectSeedReplaysIdentically } from '../helpers.js';
 
 const SCENARIO = 'scenarios/visits-slow-query.yaml';
 const WEAK = 'test/scripts/visits-slow-query.weak.txt';
@@ -29,14 +29,7 @@ describe('visits-slow-query', () => {
     });
   }
 
-  it('the seed picks the variant and the same seed replays identically', async () => {
-    const a = await play(SCENARIO, WEAK, 7);
-    const b = await play(SCENARIO, WEAK, 7);
-    expect(VARIANTS).toContain(a.session.engine.state.variant);
-    expect(a.session.engine.state.variant).toBe(b.session.engine.state.variant);
-    expect(JSON.stringify(a.session.engine.state)).toBe(JSON.stringify(b.session.engine.state));
-    expect(a.score).toEqual(b.score);
-  });
+  it('the seed picks the variant and the same seed replays identically', () => expectSeedReplaysIdentically(SCENARIO, WEAK, 7, VARIANTS));
 
   it('p95 grows day over day while unmitigated, and the clock spans weeks', async () => {
     const { session } = await play(SCENARIO, WEAK, 1, { variant: 'missing-index' });
