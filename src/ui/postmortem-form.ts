@@ -136,7 +136,10 @@ export function pressEnter(form: PmFormState, pm: PostmortemView): EnterResult {
   const slot = slotOf(form);
   // Someone who types the command form (`pm summary …`, `help pm`) into a
   // field means the command, not a field that starts with "pm".
-  const typed = isTextSlot(slot) ? (form.drafts[slot] ?? '') : slot === 'a-owner' ? form.owner : slot === 'a-text' ? form.text : '';
+  const draft = isTextSlot(slot) ? (form.drafts[slot] ?? '') : slot === 'a-owner' ? form.owner : slot === 'a-text' ? form.text : '';
+  // typing lands after a saved field's text, so look at what was typed after it
+  const saved = isTextSlot(slot) ? savedText(pm, slot) : '';
+  const typed = saved !== '' && draft.startsWith(saved) ? draft.slice(saved.length) : draft;
   if (TYPED_COMMAND.test(typed)) {
     const drafts = { ...form.drafts };
     if (isTextSlot(slot)) delete drafts[slot];

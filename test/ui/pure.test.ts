@@ -179,3 +179,13 @@ describe('postmortem form', () => {
     expect(plain.line).toBe('pm summary Payments failed for 10 minutes.');
   });
 });
+
+describe('postmortem form after a saved field', () => {
+  it('still recognises a command typed after the saved text', async () => {
+    const { EMPTY_PM_FORM, pressEnter } = await import('../../src/ui/postmortem-form.js');
+    const pm = { open: true, timeLeft: '10:00', fields: [{ key: 'summary', label: 'Summary', text: 'Payments failed.' }], actions: [], impactFigures: '', submitted: false } as never;
+    const r = pressEnter({ ...EMPTY_PM_FORM, drafts: { summary: 'Payments failed.pm impact 1,800 failed payments' } }, pm);
+    expect(r.line).toBe('pm impact 1,800 failed payments');
+    expect(r.form.drafts.summary).toBeUndefined();
+  });
+});
