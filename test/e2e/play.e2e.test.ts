@@ -35,8 +35,10 @@ describe('the real program in a real terminal', () => {
     t.type('sev 2');
     t.keys('Enter');
     await t.waitFor(/SEV-2/);
+    // q quits only from an empty command line: wait until the prompt is clear
+    await t.waitFor(/^> ▏ .*q quit/m);
     t.type('q');
-    await t.waitFor(/quit/i);
+    await t.waitFor(/Quit this session\? y\/n/);
     t.type('y');
     const after = await t.waitFor(/\[exited 0\]/);
     expect(after).toMatch(/session [0-9A-Z]{26}/);

@@ -362,12 +362,13 @@ describe('postmortem editor', () => {
     const controller = pmController();
     const { type, press, frame } = renderApp({ controller });
     await press(KEYS.escape);
-    expect(frame()).toContain('> ▏');
+    await waitFor(() => frame().includes('> ▏'), 'the command line to take focus');
     await type('pm well paged early');
     await press(KEYS.enter);
+    await waitFor(() => controller.submitted.length > 0, 'the line to be submitted');
     expect(controller.submitted).toEqual(['pm well paged early']);
     await press(KEYS.tab);
-    expect(frame()).toContain('┏ ▸ Postmortem');
+    await waitFor(() => frame().includes('┏ ▸ Postmortem'), 'the editor to take focus back');
   });
 
   it('with colour off the editor writes no colour codes', async () => {
