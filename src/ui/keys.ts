@@ -1,3 +1,10 @@
+import type { Key } from 'ink';
+
+/** Enter, however the terminal sends it (a flag, or the raw character in a chunk). */
+export function isEnter(input: string, key: Key): boolean {
+  return key.return || input === '\n' || input === '\r';
+}
+
 /** Every key the play screen knows, for the help overlay (App implements them). */
 export interface KeyHelp {
   keys: string;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useApp, type Key } from 'ink';
+import { useApp } from 'ink';
 import { EXAMINER_POLL_MS, type ExaminerConsole } from '../../session/examiner.js';
 import { useKeypress, type KeyLayer } from '../hooks/use-keypress.js';
 import { chunkLayer } from '../replay/chunk-keys.js';
@@ -9,6 +9,7 @@ import { ThemeProvider } from '../theme.js';
 import type { ExaminerPrompt } from './examiner-lines.js';
 import { computeExaminerLayout } from './examiner-layout.js';
 import { ExaminerScreen } from './ExaminerScreen.js';
+import { isEnter } from '../keys.js';
 
 export interface ExaminerAppProps {
   examiner: ExaminerConsole;
@@ -25,9 +26,6 @@ export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_PO
   );
 }
 
-function isEnter(input: string, key: Key): boolean {
-  return key.return || input === '\n' || input === '\r';
-}
 
 /**
  * Polls the database every ~200 ms (new events, the candidate's clock) and

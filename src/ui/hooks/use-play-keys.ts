@@ -19,6 +19,7 @@ import {
 import { nextFocus, scrollLogs, toggleFollow, type UiState } from '../ui-state.js';
 import type { CommandLine } from './use-command-line.js';
 import { useKeypress, type KeyLayer } from './use-keypress.js';
+import { isEnter } from '../keys.js';
 
 export type Screen = 'too-small' | 'summary' | 'briefing' | 'play';
 
@@ -49,9 +50,6 @@ export interface PlayKeysContext {
 const EMPTY_LINE_GLOBALS = new Set(['?', '+', '-', ' ', 'q']);
 
 /** Enter arrives as "\r" (key.return) or, from some terminals, as a bare "\n". */
-function isEnter(input: string, key: Key): boolean {
-  return key.return || input === '\n';
-}
 
 function isText(input: string, key: Key): boolean {
   return input !== '' && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape;

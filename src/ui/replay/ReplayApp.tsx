@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApp, type Key } from 'ink';
+import { useApp } from 'ink';
 import { parseDuration } from '../../scenario/duration.js';
 import type { ReplayPlayer } from '../../session/replay-player.js';
 import { useKeypress, type KeyLayer } from '../hooks/use-keypress.js';
@@ -10,6 +10,7 @@ import { computeLayout } from '../layout.js';
 import { ThemeProvider } from '../theme.js';
 import type { ReplayPrompt } from './replay-bar.js';
 import { ReplayScreen } from './ReplayScreen.js';
+import { isEnter } from '../keys.js';
 
 export const REPLAY_FRAME_MS = 100;
 
@@ -28,9 +29,6 @@ export function ReplayApp({ player, size, color = true, frameMs = REPLAY_FRAME_M
   );
 }
 
-function isEnter(input: string, key: Key): boolean {
-  return key.return || input === '\n' || input === '\r';
-}
 
 /** Keys: space, +/-, g MM:SS, n/p, ]/[, /text, q. One frame timer moves the position while playing. */
 function ReplayRoot({ player, size: sizeOverride, frameMs }: { player: ReplayPlayer; size: TerminalSize | undefined; frameMs: number }) {
