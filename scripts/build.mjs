@@ -1,8 +1,30 @@
 // Bundles the command-line program into one file so startup skips resolving
 // hundreds of modules (importing ink unbundled costs ~0.6 s; a bundle ~0.06 s).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
-await build({
+/** A hash of what the bundle is made of: derived-data caches are keyed by it (src/cli/build-id.ts). */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk('src');
+  walk('data');
+  hash.update(readFileSync('package-lock.json'));
+  return hash.digest('hex').slice(0, 16);
+}
+
+// Chunk names carry content hashes: old ones would pile up beside the new.
+rmSync('dist', { recursive: true, force: true });
+
+const result = await build({
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist',
   entryNames: 'firedrill',
@@ -31,6 +53,9 @@ await build({
   banner: {
     js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);",
   },
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __FIREDRILL_BUILD_ID__: JSON.stringify(buildId()) },
   logLevel: 'warning',
+  // what each chunk holds: scripts/startup-closure.mjs reads it
+  metafile: true,
 });
+writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

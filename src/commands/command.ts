@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A parsed IC command. Parsing is pure; what a command does is the engine's business. */
 export const PM_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'repair'] as const;

@@ -1,6 +1,6 @@
 // Runtime shapes for data crossing into the store from outside the type
 // system: new sessions (cheap sanity check) and imported export files.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');

@@ -3,7 +3,7 @@
 // may write at once.
 import { resolve } from 'node:path';
 import type { Database as DB, Transaction } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from './canonical-json.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openConnection } from './connection.js';
 import { describeFile, guarded } from './error-mapping.js';
