@@ -1,4 +1,4 @@
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../scenario/clock-text.js';
 import { PM_FIELDS, PM_TYPES, ROLES, type Command, type ParseResult } from './command.js';
 import { helpFor, VERB_NAMES } from './verbs.js';
 

@@ -1,32 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { parseDuration } from './clock-text.js';
 
-/** "MM:SS", "H:MM:SS", "90s", "5m", "1h" or a number of seconds → whole seconds. */
-export function parseDuration(text: string): number | null {
-  const t = text.trim();
-  const clock = /^(?:(\d+):)?(\d{1,3}):(\d{2})$/.exec(t);
-  if (clock) {
-    const [, h, m, s] = clock;
-    if (Number(s) >= 60) return null;
-    return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
-  }
-  const unit = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)$/.exec(t);
-  if (unit) {
-    const n = Number(unit[1]);
-    const mult = unit[2] === 'h' ? 3600 : unit[2]!.startsWith('m') ? 60 : 1;
-    return Math.round(n * mult);
-  }
-  if (/^\d+$/.test(t)) return Number(t);
-  return null;
-}
-
-/** Formats whole seconds as M:SS or H:MM:SS (sim time since scenario start). */
-export function formatClock(totalSec: number): string {
-  const s = Math.max(0, Math.floor(totalSec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
+export { formatClock, parseDuration } from './clock-text.js';
 
 export const Duration = z.union([z.number().nonnegative(), z.string()]).transform((v, ctx) => {
   if (typeof v === 'number') return Math.round(v);

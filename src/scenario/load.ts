@@ -1,44 +1,19 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './problems.js';
-import { checkReferences } from './references.js';
-import { ScenarioSchema, type Scenario } from './schema.js';
-import { expandNamedConditions } from './named-conditions.js';
+import { MAX_SCENARIO_BYTES, readScenarioText } from './read.js';
+import { AT_START, validateScenario, type Locate, type LoadResult } from './validate.js';
 
-/** Files larger than this are refused before parsing: a scenario is a few hundred KB at most. */
-export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+// Reading a scenario's YAML: parse errors and paths located as file:line:col,
+// then the checks in validate.ts.
 
-export interface LoadedScenario {
-  scenario: Scenario;
-  /** The document as plain data: what a session stores and replays from. */
-  raw: unknown;
-  hash: string;
-  file: string;
-}
-
-export type LoadResult = { ok: true; value: LoadedScenario } | { ok: false; problems: Problem[] };
-
-export function scenarioHash(raw: unknown): string {
-  return createHash('sha256').update(JSON.stringify(raw)).digest('hex');
-}
-
-/** Validates plain data (a stored snapshot); problems carry no line numbers. */
-export function scenarioFromRaw(raw: unknown, file = '(stored scenario)'): LoadResult {
-  return validate(raw, file, AT_START);
-}
-
-/** Finds the line and column of a path inside the parsed YAML (the nearest existing ancestor). */
-export type Locate = (path: readonly (string | number)[]) => { line: number; col: number };
+export { MAX_SCENARIO_BYTES, readScenarioText, scenarioFiles, bundledScenarioDir } from './read.js';
+export { scenarioFromRaw, scenarioHash, type Locate, type LoadedScenario, type LoadResult } from './validate.js';
 
 export interface LocatedLoad {
   result: LoadResult;
   /** Locates a path of the scenario in its file; lint uses it for its findings. */
   locate: Locate;
 }
-
-const AT_START: Locate = () => ({ line: 1, col: 1 });
 
 /** The locate helper shared by validate and lint: a document path → line:col of its node. */
 export function yamlLocator(doc: Document, lineCounter: LineCounter): Locate {
@@ -116,7 +91,7 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
   }
   const depth = nestingDepth(raw);
   if (depth > MAX_SCENARIO_DEPTH) return at(`the document nests more than ${MAX_SCENARIO_DEPTH} levels deep; a scenario is a few levels of mappings and lists`);
-  return { result: validate(raw, file, locate), locate };
+  return { result: validateScenario(raw, file, locate), locate };
 }
 
 function friendlyParseMessage(message: string): string {
@@ -175,29 +150,6 @@ function nestingDepth(value: unknown): number {
   return max;
 }
 
-function validate(raw: unknown, file: string, locate: Locate): LoadResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: 'a scenario must be a mapping of keys (id:, title:, …), not a list or a single value' }] };
-  }
-  const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return { file, ...locate(path), path: path.join('.'), message: issue.message };
-      }),
-    };
-  }
-  const expanded = expandNamedConditions(parsed.data);
-  if (!expanded.ok) return { ok: false, problems: [{ file, ...locate(['conditions', expanded.name]), path: `conditions.${expanded.name}`, message: expanded.message }] };
-  const refs = checkReferences(parsed.data);
-  if (refs.length > 0) {
-    return { ok: false, problems: refs.map((r) => ({ file, ...locate(r.path), path: r.path.join('.'), message: r.message })) };
-  }
-  return { ok: true, value: { scenario: parsed.data, raw, hash: scenarioHash(raw), file } };
-}
-
 export function loadScenarioFile(path: string): LoadResult {
   return loadScenarioFileLocated(path).result;
 }
@@ -208,46 +160,3 @@ export function loadScenarioFileLocated(path: string): LocatedLoad {
   return loadScenarioTextLocated(read.text, path);
 }
 
-/** Reads a scenario file as UTF-8 text, refusing folders, oversized files and bytes that are not UTF-8. */
-export function readScenarioText(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
-  const file = path;
-  const refuse = (message: string) => ({ ok: false as const, problems: [{ file, line: 1, col: 1, path: '', message }] });
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return refuse('is a folder; pass a .yaml file');
-    if (st.size > MAX_SCENARIO_BYTES) return refuse(`file is ${st.size} bytes; a scenario must be under ${MAX_SCENARIO_BYTES}`);
-    const bytes = readFileSync(path);
-    if (bytes.includes(0)) return refuse('file contains a NUL byte; a scenario is a YAML text file, not binary data');
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      return refuse('file is not UTF-8 text (binary data?); save the scenario as UTF-8 YAML');
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return refuse(`cannot read: ${why}`);
-  }
-}
-
-/** Expands folders to the .yaml/.yml files inside them (not recursive). */
-export function scenarioFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      /* a missing path is reported by the loader */
-    }
-    if (isDir) {
-      for (const f of readdirSync(p).sort()) if (/\.ya?ml$/.test(f)) out.push(join(p, f));
-    } else out.push(p);
-  }
-  return out;
-}
-
-/** The scenarios shipped with firedrill, next to the program. */
-export function bundledScenarioDir(fromUrl: string): string {
-  return resolve(new URL('.', fromUrl).pathname, '..', 'scenarios');
-}

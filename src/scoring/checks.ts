@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { Check, Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { judgeSet, type ItemJudgement } from './action-items.js';

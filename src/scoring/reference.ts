@@ -1,4 +1,4 @@
-import { formatClock as clock } from '../scenario/duration.js';
+import { formatClock as clock } from '../scenario/clock-text.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 

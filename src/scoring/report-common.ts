@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';

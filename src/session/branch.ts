@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { Store } from '../store/index.js';
 import { newSessionId } from './ids.js';
 import { Recording } from './replay.js';

@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import { renderSummary } from '../scoring/report-md.js';
 import { scoreSession } from '../scoring/score.js';
 import type { LogLine } from '../sim/logs.js';

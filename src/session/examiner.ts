@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { EventBody } from '../sim/events.js';
 import type { LogLine } from '../sim/logs.js';
 import type { StoredEvent, Store } from '../store/index.js';

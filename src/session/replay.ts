@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { Scenario } from '../scenario/schema.js';
 import { Engine } from '../sim/engine.js';
 import type { SimEvent } from '../sim/events.js';

@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { LiveClock, Store } from '../store/index.js';
 import { Session, SessionError } from './session.js';
 

@@ -1,4 +1,4 @@
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../scenario/clock-text.js';
 
 /** A headless script: one command per line, each at a sim time (MM:SS or H:MM:SS). */
 export interface ScriptLine {

@@ -1,6 +1,6 @@
 import { EventBody, type SimEvent } from '../sim/events.js';
 import { Engine } from '../sim/engine.js';
-import { scenarioFromRaw, type LoadedScenario } from '../scenario/load.js';
+import { scenarioFromRaw, type LoadedScenario } from '../scenario/validate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scoreSession } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';

@@ -1,4 +1,4 @@
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import { wallClock } from '../scenario/clock-frame.js';
 import { scoreSession } from '../scoring/score.js';
 import type { Engine } from '../sim/engine.js';

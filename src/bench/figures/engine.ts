@@ -1,7 +1,7 @@
 // Engine figures: a whole headless run with every signal, event throughput
 // through the write-ahead path, log generation, window regeneration, scoring.
 import { join } from 'node:path';
-import { formatClock } from '../../scenario/duration.js';
+import { formatClock } from '../../scenario/clock-text.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { scoreSession } from '../../scoring/score.js';
 import { parseScript, type ScriptLine } from '../../session/script.js';

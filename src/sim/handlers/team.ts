@@ -1,5 +1,5 @@
 import type { Command } from '../../commands/command.js';
-import { formatClock } from '../../scenario/duration.js';
+import { formatClock } from '../../scenario/clock-text.js';
 import type { Engine } from '../engine.js';
 import type { TaskState } from '../world.js';
 import { applyAction, diagnosticOutput, findAction, findDiagnostic } from './hands-on.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from 'ink';
-import { parseDuration } from '../../scenario/duration.js';
+import { parseDuration } from '../../scenario/clock-text.js';
 import type { ReplayPlayer } from '../../session/replay-player.js';
 import { useKeypress, type KeyLayer } from '../hooks/use-keypress.js';
 import { chunkLayer } from './chunk-keys.js';
