@@ -1,13 +1,17 @@
-import { defaultDbPath, openStore, type Store } from '../store/index.js';
+import { defaultDbPath } from '../store/default-path.js';
 import type { Flags } from './args.js';
 import type { Io } from './io.js';
 
-/** What every subcommand gets: flags, output, the store, and the wall clock. */
+/**
+ * What every subcommand gets: flags, output, where the store is, and the wall
+ * clock. A command opens the store itself (openStore(ctx.dbPath)), so the
+ * store and SQLite load only for commands that use them, and for interactive
+ * play only after the first frame.
+ */
 export interface Context {
   flags: Flags;
   io: Io;
   dbPath: string;
-  openStore(opts?: { readonly?: boolean }): Store;
   wallNow(): number;
 }
 
@@ -17,7 +21,6 @@ export function createContext(flags: Flags, io: Io): Context {
     flags,
     io,
     dbPath,
-    openStore: (opts) => openStore(dbPath, opts),
     wallNow: () => Date.now(),
   };
 }

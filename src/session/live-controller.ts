@@ -4,6 +4,7 @@ import type { StoredEvent } from '../store/index.js';
 import type { PlayController } from '../view/controller.js';
 import { SPEEDS } from '../view/controller.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
+import { withInterviewNotice } from '../view/briefing-view.js';
 import { selectView } from '../view/select.js';
 import { completeLine } from './completion.js';
 import { FidelityRecorder } from './fidelity.js';
@@ -24,8 +25,6 @@ const HEARTBEAT_MS = 1000;
 export const INTERVIEW_DONE =
   'The session is over and recorded. Your examiner has the debrief and the score and will go through them with you.';
 
-export const INTERVIEW_NOTICE =
-  'Interview mode: an examiner may be watching this session from another terminal, and may send you messages, pages or hints.';
 
 /**
  * Live play: the wall clock (fed by the UI's frame clock) moves sim time at
@@ -80,7 +79,7 @@ export class LiveController implements PlayController {
 
   view(size: ViewSize): ViewModel {
     const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
-    if (this.opts.interview) vm.briefing = { ...vm.briefing, text: `${vm.briefing.text.replace(/\s+$/u, '')}\n\n${INTERVIEW_NOTICE}` };
+    if (this.opts.interview) vm.briefing = withInterviewNotice(vm.briefing);
     return vm;
   }
 

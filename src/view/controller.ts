@@ -22,6 +22,12 @@ export interface PlayController {
   quit(): void;
   readonly started: boolean;
   readonly finished: boolean;
+  /**
+   * For a controller whose view can change without a call from the screen
+   * (a session still being prepared): calls back when it did. Returns the
+   * unsubscribe.
+   */
+  subscribe?(onChange: () => void): () => void;
 }
 
 export const SPEEDS = [1, 2, 5, 10] as const;

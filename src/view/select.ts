@@ -1,9 +1,10 @@
 import { PM_TYPES } from '../commands/command.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../scenario/clock-text.js';
 import type { Metric } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
 import { describeFilter, type LogFilter, type LogLine } from '../sim/logs.js';
 import { wallClock, wallHm } from '../scenario/clock-frame.js';
+import { briefingView } from './briefing-view.js';
 import { compact, impactFigure, withUnit } from './format.js';
 import { candidateSafeTemplates } from './candidate-safe.js';
 import { logWindow } from './log-window.js';
@@ -100,7 +101,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
       impactFigures: sc.impact.map((i) => impactFigure(s.impact[i.id] ?? 0, i.label, i.unit)).join(', '),
       submitted: s.postmortem.submittedSec !== null,
     },
-    briefing: { id: sc.id, title: sc.title, difficulty: engine.difficulty, timeLimitMin: sc.timeLimitMin, text: sc.briefing.text, team: sc.briefing.team },
+    briefing: briefingView(sc, engine.difficulty),
     finished: s.lifecycle === 'scored' || s.lifecycle === 'abandoned',
     summary: opts.summary,
   };

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { BIN, tempDb } from '../cli/run-cli.js';
@@ -146,3 +147,29 @@ describe('the real program in a real terminal', () => {
   });
 });
 
+
+describe('a database that cannot be written, found while the briefing shows', () => {
+  it('ends the screen, restores the terminal and says why (exit 1), recording nothing', async () => {
+    const db = tempDb();
+    // A recorded session first, so the file exists; then another process takes the write lock.
+    const seed = openStore(db);
+    seed.close();
+    const holder = new Database(db);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const t = start(db, 'test/fixtures/mini.yaml');
+      const after = await t.waitFor(/\[exited \d+\]/, 30_000);
+      expect(after).toContain('[exited 1]');
+      expect(after).toMatch(/firedrill: .*is locked by another process; try again/);
+      expect(after).not.toMatch(/\n\s+at /);
+      expect(t.display('#{alternate_on}')).toBe('0');
+      expect(t.display('#{cursor_flag}')).toBe('1');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    const store = openStore(db);
+    expect(store.listSessions()).toEqual([]);
+    store.close();
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import { ExaminerConsole } from '../../session/examiner.js';
 import { intFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
+import { openStore } from '../../store/index.js';
 
 /**
  * `firedrill examine SESSION|latest`: the examiner console, in a second
@@ -11,7 +12,7 @@ import { CliError } from '../errors.js';
 export async function examineCommand(ctx: Context, positionals: string[]): Promise<number> {
   const id = positionals[0];
   if (!id) throw new CliError('examine needs a session id or `latest`', 2);
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const examiner = ExaminerConsole.attach(store, id, ctx.wallNow);
     if (ctx.flags.headless) {

@@ -1,4 +1,4 @@
-import { parseDuration, formatClock } from '../../scenario/duration.js';
+import { parseDuration, formatClock } from '../../scenario/clock-text.js';
 import { branchSession } from '../../session/branch.js';
 import { Recording } from '../../session/replay.js';
 import { settledView } from '../../view/examiner-select.js';
@@ -6,6 +6,7 @@ import { intFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { continueLive } from './resume.js';
+import { openStore } from '../../store/index.js';
 
 function timeFlag(flag: 'at' | 'branch-at', text: string): number {
   const sec = parseDuration(text);
@@ -37,7 +38,7 @@ export async function replayCommand(ctx: Context, positionals: string[]): Promis
   if (flags.check) return check(ctx, id);
   if (flags.at !== undefined && flags.headless) return frameAt(ctx, id, timeFlag('at', flags.at));
   requireReplayTty('interactive replay');
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const rec = Recording.load(store, id);
     const at = flags.at !== undefined ? timeFlag('at', flags.at) : null;
@@ -52,7 +53,7 @@ export async function replayCommand(ctx: Context, positionals: string[]): Promis
 async function frameAt(ctx: Context, id: string, sec: number): Promise<number> {
   const width = intFlag(ctx.flags, 'width', 80, 400) ?? 120;
   const height = intFlag(ctx.flags, 'height', 24, 200) ?? 40;
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const rec = Recording.load(store, id);
     if (rec.versionNote) ctx.io.note(rec.versionNote);
@@ -67,7 +68,7 @@ async function frameAt(ctx: Context, id: string, sec: number): Promise<number> {
 }
 
 function check(ctx: Context, id: string): number {
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const rec = Recording.load(store, id);
     const hashes = store.viewHashes(rec.row.id);
@@ -102,7 +103,7 @@ function check(ctx: Context, id: string): number {
 
 async function branch(ctx: Context, id: string, sec: number): Promise<number> {
   requireReplayTty('a what-if branch (replay --branch-at)');
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const session = branchSession(store, id, sec * 1000, ctx.wallNow);
     ctx.io.note(`branched ${session.id} from ${session.row.parentId} at +${formatClock(sec)}`);

@@ -7,6 +7,7 @@ import { Session } from '../../session/session.js';
 import { choiceFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
+import { openStore } from '../../store/index.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
@@ -15,7 +16,7 @@ export function reportCommand(ctx: Context, positionals: string[]): number {
   const id = positionals[0];
   if (!id) throw new CliError('report needs a session id or `latest`', 2);
   const format = choiceFlag(ctx.flags, 'format', REPORT_FORMATS) ?? (ctx.io.json ? 'json' : 'md');
-  const store = ctx.openStore({ readonly: true });
+  const store = openStore(ctx.dbPath, { readonly: true });
   try {
     const session = Session.load(store, id, ctx.wallNow);
     const score = session.score();

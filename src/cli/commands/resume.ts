@@ -1,4 +1,4 @@
-import { formatClock } from '../../scenario/duration.js';
+import { formatClock } from '../../scenario/clock-text.js';
 import { INTERVIEW_DONE, LiveController } from '../../session/live-controller.js';
 import { finishSession } from '../../session/reports.js';
 import { loadForResume } from '../../session/resume.js';
@@ -6,6 +6,7 @@ import type { Session } from '../../session/session.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { requireTty } from './play-interactive.js';
+import { openStore } from '../../store/index.js';
 
 /**
  * Plays an already-recorded session on live from where its world stands (a
@@ -41,7 +42,7 @@ export async function resumeCommand(ctx: Context, positionals: string[]): Promis
   const id = positionals[0];
   if (!id) throw new CliError('resume needs a session id or `latest`', 2);
   requireTty('resume');
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const session = loadForResume(store, id, ctx.wallNow);
     ctx.io.note(`resuming ${session.id} at sim +${formatClock(session.engine.sec)}`);

@@ -1,6 +1,7 @@
 import { loadHistory, type HistoryData } from '../../session/history.js';
 import { sparkline } from '../../ui/sparkline.js';
 import type { Context } from '../context.js';
+import { openStore } from '../../store/index.js';
 
 /** The text block under the list: each competency's trend, and the best score per scenario. */
 export function historyText(h: HistoryData): string[] {
@@ -18,7 +19,7 @@ export function historyText(h: HistoryData): string[] {
 }
 
 export function sessionsCommand(ctx: Context): number {
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const history = loadHistory(store);
     const sections = new Map(history.sessions.map((s) => [s.id, s.sections]));

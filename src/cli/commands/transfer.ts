@@ -3,6 +3,7 @@ import { buildCast } from '../../session/cast.js';
 import { CANDIDATE_COPY_FORMAT, candidateCopy } from '../../session/examiner-redact.js';
 import { Recording } from '../../session/replay.js';
 import type { ViewHash } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { choiceFlag, intFlag, numFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -31,7 +32,7 @@ export async function exportCommand(ctx: Context, positionals: string[]): Promis
   const format = choiceFlag(ctx.flags, 'format', EXPORT_FORMATS) ?? 'json';
   if (format === 'cast' && ctx.flags.candidate) throw new CliError('--candidate and --format cast do not go together: a cast shows the replay as the examiner sees it', 2);
   const out = ctx.flags.out;
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const sessionId = store.getSession(id).id;
     if (format === 'cast') return await exportCast(ctx, Recording.load(store, sessionId), out);
@@ -98,7 +99,7 @@ export function importCommand(ctx: Context, positionals: string[]): number {
       `${file} is a candidate copy (examiner notes, the scenario snapshot and the variant withheld, no verifiable chain): it is the candidate's record and cannot be imported or replayed; import the full export instead`,
     );
   }
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const row = store.importSession(parsed ?? text);
     const hashes = viewHashesOf(parsed);

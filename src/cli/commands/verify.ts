@@ -1,9 +1,10 @@
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
+import { openStore } from '../../store/index.js';
 
 export function verifyCommand(ctx: Context, ids: string[]): number {
   if (!ctx.flags.all && ids.length === 0) throw new CliError('verify needs a session id, `latest`, or --all', 2);
-  const store = ctx.openStore();
+  const store = openStore(ctx.dbPath);
   try {
     const targets = ctx.flags.all ? store.listSessions().map((s) => s.id) : ids.map((id) => store.getSession(id).id);
     const results = targets.map((id) => store.verify(id));

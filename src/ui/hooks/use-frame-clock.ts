@@ -80,6 +80,19 @@ export function useFrameClock(
     setFrame((f) => f + 1);
   }, [refresh]);
 
+  // A controller that changes on its own says so: a new view then.
+  useEffect(
+    () =>
+      controller.subscribe?.(() => {
+        try {
+          bump();
+        } catch (error) {
+          exit(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    [controller, bump, exit],
+  );
+
   useEffect(() => {
     if (!running) return;
     let last = performance.now();

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { formatClock } from '../../scenario/clock-text.js';
+import { runScript } from '../../session/headless.js';
+import { parseScript } from '../../session/script.js';
+import { intFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { resolveScenario } from '../scenarios.js';
+import { trainee, type PlayOptions } from './play.js';
+import { openStore } from '../../store/index.js';
+
+/** `play SCENARIO --script FILE`: the script's commands at their sim times, no terminal needed. */
+export async function playScript(ctx: Context, ref: string | undefined, scriptPath: string, opts: PlayOptions): Promise<number> {
+  const flags = ctx.flags;
+  const { seed, difficulty, mode, postmortemMin } = opts;
+  if (!ref) throw new CliError('headless play needs a scenario: `firedrill play payment-fraud-dns --script FILE`', 2);
+  const loaded = resolveScenario(ref);
+  let text: string;
+  try {
+    text = readFileSync(scriptPath, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read script ${scriptPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  if (flags.variant && !loaded.scenario.variants.some((v) => v.id === flags.variant)) {
+    throw new CliError(`scenario ${loaded.scenario.id} has no variant "${flags.variant}"; its variants: ${loaded.scenario.variants.map((v) => v.id).join(', ')}`, 2);
+  }
+  const script = parseScript(text, scriptPath);
+  if (!script.ok) throw new CliError(script.errors.join('\n'));
+  const paceMs = intFlag(flags, 'pace', 0, 60_000);
+  const store = openStore(ctx.dbPath);
+  try {
+    const result = await runScript(
+      store,
+      loaded,
+      script.lines,
+      {
+        seed,
+        difficulty,
+        mode,
+        trainee: trainee(ctx),
+        ...(flags.variant ? { variant: flags.variant } : {}),
+        ...(postmortemMin ? { postmortemMin } : {}),
+        ...(paceMs ? { paceMs } : {}),
+        onAccepted: (line, seq, answer) => {
+          if (!flags.quiet) ctx.io.note(`accepted #${seq} ${formatClock(line.simMs / 1000).padStart(5)}  ${line.text}${answer ? `  → ${answer}` : ''}`);
+        },
+      },
+      ctx.wallNow,
+    );
+    const { session, score } = result;
+    const s = session.engine.state;
+    if (ctx.io.json) {
+      ctx.io.data({
+        session: session.id,
+        scenario: loaded.scenario.id,
+        variant: s.variant,
+        seed,
+        outcome: s.outcome ?? 'abandoned',
+        timings: { ackS: score.timings.ackS, sevS: score.timings.sevS, mitigatedS: score.timings.mitigatedS, resolvedS: score.timings.resolvedS },
+        score: { total: score.total, max: score.max, sections: score.sections },
+        report: result.reportPath,
+      });
+    } else {
+      ctx.io.out(result.summary);
+      ctx.io.out(`session ${session.id}${result.reportPath ? ` · report ${result.reportPath}` : ''}`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
