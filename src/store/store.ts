@@ -11,6 +11,7 @@ import { StoreError } from './errors.js';
 import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
 import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
 import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
+import { unpackExport } from './export-file.js';
 import type {
   LiveClock,
   LiveClockInput,
@@ -222,6 +223,11 @@ class SqliteStore implements Store {
         } catch {
           throw invalidImport('the file is not valid JSON');
         }
+      }
+      try {
+        input = unpackExport(input);
+      } catch (e) {
+        throw invalidImport((e as Error).message);
       }
       const parsed = sessionExportSchema.safeParse(input);
       if (!parsed.success) throw invalidImport(`it is not a firedrill session export:\n${z.prettifyError(parsed.error)}`);

@@ -75,6 +75,8 @@ describe('export and import', () => {
     store.close();
     const file = join(dirname(db), 'x.json');
     expect(cli(['export', id, '--out', file], { FIREDRILL_DB: db }).code).toBe(0);
+    // Export format 2: the scenario snapshot packed, the events as they were recorded.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'firedrill-session', version: 2, scenario: { encoding: 'gzip+base64' } });
 
     const fresh = tempDb();
     const imp = cli(['import', file], { FIREDRILL_DB: fresh });

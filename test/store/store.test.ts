@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, StoreError, eventHash, openStore, type Store } from '../../src/store/index.js';
+import { gzipSync } from 'node:zlib';
+import { GENESIS_HASH, StoreError, eventHash, exportFileText, openStore, packExport, unpackExport, type Store } from '../../src/store/index.js';
 import { sampleSession, tempDbPath } from './helpers.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 
@@ -218,6 +219,51 @@ describe('export / import', () => {
       // The chain continues after an import.
       expect(store.appendEvent('sess-1', { simMs: 1, wallMs: 1, actor: 'examiner', type: 'note', payload: 'later' }).seq).toBe(7);
       expect(store.verify('sess-1').ok).toBe(true);
+    });
+  });
+
+  it('the export file (version 2) packs the scenario snapshot and imports to the same session as version 1', () => {
+    const v1 = JSON.parse(exported());
+    const big = JSON.stringify({ id: 'db-failover', briefing: 'the primary is down '.repeat(2000) });
+    const text = withStore((store) => {
+      store.createSession(sampleSession({ scenarioJson: big }));
+      appendSome(store, 'sess-1', 6);
+      return exportFileText(store.exportSession('sess-1'), [{ seq: 2, hash: 'b'.repeat(64) }]);
+    });
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: 'firedrill-session', version: 2, scenario: { encoding: 'gzip+base64', bytes: big.length } });
+    expect(file.session.scenarioJson).toBeUndefined();
+    expect(text.length).toBeLessThan(big.length / 4);
+    withStore((store) => {
+      const row = store.importSession(text);
+      expect(row.scenarioJson).toBe(big);
+      expect(store.verify('sess-1').ok).toBe(true);
+      // Unpacking gives back the version 1 shape exactly.
+      expect(unpackExport(packExport(store.exportSession('sess-1')))).toEqual({ ...store.exportSession('sess-1') });
+    });
+    // Version 1 files still import.
+    withStore((store) => expect(store.importSession(v1).scenarioJson).toBe(v1.session.scenarioJson));
+  });
+
+  it('refuses a version 2 file whose snapshot is missing, damaged, or expands past any scenario, recording nothing', () => {
+    const file = withStore((store) => {
+      store.createSession(sampleSession());
+      appendSome(store, 'sess-1', 3);
+      return packExport(store.exportSession('sess-1'));
+    });
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 32)).toString('base64');
+    const bad = [
+      { ...file, scenario: undefined },
+      { ...file, scenario: { ...file.scenario, encoding: 'zstd' } },
+      { ...file, scenario: { ...file.scenario, data: 'bm90IGd6aXA=' } },
+      { ...file, scenario: { ...file.scenario, data: bomb } },
+    ];
+    withStore((store) => {
+      for (const x of bad) {
+        const err = catchError(() => store.importSession(x));
+        expect(err).toMatchObject({ code: 'invalid-import', message: expect.stringMatching(/scenario snapshot/) });
+      }
+      expect(store.listSessions()).toEqual([]);
     });
   });
 

@@ -3,7 +3,7 @@ import { buildCast } from '../../session/cast.js';
 import { CANDIDATE_COPY_FORMAT, candidateCopy } from '../../session/examiner-redact.js';
 import { Recording } from '../../session/replay.js';
 import type { ViewHash } from '../../store/index.js';
-import { openStore } from '../../store/index.js';
+import { exportFileText, openStore } from '../../store/index.js';
 import { choiceFlag, intFlag, numFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -44,7 +44,7 @@ export async function exportCommand(ctx: Context, positionals: string[]): Promis
       return 0;
     }
     const viewHashes = store.viewHashes(sessionId);
-    write(out, `${JSON.stringify({ ...data, viewHashes }, null, 2)}\n`);
+    write(out, exportFileText(data, viewHashes));
     ctx.io.out(`exported ${data.session.id} (${data.events.length} events) to ${out}`);
     return 0;
   } finally {
