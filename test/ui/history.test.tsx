@@ -85,7 +85,7 @@ describe('loadHistory', () => {
   });
 });
 
-function renderPicker(opts: { difficulty?: string; color?: boolean; history?: typeof HISTORY } = {}) {
+function renderPicker(opts: { difficulty?: string; color?: boolean; history?: typeof HISTORY; load?: () => Promise<typeof HISTORY> } = {}) {
   const picked: (string | null)[] = [];
   let loads = 0;
   const app = render(
@@ -95,7 +95,7 @@ function renderPicker(opts: { difficulty?: string; color?: boolean; history?: ty
         done={(id) => picked.push(id)}
         loadHistory={() => {
           loads++;
-          return opts.history ?? HISTORY;
+          return opts.load ? opts.load() : (opts.history ?? HISTORY);
         }}
         size={{ columns: 100, rows: 30 }}
         {...(opts.difficulty ? { difficulty: opts.difficulty } : {})}
@@ -159,6 +159,19 @@ describe('history screen', () => {
     await waitFor(() => frame().includes('pick a scenario'), 'back to the list');
     await press('h');
     expect(loads()).toBe(1); // read once
+  });
+
+  it('a history read in the background shows "reading…" first; a failed read says why', async () => {
+    let finish!: (h: typeof HISTORY) => void;
+    const slow = renderPicker({ load: () => new Promise((resolve) => (finish = resolve)) });
+    await slow.press('h');
+    await waitFor(() => slow.frame().includes('reading…'), 'reading');
+    finish(HISTORY);
+    await waitFor(() => slow.frame().includes('Competencies · 3 scored sessions'), 'the history');
+    cleanup();
+    const failing = renderPicker({ load: () => Promise.reject(new Error('the database is locked')) });
+    await failing.press('h');
+    await waitFor(() => failing.frame().includes('cannot read the history: the database is locked'), 'the error');
   });
 
   it('an empty history says how to get one', async () => {

@@ -1,8 +1,6 @@
 import { delimiter } from 'node:path';
 import { scenarioFiles } from '../../scenario/read.js';
 import type { LoadedScenario } from '../../scenario/validate.js';
-import { loadHistory, summarizeHistory } from '../../session/history.js';
-import { openStore, isStoreError } from '../../store/index.js';
 import { importWithoutFetch } from '../../view/load-ui.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -49,8 +47,9 @@ export async function pickScenario(ctx: Context, opts: { difficulty?: string } =
     {
       color: ctx.io.color,
       ...(opts.difficulty ? { difficulty: opts.difficulty } : {}),
-      // Read only when asked for (h): the picker's first frame does not wait on the database.
-      loadHistory: () => {
+      // Read only when asked for (h): the picker's first frame does not wait on the database or load it.
+      loadHistory: async () => {
+        const [{ openStore, isStoreError }, { loadHistory, summarizeHistory }] = await Promise.all([import('../../store/index.js'), import('../../session/history.js')]);
         let store;
         try {
           store = openStore(ctx.dbPath, { readonly: true });

@@ -11,8 +11,8 @@ export interface PickerAppProps {
   items: PickerItem[];
   /** The chosen id, or null when the player left. */
   done: (id: string | null) => void;
-  /** Reads the history when the player asks for it (h). */
-  loadHistory?: () => HistoryData;
+  /** Reads the history when the player asks for it (h); the screen says "reading…" while a promise is pending. */
+  loadHistory?: () => HistoryData | Promise<HistoryData>;
   difficulty?: string;
   size?: TerminalSize;
 }
@@ -34,10 +34,15 @@ export function PickerApp({ items, done, loadHistory, difficulty, size: sizeOver
   const openHistory = () => {
     setScreen('history');
     if (history || !loadHistory) return;
+    const failed = (e: unknown) => setHistory({ data: null, error: e instanceof Error ? e.message : String(e) });
     try {
-      setHistory({ data: loadHistory(), error: null });
+      const loaded = loadHistory();
+      if (loaded instanceof Promise) {
+        setHistory({ data: null, error: null });
+        loaded.then((data) => setHistory({ data, error: null }), failed);
+      } else setHistory({ data: loaded, error: null });
     } catch (e) {
-      setHistory({ data: null, error: e instanceof Error ? e.message : String(e) });
+      failed(e);
     }
   };
   useKeypress(() => [
@@ -71,7 +76,7 @@ export function PickerApp({ items, done, loadHistory, difficulty, size: sizeOver
 /** Shows the picker and resolves with the chosen scenario id (null: the user left). */
 export async function runPicker(
   items: PickerItem[],
-  opts: { color: boolean; loadHistory?: () => HistoryData; difficulty?: string },
+  opts: { color: boolean; loadHistory?: PickerAppProps['loadHistory']; difficulty?: string },
 ): Promise<string | null> {
   let chosen: string | null = null;
   const app = render(
