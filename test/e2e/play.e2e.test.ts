@@ -75,7 +75,7 @@ describe('the real program in a real terminal', () => {
       t.keys('Down');
       await new Promise((r) => setTimeout(r, 100));
     }
-    await t.waitFor(/▸ Checkout errors after a config push +normal +30 min +mini-checkout/);
+    await t.waitFor(/▸ Checkout errors after a config push +NORMAL +30 min +mini-checkout/);
     expect(t.screen()).toContain('source: test fixture');
     t.keys('Enter');
     await t.waitFor(/mini-checkout · Checkout errors after a config push · normal · 30 min/);

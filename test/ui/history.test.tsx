@@ -116,7 +116,7 @@ describe('scenario picker', () => {
   it('shows the highlighted scenario’s difficulty, time limit, source and summary; enter picks it', async () => {
     const { frame, press, picked } = renderPicker();
     await flush();
-    expect(frame()).toMatch(/▸ Checkout errors after a config push\s+easy\s+30 min\s+mini-checkout/u);
+    expect(frame()).toMatch(/▸ Checkout errors after a config push\s+EASY\s+30 min\s+mini-checkout/u);
     expect(frame()).toContain('difficulty easy · time limit 30 min');
     expect(frame()).toContain('source: test fixture');
     expect(frame()).toContain('Checkout fails after a bad config push; roll it back.');
@@ -187,6 +187,8 @@ describe('history screen', () => {
       const on = renderPicker({ color: true });
       await flush();
       expect(on.frame()).toMatch(COLOUR);
+      // The difficulty badge (@inkjs/ui) has a background; without colour its word alone says it.
+      expect(on.frame()).toMatch(/\u001B\[4[1-7]m/u);
       cleanup();
       const off = renderPicker({ color: false });
       await flush();

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
+import { Spinner, StatusMessage } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { HistoryData } from '../../session/history.js';
 import { sparkline } from '../sparkline.js';
@@ -45,11 +46,13 @@ export interface HistoryScreenProps {
 export const HistoryScreen = memo(function HistoryScreen({ history, width, height, error = null }: HistoryScreenProps) {
   const theme = useTheme();
   const lines: { text: string; kind: 'heading' | 'text' | 'muted' }[] = [];
-  if (error) lines.push({ text: `cannot read the history: ${error}`, kind: 'text' });
-  else if (!history) lines.push({ text: 'reading…', kind: 'muted' });
+  // A state rather than data (reading, failed, empty): an @inkjs/ui status widget says it.
+  let status: ReactNode = null;
+  if (error) status = <StatusMessage variant="error">cannot read the history: {error}</StatusMessage>;
+  else if (!history) status = <Spinner label="reading…" />;
   else if (history.sessions.length === 0) {
-    lines.push({ text: 'No scored sessions yet: finish a drill (resolve, write the postmortem) and it shows here.', kind: 'muted' });
-    if (history.unscored > 0) lines.push({ text: `${history.unscored} session(s) started but not scored.`, kind: 'muted' });
+    const unscored = history.unscored > 0 ? ` ${history.unscored} session(s) started but not scored.` : '';
+    status = <StatusMessage variant="info">No scored sessions yet: finish a drill (resolve, write the postmortem) and it shows here.{unscored}</StatusMessage>;
   } else {
     const n = history.sessions.length;
     lines.push({ text: `Competencies · ${n} scored session${n === 1 ? '' : 's'} · oldest → newest, percent of each section's points`, kind: 'heading' });
@@ -67,6 +70,7 @@ export const HistoryScreen = memo(function HistoryScreen({ history, width, heigh
       </Text>
       <Text> </Text>
       <Box flexDirection="column" height={room}>
+        {status}
         {lines.slice(0, room).map((l, i) => (
           <Text key={i} wrap="truncate" bold={l.kind === 'heading'} dimColor={l.kind === 'muted' && dim(theme)}>
             {l.text}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { Badge } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { scrollWindow } from '../scroll-text.js';
 import { fit, truncate, wrapText } from '../text.js';
@@ -15,12 +16,21 @@ export interface PickerItem {
 
 export const PICKER_KEYS = '↑↓ choose · enter open the briefing · h history · q quit';
 
-/** "title · normal · 45 min · id", cut to the width. */
-export function pickerRow(item: PickerItem, width: number, selected: boolean): string {
-  const meta = ` ${fit(item.difficulty, 6)} ${String(item.timeLimitMin).padStart(3)} min  ${item.id}`;
-  const titleWidth = Math.max(10, Math.min(48, width - meta.length - 4));
-  return truncate(`${selected ? '▸ ' : '  '}${fit(item.title, titleWidth)}${meta}`, width);
+/** A row's three parts: the title (with the cursor), the difficulty (drawn as a badge), the time limit and id. */
+export function pickerRowParts(item: PickerItem, width: number, selected: boolean): { title: string; difficulty: string; rest: string } {
+  const difficulty = fit(item.difficulty, 6);
+  const rest = ` ${String(item.timeLimitMin).padStart(3)} min  ${item.id}`;
+  const titleWidth = Math.max(10, Math.min(48, width - rest.length - difficulty.length - 6));
+  return { title: `${selected ? '▸ ' : '  '}${fit(item.title, titleWidth)} `, difficulty, rest };
 }
+
+/** "title · normal · 45 min · id" as one line of text, cut to the width. */
+export function pickerRow(item: PickerItem, width: number, selected: boolean): string {
+  const p = pickerRowParts(item, width, selected);
+  return truncate(`${p.title} ${p.difficulty.toUpperCase()} ${p.rest}`, width);
+}
+
+const BADGE_COLOUR: Record<string, 'green' | 'yellow' | 'red'> = { easy: 'green', normal: 'yellow', hard: 'red' };
 
 /** What the highlighted scenario is: difficulty (and the --difficulty override), time limit, source, summary. */
 export function pickerDetail(item: PickerItem, width: number, difficulty?: string): string[] {
@@ -60,10 +70,17 @@ export const ScenarioPicker = memo(function ScenarioPicker({ items, selected, wi
       <Box flexDirection="column" height={listRoom} marginTop={1}>
         {win.lines.map((it, i) => {
           const sel = win.top + i === selected;
+          const row = pickerRowParts(it, inner, sel);
           return (
-            <Text key={it.id} wrap="truncate" bold={sel} color={sel ? paint(theme, 'cyan') : undefined}>
-              {pickerRow(it, inner, sel)}
-            </Text>
+            <Box key={it.id} width={inner} overflow="hidden">
+              <Text wrap="truncate" bold={sel} color={sel ? paint(theme, 'cyan') : undefined}>
+                {row.title}
+              </Text>
+              <Badge color={BADGE_COLOUR[it.difficulty] ?? 'magenta'}>{row.difficulty}</Badge>
+              <Text wrap="truncate" bold={sel} color={sel ? paint(theme, 'cyan') : undefined}>
+                {row.rest}
+              </Text>
+            </Box>
           );
         })}
       </Box>

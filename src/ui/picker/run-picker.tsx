@@ -2,6 +2,7 @@ import { render, useApp } from 'ink';
 import { useCallback, useState } from 'react';
 import type { HistoryData } from '../../session/history.js';
 import { HistoryScreen } from '../history/HistoryScreen.js';
+import { WidgetTheme } from './widget-theme.js';
 import { useKeypress } from '../hooks/use-keypress.js';
 import { useTerminalSize, type TerminalSize } from '../hooks/use-terminal-size.js';
 import { ThemeProvider } from '../theme.js';
@@ -66,10 +67,14 @@ export function PickerApp({ items, done, loadHistory, difficulty, size: sizeOver
     },
   ]);
   const height = Math.max(8, size.rows - 1);
-  return screen === 'history' ? (
-    <HistoryScreen history={history?.data ?? null} error={history?.error ?? (loadHistory ? null : 'no store')} width={size.columns} height={height} />
-  ) : (
-    <ScenarioPicker items={items} selected={selected} width={size.columns} height={height} {...(difficulty ? { difficulty } : {})} />
+  return (
+    <WidgetTheme>
+      {screen === 'history' ? (
+        <HistoryScreen history={history?.data ?? null} error={history?.error ?? (loadHistory ? null : 'no store')} width={size.columns} height={height} />
+      ) : (
+        <ScenarioPicker items={items} selected={selected} width={size.columns} height={height} {...(difficulty ? { difficulty } : {})} />
+      )}
+    </WidgetTheme>
   );
 }
 
