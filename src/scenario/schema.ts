@@ -88,6 +88,12 @@ export const Metric = z.strictObject({
   baseline: z.number(),
   /** Relative standard deviation of the noise around the value. */
   noise: z.number().nonnegative().default(0.05),
+  /**
+   * How long one wiggle of the noise lasts, in seconds: a new noise value is
+   * drawn every noiseSec and the series eases between them, as real telemetry
+   * wanders rather than jumping every second. 1: a new value every second.
+   */
+  noiseSec: z.number().min(1).max(3600).default(1),
   decimals: z.number().int().min(0).max(4).default(0),
   min: z.number().default(0),
   max: z.number().optional(),

@@ -61,6 +61,7 @@ metrics:
     service: search-api
     baseline: 0.4
     noise: 0.1
+    noiseSec: 20        # the noise wanders over ~20 s instead of jumping every second
     decimals: 1
     max: 100
     threshold: { above: 5 }

@@ -40,12 +40,31 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
     value = value + (target - value) * progress;
     if (effect.noise !== undefined) noise = effect.noise;
   }
-  const jitter = drawAt(seed, streamOf(metric), sec).gauss() * noise * noiseScale;
+  const jitter = unitNoise(metric, seed, sec) * noise * noiseScale;
   let out = value * (1 + jitter);
   out = Math.max(metric.min, out);
   if (metric.max !== undefined) out = Math.min(metric.max, out);
   const f = 10 ** metric.decimals;
   return Math.round(out * f) / f;
+}
+
+/**
+ * Standard normal noise for one second. With noiseSec 1 a fresh draw per
+ * second; longer, draws at every noiseSec-th second ("knots") eased into one
+ * another (smoothstep), rescaled so the spread stays that of one draw. Still
+ * random-access: a second needs only its two neighbouring knots.
+ */
+function unitNoise(metric: Metric, seed: number, sec: number): number {
+  const stream = streamOf(metric);
+  const every = metric.noiseSec;
+  if (!(every > 1)) return drawAt(seed, stream, sec).gauss();
+  const knot = Math.floor(sec / every);
+  const t = (sec - knot * every) / every;
+  const w = t * t * (3 - 2 * t);
+  const a = drawAt(seed, stream, knot).gauss();
+  if (w === 0) return a;
+  const b = drawAt(seed, stream, knot + 1).gauss();
+  return (a * (1 - w) + b * w) / Math.sqrt((1 - w) ** 2 + w ** 2);
 }
 
 /** Samples ending at `toSec`, `count` points `step` seconds apart (oldest first). */
