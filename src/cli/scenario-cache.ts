@@ -4,24 +4,41 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import envPaths from 'env-paths';
 import { readScenarioText } from '../scenario/read.js';
-import type { LoadedScenario } from '../scenario/validate.js';
+import type { LoadedScenario, LoadResult } from '../scenario/validate.js';
 import { BUILD_ID } from './build-id.js';
+import { packageRoot } from './paths.js';
 
 /**
- * Where validated scenarios are kept, and for which build. Either null: no cache.
+ * Where validated scenarios are kept, and for which build. `shipped` holds
+ * the bundled scenarios validated when the program was built (read only, so
+ * even the first start after an install parses no YAML); `dir` is the
+ * user's cache. Without a build: no cache.
  */
 export interface ScenarioCache {
   dir: string | null;
   build: string | null;
+  shipped?: string | null;
+}
+
+/** Beside the bundle: dist/scenario-cache, written by the build (scripts/build.mjs). */
+export function shippedCacheDir(): string {
+  return join(packageRoot(), 'dist', 'scenario-cache');
 }
 
 export function defaultScenarioCache(env: Record<string, string | undefined> = process.env): ScenarioCache {
   if (env['FIREDRILL_NO_CACHE']) return { dir: null, build: null };
+  let dir: string | null = null;
   try {
-    return { dir: join(envPaths('firedrill', { suffix: '' }).cache, 'scenarios'), build: BUILD_ID };
+    dir = join(envPaths('firedrill', { suffix: '' }).cache, 'scenarios');
   } catch {
-    return { dir: null, build: null };
+    // No user cache folder: the shipped entries still serve the bundled scenarios.
   }
+  return { dir, build: BUILD_ID, shipped: shippedCacheDir() };
+}
+
+/** The entry name: the text's SHA-256 and the build. */
+function entryName(text: string, build: string): string {
+  return `${createHash('sha256').update(text).digest('hex')}-${build}${SUFFIX}`;
 }
 
 /** Every edit of a scenario (and every build) makes a new entry: keep the newest few. */
@@ -44,11 +61,15 @@ export async function loadScenarioCached(file: string, cache: ScenarioCache = de
   const read = readScenarioText(file);
   if (!read.ok) return null;
   const text = read.text;
-  const entry = cache.dir && cache.build ? join(cache.dir, `${createHash('sha256').update(text).digest('hex')}-${cache.build}${SUFFIX}`) : null;
-  if (entry && existsSync(entry)) {
-    const hit = readEntry(entry);
-    if (hit) return { ...hit, file };
+  const name = cache.build ? entryName(text, cache.build) : null;
+  for (const dir of [cache.shipped, cache.dir]) {
+    const path = dir && name ? join(dir, name) : null;
+    if (path && existsSync(path)) {
+      const hit = readEntry(path);
+      if (hit) return { ...hit, file };
+    }
   }
+  const entry = cache.dir && name ? join(cache.dir, name) : null;
   const { loadScenarioText } = await import('../scenario/load.js');
   const r = loadScenarioText(text, file);
   if (!r.ok) return null;
@@ -80,6 +101,26 @@ function writeEntry(dir: string, path: string, loaded: LoadedScenario): void {
   } catch {
     // No cache then; the next start loads the file again.
   }
+}
+
+/**
+ * Validates scenario files and writes their entries into `outDir` for
+ * `build`: the build runs this for the bundled scenarios. Invalid files are
+ * skipped (validate reports them). Returns the ids written.
+ */
+export function precompileScenarios(files: readonly string[], outDir: string, build: string, load: (text: string, file: string) => LoadResult): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const ids: string[] = [];
+  for (const file of files) {
+    const read = readScenarioText(file);
+    if (!read.ok) continue;
+    const r = load(read.text, file);
+    if (!r.ok) continue;
+    const entry: Entry = { scenario: r.value.scenario, raw: r.value.raw, hash: r.value.hash };
+    writeFileSync(join(outDir, entryName(read.text, build)), serialize(entry));
+    ids.push(r.value.scenario.id);
+  }
+  return ids;
 }
 
 function prune(dir: string): void {

@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, utimesSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultScenarioCache, loadScenarioCached } from '../../src/cli/scenario-cache.js';
-import { loadScenarioFile } from '../../src/scenario/index.js';
+import { createHash } from 'node:crypto';
+import { defaultScenarioCache, loadScenarioCached, precompileScenarios } from '../../src/cli/scenario-cache.js';
+import { loadScenarioFile, loadScenarioText } from '../../src/scenario/index.js';
 
 const SOURCE = 'scenarios/payment-fraud-dns.yaml';
 
@@ -84,6 +85,33 @@ describe('the validated-scenario cache', () => {
     expect((await loadScenarioCached(file, { ...cache, build: null }))!.scenario.id).toBe('payment-fraud-dns');
     expect(entries(cache.dir)).toHaveLength(0);
     expect(defaultScenarioCache({ FIREDRILL_NO_CACHE: '1' })).toEqual({ dir: null, build: null });
+    // Sources run directly have no build id: no entry of any build is read.
     expect(defaultScenarioCache({}).build).toBeNull();
+  });
+});
+
+describe('the entries shipped with the build', () => {
+  it('a shipped entry is read first and nothing is written to the user cache', async () => {
+    const { root, file, cache } = setup();
+    const shipped = join(root, 'shipped');
+    expect(precompileScenarios([file, join(root, 'missing.yaml')], shipped, 'build-a', loadScenarioText)).toEqual(['payment-fraud-dns']);
+    const r = await loadScenarioCached(file, { ...cache, shipped });
+    expect(r!.scenario.id).toBe('payment-fraud-dns');
+    expect(entries(cache.dir)).toHaveLength(0);
+    // Another build does not read it.
+    await loadScenarioCached(file, { ...cache, build: 'build-b', shipped });
+    expect(entries(cache.dir)).toHaveLength(1);
+  });
+
+  it('npm run build validates every bundled scenario into dist/scenario-cache, keyed by its text and the build', () => {
+    const shipped = readdirSync('dist/scenario-cache').filter((f) => f.endsWith('.v8'));
+    const bundled = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+    expect(shipped).toHaveLength(bundled.length);
+    const builds = new Set(shipped.map((f) => /-([0-9a-f]{16})\.v8$/.exec(f)?.[1]));
+    expect(builds.size).toBe(1);
+    for (const f of bundled) {
+      const sha = createHash('sha256').update(readFileSync(join('scenarios', f), 'utf8')).digest('hex');
+      expect(shipped.some((s) => s.startsWith(`${sha}-`)), f).toBe(true);
+    }
   });
 });
