@@ -11,6 +11,22 @@ import { MIGRATIONS, assertNotNewer, migrate, schemaVersion } from './migrations
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export function openConnection(file: string, opts: { readonly: boolean; busyTimeoutMs: number }): DB {
+  try {
+    return openOnce(file, opts);
+  } catch (err) {
+    // A reader of a database an older firedrill wrote: upgrade it through a
+    // writable connection once, then read. If it cannot be written, say so.
+    if (!(opts.readonly && err instanceof StoreError && err.code === 'readonly' && /older layout/.test(err.message))) throw err;
+    try {
+      openOnce(file, { ...opts, readonly: false }).close();
+    } catch {
+      throw err;
+    }
+    return openOnce(file, opts);
+  }
+}
+
+function openOnce(file: string, opts: { readonly: boolean; busyTimeoutMs: number }): DB {
   const memory = file === ':memory:';
   if (opts.readonly && !memory && !existsSync(file)) {
     throw new StoreError('not-found', `there is no database at ${file}; run a drill first, or set FIREDRILL_DB to the database you meant`);

@@ -1,5 +1,6 @@
 // Schema history. Append only: never edit a shipped migration, add a new one.
 // The database's PRAGMA user_version = number of migrations applied.
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { describeFile } from './error-mapping.js';
@@ -76,7 +77,36 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (session_id, seq)
       ) STRICT;
     `),
+  // v3: each scenario snapshot stored once, keyed by the SHA-256 of its text.
+  // A session kept its own ~110 KB copy; a trainee replays the same few
+  // scenarios, so most copies were the same text. Reads join it back, so a
+  // session row and an export are what they were.
+  (db) => {
+    db.exec(`
+      CREATE TABLE scenarios (
+        key  TEXT PRIMARY KEY,  -- SHA-256 of json, hex
+        json TEXT NOT NULL
+      ) STRICT;
+      ALTER TABLE sessions ADD COLUMN scenario_key TEXT NOT NULL DEFAULT '';
+    `);
+    const put = db.prepare('INSERT OR IGNORE INTO scenarios (key, json) VALUES (?, ?)');
+    const point = db.prepare('UPDATE sessions SET scenario_key = ? WHERE id = ?');
+    const json = db.prepare('SELECT scenario_json FROM sessions WHERE id = ?').pluck();
+    // One snapshot in memory at a time: a database may hold thousands.
+    for (const id of db.prepare('SELECT id FROM sessions').pluck().all() as string[]) {
+      const text = json.get(id) as string;
+      const key = scenarioKey(text);
+      put.run(key, text);
+      point.run(key, id);
+    }
+    db.exec('ALTER TABLE sessions DROP COLUMN scenario_json');
+  },
 ];
+
+/** Where a snapshot is stored: the SHA-256 of its text. */
+export function scenarioKey(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
+}
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;

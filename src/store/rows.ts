@@ -4,12 +4,14 @@ import { StoreError } from './errors.js';
 import type { Actor, StoredEvent } from './types.js';
 
 export const SESSION_COLUMNS = `
-  id, scenario_id AS scenarioId, scenario_json AS scenarioJson, scenario_hash AS scenarioHash,
+  id, scenario_id AS scenarioId,
+  (SELECT json FROM scenarios WHERE scenarios.key = sessions.scenario_key) AS scenarioJson,
+  scenario_hash AS scenarioHash,
   app_version AS appVersion, seed, variant, trainee, mode, difficulty, started_at AS startedAt,
   parent_id AS parentId, branch_at_ms AS branchAtMs, outcome, score, score_max AS scoreMax,
   ended_at AS endedAt, report_json AS reportJson`;
 
-/** SESSION_COLUMNS without scenario_json and report_json: what a listing needs. */
+/** SESSION_COLUMNS without the scenario snapshot and report_json: what a listing needs. */
 export const SESSION_SUMMARY_COLUMNS = `
   id, scenario_id AS scenarioId, scenario_hash AS scenarioHash,
   app_version AS appVersion, seed, variant, trainee, mode, difficulty, started_at AS startedAt,

@@ -12,6 +12,7 @@ import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
 import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
 import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
 import { unpackExport } from './export-file.js';
+import { scenarioKey as scenarioKeyOf } from './migrations.js';
 import type {
   LiveClock,
   LiveClockInput,
@@ -41,6 +42,7 @@ export function openStore(path: string, opts: OpenOptions = {}): Store {
 class SqliteStore implements Store {
   private readonly sql;
   private readonly appendTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
+  private readonly insertSessionTx: Transaction<(row: SessionRow) => void>;
   private readonly importTx: Transaction<(x: SessionExport) => void>;
   private readonly snapshotTx: Transaction<(id: string) => SessionExport>;
   private readonly appendAfterTx: Transaction<(sessionId: string, afterSeq: number, e: z.output<typeof newEventSchema>) => StoredEvent | null>;
@@ -57,10 +59,11 @@ class SqliteStore implements Store {
       latestSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC LIMIT 1`),
       allSessions: db.prepare(`SELECT ${SESSION_SUMMARY_COLUMNS} FROM sessions ORDER BY started_ms DESC, rowid DESC`),
       sessionExists: db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).pluck(),
+      putScenario: db.prepare(`INSERT OR IGNORE INTO scenarios (key, json) VALUES (?, ?)`),
       insertSession: db.prepare(`
-        INSERT INTO sessions (id, scenario_id, scenario_json, scenario_hash, app_version, seed, variant, trainee,
+        INSERT INTO sessions (id, scenario_id, scenario_key, scenario_hash, app_version, seed, variant, trainee,
           mode, difficulty, started_at, started_ms, parent_id, branch_at_ms, outcome, score, score_max, ended_at, report_json)
-        VALUES (@id, @scenarioId, @scenarioJson, @scenarioHash, @appVersion, @seed, @variant, @trainee,
+        VALUES (@id, @scenarioId, @scenarioKey, @scenarioHash, @appVersion, @seed, @variant, @trainee,
           @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @outcome, @score, @scoreMax, @endedAt, @reportJson)`),
       finishSession: db.prepare(`
         UPDATE sessions SET outcome = @outcome, score = @score, score_max = @scoreMax,
@@ -110,6 +113,13 @@ class SqliteStore implements Store {
         this.sql.upsertClock.run({ sessionId, simMs: c.simMs, wallMs: c.wallMs, speed: c.speed, paused: c.paused ? 1 : 0, pid: c.pid });
       }
       return fresh;
+    });
+
+    this.insertSessionTx = db.transaction((row: SessionRow) => {
+      const scenarioKey = scenarioKeyOf(row.scenarioJson);
+      this.sql.putScenario.run(scenarioKey, row.scenarioJson);
+      const { scenarioJson: _stored, ...rest } = row;
+      this.sql.insertSession.run({ ...rest, scenarioKey, startedMs: Date.parse(row.startedAt) });
     });
 
     this.importTx = db.transaction((x: SessionExport) => {
@@ -299,8 +309,9 @@ class SqliteStore implements Store {
     return stored;
   }
 
+  /** The snapshot once per text (migrations.ts v3), then the row pointing at it; one transaction. */
   private insertSessionRow(row: SessionRow): void {
-    this.sql.insertSession.run({ ...row, startedMs: Date.parse(row.startedAt) });
+    this.insertSessionTx(row);
   }
 
   private requireSession(id: string): void {
