@@ -1,16 +1,16 @@
-import { numFlag } from '../args.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario } from '../../scenario/validate.js';
-import { bundledScenarios } from '../paths.js';
-import type { Context } from '../context.js';
-import { importWithoutFetch } from '../../view/load-ui.js';
-import { CliError } from '../errors.js';
 import { PreparingController } from '../../session/preparing-controller.js';
 import { briefingOnlyView } from '../../view/briefing-view.js';
+import { importWithoutFetch } from '../../view/load-ui.js';
+import { numFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { bundledScenarios } from '../paths.js';
+import { loadScenarioCached } from '../scenario-cache.js';
 import type { LiveSession } from './live-session.js';
 import type { PlayOptions } from './play.js';
-import { loadScenarioCached } from '../scenario-cache.js';
 
 export function requireTty(what: string): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -28,21 +28,21 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
   if (!loaded) return 0;
   const difficulty = flagged ? opts.difficulty : loaded.scenario.difficulty;
   // The briefing is drawn from the scenario alone; the store and the session load while it is read.
-  let session: LiveSession | null = null;
+  const prepared: { session?: LiveSession } = {};
   const controller = new PreparingController(briefingOnlyView(loaded.scenario, { difficulty, interview: opts.mode === 'interview' }), async () => {
     const { startLiveSession } = await import('./live-session.js');
-    session = startLiveSession(ctx, loaded, { seed: opts.seed, difficulty, mode: opts.mode, postmortemMin: opts.postmortemMin, startSpeed });
-    return session.controller;
+    prepared.session = startLiveSession(ctx, loaded, { seed: opts.seed, difficulty, mode: opts.mode, postmortemMin: opts.postmortemMin, startSpeed });
+    return prepared.session.controller;
   });
   try {
     const { runInteractive } = await importWithoutFetch(() => import('../../ui/run.js'));
     await runInteractive(controller, { color: ctx.io.color });
     // A failure to prepare (a locked database, say) ends here, with its own message.
     await controller.ready();
-    for (const line of (session as LiveSession | null)?.closingLines() ?? []) ctx.io.out(line);
+    for (const line of prepared.session?.closingLines() ?? []) ctx.io.out(line);
     return 0;
   } finally {
-    (session as LiveSession | null)?.close();
+    prepared.session?.close();
   }
 }
 
