@@ -15,6 +15,7 @@ export interface SessionExportFile {
   session: Omit<SessionRow, 'scenarioJson'>;
   scenario: { encoding: 'gzip+base64'; bytes: number; data: string };
   events: SessionExport['events'];
+  head?: SessionExport['head'];
   viewHashes?: ViewHash[];
 }
 
@@ -30,6 +31,7 @@ export function packExport(x: SessionExport, viewHashes?: ViewHash[]): SessionEx
     session,
     scenario: { encoding: 'gzip+base64', bytes: text.length, data: gzipSync(text, { level: 9 }).toString('base64') },
     events: x.events,
+    ...(x.head ? { head: x.head } : {}),
     ...(viewHashes ? { viewHashes } : {}),
   };
 }

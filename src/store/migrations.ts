@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors.js';
+import { GENESIS_HASH } from './hash-chain.js';
 import { describeFile } from './error-mapping.js';
 
 type Migration = (db: Database) => void;
@@ -100,6 +101,19 @@ export const MIGRATIONS: readonly Migration[] = [
       point.run(key, id);
     }
     db.exec('ALTER TABLE sessions DROP COLUMN scenario_json');
+  },
+  // v4: the head of each session's chain (its last event's seq and hash),
+  // moved in the same transaction as every append. The chain alone shows an
+  // edited or removed event in the middle, not a recording cut short at the
+  // end; a head that no longer matches the last event does.
+  (db) => {
+    db.exec(`
+      ALTER TABLE sessions ADD COLUMN head_seq INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN head_hash TEXT NOT NULL DEFAULT '${GENESIS_HASH}';
+      UPDATE sessions SET
+        head_seq  = coalesce((SELECT max(seq) FROM events WHERE events.session_id = sessions.id), 0),
+        head_hash = coalesce((SELECT hash FROM events WHERE events.session_id = sessions.id ORDER BY seq DESC LIMIT 1), '${GENESIS_HASH}');
+    `);
   },
 ];
 

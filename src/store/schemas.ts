@@ -61,4 +61,6 @@ export const sessionExportSchema = z.object({
   version: z.literal(1),
   session: sessionRowSchema,
   events: z.array(storedEventSchema),
+  /** The last event's seq and hash as the recording ended (absent in older exports). */
+  head: z.object({ seq: z.number().int().min(0), hash }).optional(),
 });

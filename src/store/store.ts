@@ -65,6 +65,8 @@ class SqliteStore implements Store {
           mode, difficulty, started_at, started_ms, parent_id, branch_at_ms, outcome, score, score_max, ended_at, report_json)
         VALUES (@id, @scenarioId, @scenarioKey, @scenarioHash, @appVersion, @seed, @variant, @trainee,
           @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @outcome, @score, @scoreMax, @endedAt, @reportJson)`),
+      head: db.prepare(`SELECT head_seq AS seq, head_hash AS hash FROM sessions WHERE id = ?`),
+      moveHead: db.prepare(`UPDATE sessions SET head_seq = ?, head_hash = ? WHERE id = ?`),
       finishSession: db.prepare(`
         UPDATE sessions SET outcome = @outcome, score = @score, score_max = @scoreMax,
           report_json = @reportJson, ended_at = @endedAt WHERE id = @id`),
@@ -128,12 +130,20 @@ class SqliteStore implements Store {
       }
       this.insertSessionRow(x.session);
       for (const e of x.events) this.sql.insertEvent.run({ ...e, payload: canonicalJson(e.payload) });
+      const last = x.events.at(-1);
+      const end = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+      // Exports written before heads were recorded have none: the events are all there is to check.
+      if (x.head && (x.head.seq !== end.seq || x.head.hash !== end.hash)) {
+        throw invalidImport(`the recording went up to event ${x.head.seq} but the file's events end at ${end.seq}: events were cut from the end`);
+      }
+      this.sql.moveHead.run(end.seq, end.hash, x.session.id);
     });
 
     // One read transaction, so the session and its events are a consistent snapshot.
     this.snapshotTx = db.transaction((id: string): SessionExport => {
       const session = this.getSession(id);
-      return { format: 'firedrill-session', version: 1, session, events: this.events(session.id) };
+      const head = this.sql.head.get(session.id) as { seq: number; hash: string };
+      return { format: 'firedrill-session', version: 1, session, events: this.events(session.id), head };
     });
   }
 
@@ -215,7 +225,13 @@ class SqliteStore implements Store {
         const p = parsePayload(r);
         return p.ok ? { ...r, payload: p.value } : { seq: r.seq, unreadable: true as const };
       });
-      const brokenAt = findBreak(sessionId, links);
+      let brokenAt = findBreak(sessionId, links);
+      if (brokenAt === null) {
+        // The chain holds; does it end where the recording did?
+        const head = this.sql.head.get(sessionId) as { seq: number; hash: string };
+        const last = rows.at(-1);
+        if ((last?.seq ?? 0) !== head.seq || (last?.hash ?? GENESIS_HASH) !== head.hash) brokenAt = (last?.seq ?? 0) + 1;
+      }
       return { session: sessionId, events: rows.length, ok: brokenAt === null, brokenAt };
     });
   }
@@ -297,8 +313,11 @@ class SqliteStore implements Store {
   /** The next event of the chain; inside a write transaction only. */
   private insertNext(sessionId: string, e: z.output<typeof newEventSchema>): StoredEvent {
     const last = this.sql.lastEvent.get(sessionId) as { seq: number; hash: string } | undefined;
+    const head = this.sql.head.get(sessionId) as { seq: number; hash: string };
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
+    // Writing on top of a recording cut short would hide the loss: refuse.
+    if (seq - 1 !== head.seq || prevHash !== head.hash) throw this.cutShort(sessionId, seq - 1, head.seq);
     const content = { sessionId, seq, simMs: e.simMs, wallMs: e.wallMs, actor: e.actor, type: e.type };
     // Store and return the payload as it will read back (canonical JSON), so
     // appendEvent's result equals what events() later yields.
@@ -306,7 +325,15 @@ class SqliteStore implements Store {
     const payload: unknown = JSON.parse(payloadText);
     const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
     this.sql.insertEvent.run({ ...stored, payload: payloadText });
+    this.sql.moveHead.run(seq, stored.hash, sessionId);
     return stored;
+  }
+
+  private cutShort(sessionId: string, lastSeq: number, headSeq: number): StoreError {
+    return new StoreError(
+      'corrupt',
+      `session ${sessionId} in ${describeFile(this.path)} was recorded up to event ${headSeq} but its events end at ${lastSeq}: the recording was cut short; nothing more is written to it (firedrill verify shows it)`,
+    );
   }
 
   /** The snapshot once per text (migrations.ts v3), then the row pointing at it; one transaction. */

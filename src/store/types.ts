@@ -71,6 +71,8 @@ export interface SessionExport {
   version: 1;
   session: SessionRow;
   events: StoredEvent[];
+  /** Where the recording ended: its last event's seq and hash (0 and the genesis hash when it has none). Absent in older exports. */
+  head?: { seq: number; hash: string };
 }
 
 /**

@@ -53,3 +53,41 @@ describe('write-ahead recording', () => {
     expect(v.stdout).toMatch(/BROKEN .* breaks at event 3/);
   });
 });
+
+describe('a recording cut short at the end', () => {
+  it('verify finds the last events missing (exit 3), nothing more is written to it, and its export is refused', () => {
+    const db = tempDb();
+    expect(cli(['play', 'test/fixtures/mini.yaml', '--script', 'test/fixtures/mini.strong.txt', '--quiet'], { FIREDRILL_DB: db }).code).toBe(0);
+    let store = openStore(db);
+    const id = store.getSession('latest').id;
+    const total = store.events(id).length;
+    const exported = store.exportSession(id);
+    store.close();
+    expect(exported.head).toEqual({ seq: total, hash: exported.events.at(-1)!.hash });
+
+    // The chain alone cannot see this: every remaining event still links to the one before.
+    const raw = new Database(db);
+    raw.prepare('DELETE FROM events WHERE session_id = ? AND seq > ?').run(id, total - 2);
+    raw.close();
+    const v = cli(['verify', 'latest', '--json'], { FIREDRILL_DB: db });
+    expect(v.code).toBe(3);
+    expect(JSON.parse(v.stdout)).toEqual({ session: id, events: total - 2, ok: false, brokenAt: total - 1 });
+
+    store = openStore(db);
+    expect(() => store.appendEvent(id, { simMs: 1, wallMs: 1, actor: 'examiner', type: 'annotate', payload: { text: 'late' } })).toThrow(
+      /recorded up to event \d+ but its events end at \d+: the recording was cut short/,
+    );
+    expect(store.events(id)).toHaveLength(total - 2);
+    store.close();
+
+    // An export whose last events were cut off (its head kept) does not import.
+    const cut = { ...exported, events: exported.events.slice(0, -2) };
+    const other = openStore(tempDb());
+    expect(() => other.importSession(cut)).toThrow(/the recording went up to event \d+ but the file's events end at \d+/);
+    // One written before heads were kept (no head) imports as the events say.
+    const { head: _head, ...older } = cut;
+    expect(other.importSession(older).id).toBe(id);
+    expect(other.verify(id).ok).toBe(true);
+    other.close();
+  });
+});

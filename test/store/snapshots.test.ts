@@ -33,7 +33,7 @@ function version2Database(file: string): void {
   db.close();
 }
 
-describe('scenario snapshots stored once per text (schema v3)', () => {
+describe('scenario snapshots stored once per text (schema v3), chain heads (v4)', () => {
   it('sessions of the same scenario share one stored snapshot; each reads back whole', () => {
     const file = tempDbPath();
     const store = openStore(file);
@@ -57,6 +57,11 @@ describe('scenario snapshots stored once per text (schema v3)', () => {
     expect(store.getSession('c').scenarioJson).toBe(big('two'));
     expect(store.listSessions().map((s) => s.id)).toEqual(['c', 'b', 'a']);
     expect(store.verify('a')).toMatchObject({ ok: true, events: 1 });
+    // v4 set each chain's head from its events: appending goes on from there.
+    expect(store.appendEvent('a', { simMs: 2000, wallMs: 2, actor: 'ic', type: 'command', payload: { text: 'sev 2' } }).seq).toBe(2);
+    expect(store.appendEvent('b', { simMs: 1000, wallMs: 1, actor: 'ic', type: 'command', payload: { text: 'ack' } }).seq).toBe(1);
+    expect(store.verify('a')).toMatchObject({ ok: true, events: 2 });
+    expect(store.verify('b')).toMatchObject({ ok: true, events: 1 });
     store.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
