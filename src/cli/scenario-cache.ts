@@ -36,21 +36,22 @@ export function defaultScenarioCache(env: Record<string, string | undefined> = p
   return { dir, build: BUILD_ID, shipped: shippedCacheDir() };
 }
 
+/** Every edit of a scenario (and every build) makes a new entry: keep the newest few. */
+const CACHE_ENTRIES = 32;
+const SUFFIX = '.v8';
+
 /** The entry name: the text's SHA-256 and the build. */
 function entryName(text: string, build: string): string {
   return `${createHash('sha256').update(text).digest('hex')}-${build}${SUFFIX}`;
 }
-
-/** Every edit of a scenario (and every build) makes a new entry: keep the newest few. */
-const CACHE_ENTRIES = 32;
-const SUFFIX = '.v8';
 
 /**
  * Loads a scenario file the way the YAML loader does, faster when it was
  * loaded before. Parsing a 120 KB scenario's YAML takes ~170 ms and checking
  * it against the format ~25 ms, most of the time to the first frame. The
  * result (the validated scenario, with its RegExps and shared conditions) is
- * kept in the user's cache folder in V8's serialization, named by the
+ * kept in V8's serialization, in the shipped folder for the bundled
+ * scenarios and in the user's cache folder for the rest, named by the
  * SHA-256 of the file's text and the build: an unchanged file under the same
  * program is read back as it was, and any edit or rebuild is a new name. On a
  * miss the YAML parser and the validator are loaded (they are not needed on a
@@ -79,6 +80,10 @@ export async function loadScenarioCached(file: string, cache: ScenarioCache = de
 
 type Entry = Omit<LoadedScenario, 'file'>;
 
+function entryOf(loaded: LoadedScenario): Entry {
+  return { scenario: loaded.scenario, raw: loaded.raw, hash: loaded.hash };
+}
+
 function readEntry(path: string): Entry | null {
   try {
     const v = deserialize(readFileSync(path)) as Partial<Entry> | null;
@@ -94,8 +99,7 @@ function writeEntry(dir: string, path: string, loaded: LoadedScenario): void {
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    const entry: Entry = { scenario: loaded.scenario, raw: loaded.raw, hash: loaded.hash };
-    writeFileSync(tmp, serialize(entry));
+    writeFileSync(tmp, serialize(entryOf(loaded)));
     renameSync(tmp, path);
     prune(dir);
   } catch {
@@ -116,8 +120,7 @@ export function precompileScenarios(files: readonly string[], outDir: string, bu
     if (!read.ok) continue;
     const r = load(read.text, file);
     if (!r.ok) continue;
-    const entry: Entry = { scenario: r.value.scenario, raw: r.value.raw, hash: r.value.hash };
-    writeFileSync(join(outDir, entryName(read.text, build)), serialize(entry));
+    writeFileSync(join(outDir, entryName(read.text, build)), serialize(entryOf(r.value)));
     ids.push(r.value.scenario.id);
   }
   return ids;
