@@ -124,5 +124,10 @@ describe('firedrill bench', () => {
     expect(human.status, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/^recording\.event-bytes-per-sim-min +\d+ B\/min$/m);
     expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')))).toEqual(['recording.event-bytes-per-sim-min']);
+
+    // --details: what the measurement found, under its line.
+    const detailed = spawnSync(process.execPath, [BIN, 'bench', 'recording.bytes', '--details', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    expect(detailed.status, detailed.stderr).toBe(0);
+    expect(detailed.stdout).toMatch(/^recording\.bytes-per-sim-min .*\n {2}\d+ B for [\d.]+ sim min, \d+ events$/m);
   }, 120_000);
 });

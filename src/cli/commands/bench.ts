@@ -5,11 +5,12 @@ import { CliError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 
 /**
- * `firedrill bench [PREFIX...] [--json] [--out FILE]`: runs every registered
+ * `firedrill bench [PREFIX...] [--json] [--out FILE] [--details]`: runs every registered
  * figure (or those whose names start with a PREFIX), prints one line each,
  * writes the JSON to bench-results.json (or --out), lists every missed
  * target with what was found about it, and exits 1 only when a figure could
- * not be measured (or, with --strict, when a target is missed).
+ * not be measured (or, with --strict, when a target is missed). --details
+ * prints what each measurement found under its line (spread, inner timings).
  * FIREDRILL_BENCH_QUICK=1 shrinks the
  * workloads (the test suite uses it; its values are not comparable).
  */
@@ -27,7 +28,10 @@ export async function benchCommand(ctx: Context, positionals: string[]): Promise
     root: packageRoot(),
     quick,
     only: positionals,
-    onResult: (r) => ctx.io.out(bench.formatLine(r, width)),
+    onResult: (r) => {
+      ctx.io.out(bench.formatLine(r, width));
+      if (ctx.flags.details && r.detail) ctx.io.out(`  ${r.detail}`);
+    },
   });
   const misses = bench.formatMisses(results);
   for (const line of misses) ctx.io.out(line);
