@@ -3,6 +3,7 @@
 // the engine, the view model, React and Ink, and the terminal writes.
 //
 //   console.first-frame-ms    spawn → the briefing is on screen (median of 5 launches)
+//   console.picker-first-frame-ms   a bare `firedrill` → the picker on screen
 //   console.cpu-10x           CPU share of one core at 10x, clock running
 //   console.fps-10x           Ink renders per second at 10x
 //   console.keypress-p95      a typed character → on screen, 95th percentile, at 10x
@@ -240,6 +241,41 @@ figure({
     const render = r.renderMs.length > 0 ? `; Ink's first render ${ms(median(r.renderMs))} after the spawn (frame log)` : '';
     const cold = r.coldMs !== null ? `; the launch before them ${ms(r.coldMs)}` : '';
     return { value: median(r.ms), detail: `median${spread}${render}${cold}` };
+  },
+});
+
+/** A bare `firedrill` (what `npm start` runs): spawn → the scenario picker on screen, median of five launches. */
+function pickerFrames(ctx: BenchContext): Promise<number[]> {
+  return ctx.once('console-picker-frames', async () => {
+    requireTmux();
+    const out: number[] = [];
+    try {
+      for (let i = 0; i < (ctx.quick ? 1 : 5); i++) {
+        const argv = programArgv(ctx.root, ['--db', join(ctx.tempDir(), 'picker.db')]);
+        const p = new Pane(argv, { width: WIDTH, height: HEIGHT });
+        try {
+          await p.waitFor(/pick a scenario/u, 20_000, 2);
+          out.push(Date.now() - p.spawnedAt);
+        } finally {
+          p.keys('q');
+          await sleep(300);
+          p.kill();
+        }
+      }
+    } finally {
+      stopServers();
+    }
+    return out;
+  });
+}
+
+figure({
+  name: 'console.picker-first-frame-ms',
+  unit: 'ms',
+  about: `spawn of a bare \`firedrill\` (\`npm start\`) in a ${WIDTH}x${HEIGHT} tmux pane → the scenario picker on screen, median of 5 launches: every bundled scenario read (validated at build time), Ink and the picker`,
+  measure: async (ctx) => {
+    const r = await pickerFrames(ctx);
+    return { value: median(r), detail: r.length > 1 ? `${r.length} launches, ${ms(Math.min(...r))}–${ms(Math.max(...r))}` : '' };
   },
 });
 
