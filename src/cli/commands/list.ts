@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { listBundled } from '../scenarios.js';
 
-export function listCommand(ctx: Context): number {
-  const rows = listBundled().map(({ scenario: s }) => ({ id: s.id, title: s.title, difficulty: s.difficulty, timeLimitMin: s.timeLimitMin, source: s.source }));
+export async function listCommand(ctx: Context): Promise<number> {
+  const rows = (await listBundled()).map(({ scenario: s }) => ({ id: s.id, title: s.title, difficulty: s.difficulty, timeLimitMin: s.timeLimitMin, source: s.source }));
   if (ctx.io.json) ctx.io.data(rows);
   else {
     const w = Math.max(2, ...rows.map((r) => r.id.length));

@@ -4,8 +4,8 @@ import type { LoadedScenario } from '../../scenario/validate.js';
 import { importWithoutFetch } from '../../view/load-ui.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { bundledScenarios } from '../paths.js';
 import { loadScenarioCached } from '../scenario-cache.js';
+import { listBundled } from '../scenarios.js';
 
 /**
  * Scenarios from the folders (or files) in FIREDRILL_SCENARIOS, separated
@@ -24,20 +24,10 @@ export async function extraScenarios(env: Record<string, string | undefined> = p
   return out;
 }
 
-/** The bundled scenarios, as listBundled() reads them, through the cache. */
-async function bundled(): Promise<LoadedScenario[]> {
-  const out: LoadedScenario[] = [];
-  for (const f of scenarioFiles([bundledScenarios()])) {
-    const r = await loadScenarioCached(f);
-    if (r) out.push(r);
-  }
-  return out.sort((a, b) => a.scenario.id.localeCompare(b.scenario.id));
-}
-
 
 /** The scenario picker shown by a bare `firedrill` / `npm start`. */
 export async function pickScenario(ctx: Context, opts: { difficulty?: string } = {}): Promise<LoadedScenario | null> {
-  const shipped = await bundled();
+  const shipped = await listBundled();
   const extra = (await extraScenarios()).filter((e) => !shipped.some((b) => b.scenario.id === e.scenario.id));
   const all = [...shipped, ...extra];
   if (all.length === 0) throw new CliError('no scenarios found: the scenarios/ folder is missing or every file in it is invalid (`firedrill validate scenarios`)');

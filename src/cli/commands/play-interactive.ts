@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { LoadedScenario } from '../../scenario/validate.js';
 import { PreparingController } from '../../session/preparing-controller.js';
 import { briefingOnlyView } from '../../view/briefing-view.js';
 import { importWithoutFetch } from '../../view/load-ui.js';
 import { numFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { bundledScenarios } from '../paths.js';
-import { loadScenarioCached } from '../scenario-cache.js';
+import { resolveScenario } from '../scenarios.js';
 import type { LiveSession } from './live-session.js';
 import type { PlayOptions } from './play.js';
 
@@ -24,7 +20,7 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
   const startSpeed = numFlag(ctx.flags, 'speed', 0.1, 1000);
   // --difficulty when given, else the scenario's own (play.ts defaults the option to normal).
   const flagged = ctx.flags.difficulty !== undefined;
-  const loaded = ref ? await resolveForPlay(ref) : await (await import('./pick.js')).pickScenario(ctx, flagged ? { difficulty: opts.difficulty } : {});
+  const loaded = ref ? await resolveScenario(ref) : await (await import('./pick.js')).pickScenario(ctx, flagged ? { difficulty: opts.difficulty } : {});
   if (!loaded) return 0;
   const difficulty = flagged ? opts.difficulty : loaded.scenario.difficulty;
   // The briefing is drawn from the scenario alone; the store and the session load while it is read.
@@ -45,20 +41,3 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
     prepared.session?.close();
   }
 }
-
-/**
- * The scenario to play, read quickly: a bundled id is tried as
- * scenarios/ID.yaml before every bundled file is loaded to look for it, and
- * a file loaded before comes from the cache (scenario-cache.ts). Anything
- * unusual goes the general way (resolveScenario), which also words the errors.
- */
-export async function resolveForPlay(ref: string): Promise<LoadedScenario> {
-  const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
-  const file = looksLikePath ? ref : /^[\w.-]+$/u.test(ref) ? join(bundledScenarios(), `${ref}.yaml`) : null;
-  if (file && existsSync(file)) {
-    const fast = await loadScenarioCached(file);
-    if (fast && (looksLikePath || fast.scenario.id === ref)) return fast;
-  }
-  return (await import('../scenarios.js')).resolveScenario(ref);
-}
-

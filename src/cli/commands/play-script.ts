@@ -14,7 +14,7 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
   const flags = ctx.flags;
   const { seed, difficulty, mode, postmortemMin } = opts;
   if (!ref) throw new CliError('headless play needs a scenario: `firedrill play payment-fraud-dns --script FILE`', 2);
-  const loaded = resolveScenario(ref);
+  const loaded = await resolveScenario(ref);
   let text: string;
   try {
     text = readFileSync(scriptPath, 'utf8');
