@@ -23,6 +23,13 @@ export function wallClock(frame: ClockFrame, sec: number, withDay = true): strin
   return withDay ? `${DAYS[d.getUTCDay()]} ${time}` : time;
 }
 
+/** The hour of the day (fractional, 0 ≤ h < 24) the frame's clock shows at sim second `sec`. */
+export function hourOfDay(frame: ClockFrame, sec: number): number {
+  const ms = startMs(frame.startsAt) + sec * 1000 * (frame.clockScale ?? 1);
+  const day = 24 * 3_600_000;
+  return (((ms % day) + day) % day) / 3_600_000;
+}
+
 export function wallHm(frame: ClockFrame, sec: number): string {
   return wallClock(frame, sec, false).slice(0, 5);
 }

@@ -71,6 +71,11 @@ export const MetricEffect = z
     rampSec: Duration.default(0),
     /** Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up). */
     releaseSec: Duration.default(0),
+    /**
+     * A spike: once at full size (after rampSec) the change fades back over
+     * decaySec even while `when` still holds (a retry burst, a thundering herd).
+     */
+    decaySec: Duration.optional(),
     /** Extra relative noise while the effect holds (flapping, bursts). */
     noise: z.number().nonnegative().optional(),
   })
@@ -94,6 +99,17 @@ export const Metric = z.strictObject({
    * wanders rather than jumping every second. 1: a new value every second.
    */
   noiseSec: z.number().min(1).max(3600).default(1),
+  /**
+   * A daily rhythm: the baseline swings by ±amplitude (relative) over the
+   * scenario clock's day, highest at peakAt (HH:MM). Traffic that is busiest
+   * in the evening, a batch window at night.
+   */
+  daily: z
+    .strictObject({
+      amplitude: z.number().min(0).max(1),
+      peakAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on the scenario clock, e.g. 20:00'),
+    })
+    .optional(),
   decimals: z.number().int().min(0).max(4).default(0),
   min: z.number().default(0),
   max: z.number().optional(),

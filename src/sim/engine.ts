@@ -273,7 +273,7 @@ export class Engine {
 
   metricAt(metricId: string, sec: number): number | null {
     const m = this.metric(metricId);
-    return m ? metricValue(m, this.seed, this.flags, sec, this.knobs.noise) : null;
+    return m ? metricValue(m, this.seed, this.flags, sec, this.knobs.noise, this.scenario) : null;
   }
 
   logsAt(sec: number): LogLine[] {

@@ -1,3 +1,4 @@
+import { hourOfDay, type ClockFrame } from '../scenario/clock-frame.js';
 import type { Metric } from '../scenario/schema.js';
 import type { FlagHistory } from './flag-history.js';
 import { drawAt } from './random.js';
@@ -14,27 +15,36 @@ function streamOf(metric: Metric): string {
   return name;
 }
 
+/** Where a scenario's clock starts (for a daily rhythm); a metric without one needs none. */
+const NO_FRAME: ClockFrame = { startsAt: '2026-01-01T00:00' };
+
 /**
- * A metric's value at one sim-second: the baseline, then each effect whose
- * condition holds, ramped from the value before it (and fading out over
- * releaseSec once it stops holding), then seeded noise.
- * Pure in (metric, seed, flags, second); null means "no data".
+ * A metric's value at one sim-second: the baseline (with its daily rhythm),
+ * then each effect whose condition holds, ramped from the value before it
+ * (a spike decaying again, and fading out over releaseSec once it stops
+ * holding), then seeded noise.
+ * Pure in (metric, seed, flags, second, the scenario's clock); null means "no data".
  */
-export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1): number | null {
+export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1, frame: ClockFrame = NO_FRAME): number | null {
   let value = metric.baseline;
+  if (metric.daily) {
+    const [h, m] = metric.daily.peakAt.split(':').map(Number) as [number, number];
+    value *= 1 + metric.daily.amplitude * Math.cos((2 * Math.PI * (hourOfDay(frame, sec) - (h + m / 60))) / 24);
+  }
   let noise = metric.noise;
   for (const effect of metric.effects) {
     const since = flags.conditionSince(effect.when, sec);
     let progress: number;
     if (since !== null) {
       if (effect.nodata) return null;
-      progress = effect.rampSec > 0 ? Math.min(1, (sec - since) / effect.rampSec) : 1;
+      progress = strength(effect, sec - since);
     } else {
       // a released effect fades out over releaseSec instead of snapping back
       if (effect.releaseSec === 0 || effect.nodata) continue;
       const ended = flags.conditionEnded(effect.when, sec);
       if (ended === null || sec - ended >= effect.releaseSec) continue;
-      progress = 1 - (sec - ended) / effect.releaseSec;
+      const heldFor = ended - (flags.conditionSince(effect.when, ended - 1) ?? ended);
+      progress = strength(effect, heldFor) * (1 - (sec - ended) / effect.releaseSec);
     }
     const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);
     value = value + (target - value) * progress;
@@ -46,6 +56,13 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
   if (metric.max !== undefined) out = Math.min(metric.max, out);
   const f = 10 ** metric.decimals;
   return Math.round(out * f) / f;
+}
+
+/** How much of an effect applies after it has held `held` seconds: the ramp up, then a spike's decay. */
+function strength(effect: Metric['effects'][number], held: number): number {
+  if (effect.rampSec > 0 && held < effect.rampSec) return held / effect.rampSec;
+  if (effect.decaySec === undefined) return 1;
+  return Math.max(0, 1 - (held - effect.rampSec) / effect.decaySec);
 }
 
 /**
@@ -68,11 +85,20 @@ function unitNoise(metric: Metric, seed: number, sec: number): number {
 }
 
 /** Samples ending at `toSec`, `count` points `step` seconds apart (oldest first). */
-export function metricSeries(metric: Metric, seed: number, flags: FlagHistory, toSec: number, count: number, step: number, noiseScale = 1): (number | null)[] {
+export function metricSeries(
+  metric: Metric,
+  seed: number,
+  flags: FlagHistory,
+  toSec: number,
+  count: number,
+  step: number,
+  noiseScale = 1,
+  frame: ClockFrame = NO_FRAME,
+): (number | null)[] {
   const out: (number | null)[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const s = toSec - i * step;
-    out.push(s < 0 ? null : metricValue(metric, seed, flags, s, noiseScale));
+    out.push(s < 0 ? null : metricValue(metric, seed, flags, s, noiseScale, frame));
   }
   return out;
 }

@@ -11,7 +11,7 @@ export function checkAlerts(engine: Engine, sec: number) {
   for (const alert of engine.scenario.alerts) {
     if (!engine.holds(alert.when)) continue;
     const metric = engine.metric(alert.metric)!;
-    const v = metricValue(metric, engine.seed, engine.flags, sec, engine.knobs.noise);
+    const v = metricValue(metric, engine.seed, engine.flags, sec, engine.knobs.noise, engine.scenario);
     const breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
     const open = s.pages.find((p) => p.id.startsWith(`${alert.id}#`) && p.clearedSec === null);
     if (breached) {
@@ -68,7 +68,7 @@ export function accumulateImpact(engine: Engine, sec: number) {
     let v = imp.scale;
     for (const id of imp.from) {
       const m = engine.metric(id)!;
-      v *= metricValue(m, engine.seed, engine.flags, sec, engine.knobs.noise) ?? 0;
+      v *= metricValue(m, engine.seed, engine.flags, sec, engine.knobs.noise, engine.scenario) ?? 0;
     }
     s.impact[imp.id] = (s.impact[imp.id] ?? 0) + Math.max(0, v);
   }
