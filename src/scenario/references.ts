@@ -93,6 +93,9 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     a.responses.forEach((r, j) => placeholders(r.text, ['actions', i, 'responses', j, 'text']));
   });
   s.actions.forEach((a, i) => {
+    for (const f of Object.keys(a.lasting)) {
+      if (!a.sets.includes(f)) issues.push({ path: ['actions', i, 'lasting', f], message: `"${f}" is not among this action's sets: lasting times only the flags it raises` });
+    }
     cond(a.requires, ['actions', i, 'requires']);
     a.responses.forEach((r, j) => cond(r.when, ['actions', i, 'responses', j, 'when']));
   });

@@ -205,6 +205,11 @@ export const Action = z.strictObject({
   delaySec: Duration.default(0),
   /** The flags it sets drop again after this long (a restart, a brief outage). */
   forSec: Duration.optional(),
+  /**
+   * Per flag among `sets`, how long that one lasts, over forSec: a restart
+   * that clears the errors for ten minutes while its "restarted" flag stays.
+   */
+  lasting: z.record(z.string(), Duration).default({}),
   requires: ConditionString.optional(),
   refusal: z.string().default('That cannot be done right now.'),
   response: z.string(),

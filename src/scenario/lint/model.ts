@@ -84,7 +84,8 @@ interface PackedAction {
   done: bigint;
   sets: bigint;
   clears: bigint;
-  temporary: boolean;
+  /** Among sets, the flags that wear off again. */
+  tempSets: bigint;
   delayed: boolean;
   tracksPending: boolean;
 }
@@ -123,7 +124,8 @@ export class FlagModel {
         done,
         sets,
         clears,
-        temporary: a.forSec !== undefined,
+        // The flags that wear off again (forSec, or their own lasting time).
+        tempSets: mask(a.sets.filter((f) => a.forSec !== undefined || a.lasting[f] !== undefined)),
         delayed: a.delaySec > 0,
         // The gap between done:<id> and the delayed effects is observable only when done:<id> is read.
         tracksPending: a.delaySec > 0 && done !== 0n && (sets | clears) !== 0n,
@@ -163,9 +165,8 @@ export class FlagModel {
 
   /** An action's sets and clears landing. The engine raises undelayed sets at once and lowers clears a second later; delayed ones lower, then raise. */
   private static land(a: PackedAction, up: bigint, temp: bigint): [bigint, bigint] {
-    const tempSets = a.temporary ? a.sets : 0n;
-    if (a.delayed) return [(up & ~a.clears) | a.sets, (temp & ~a.clears) | tempSets];
-    return [(up | a.sets) & ~a.clears, (temp | tempSets) & ~a.clears];
+    if (a.delayed) return [(up & ~a.clears) | a.sets, (temp & ~a.clears) | a.tempSets];
+    return [(up | a.sets) & ~a.clears, (temp | a.tempSets) & ~a.clears];
   }
 
   private step(st: Packed, ev: ModelEvent): Packed | null {

@@ -32,7 +32,8 @@ export function applyAction(engine: Engine, action: Action, by: string): { ok: b
   for (const f of action.sets) {
     if (action.delaySec === 0) engine.flags.raise(f, s.sec);
     else engine.schedule({ sec: at, kind: 'raise', flag: f });
-    if (action.forSec !== undefined) engine.schedule({ sec: at + action.forSec, kind: 'lower', flag: f });
+    const lasts = action.lasting[f] ?? action.forSec;
+    if (lasts !== undefined) engine.schedule({ sec: at + lasts, kind: 'lower', flag: f });
   }
   return { ok: true, text: reply };
 }
