@@ -153,6 +153,31 @@ interface FirstFrames {
 }
 
 /**
+ * Launches one after another: for each, the ms from the spawn until `shows`
+ * is on screen (capture-pane polled every 2 ms), and what `read` finds then.
+ * Each launch is left with `leave` and killed before the next.
+ */
+async function timeLaunches<T>(count: number, spawn: (i: number) => Pane, shows: RegExp, leave: string, read: (i: number, spawnedAt: number) => T): Promise<{ ms: number; found: T }[]> {
+  const out: { ms: number; found: T }[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const p = spawn(i);
+      try {
+        await p.waitFor(shows, 20_000, 2);
+        out.push({ ms: Date.now() - p.spawnedAt, found: read(i, p.spawnedAt) });
+      } finally {
+        p.keys(leave);
+        await sleep(300);
+        p.kill();
+      }
+    }
+  } finally {
+    stopServers();
+  }
+  return out;
+}
+
+/**
  * Separate launches (five; one when quick): a single start on a shared
  * machine says little. One launch goes first and is reported apart: right
  * after a build the files are not in the OS cache yet.
@@ -160,32 +185,18 @@ interface FirstFrames {
 function firstFrames(ctx: BenchContext): Promise<FirstFrames> {
   return ctx.once('console-first-frames', async () => {
     requireTmux();
-    const out: FirstFrames = { coldMs: null, ms: [], renderMs: [] };
-    const launches = ctx.quick ? 1 : 6;
-    try {
-      for (let i = 0; i < launches; i++) {
-        const frameLog = join(ctx.tempDir(), `first-frame-${i}.log`);
-        const p = start(ctx, [], frameLog);
-        try {
-          await p.waitFor(/start the clock/u, 20_000, 2);
-          const took = Date.now() - p.spawnedAt;
-          if (i === 0 && launches > 1) {
-            out.coldMs = took;
-            continue;
-          }
-          out.ms.push(took);
-          const first = readFrameLog(frameLog)[0];
-          if (first) out.renderMs.push(first.at - p.spawnedAt);
-        } finally {
-          p.keys('C-c');
-          await sleep(300);
-          p.kill();
-        }
-      }
-    } finally {
-      stopServers();
-    }
-    return out;
+    const dir = ctx.tempDir();
+    const logOf = (i: number) => join(dir, `first-frame-${i}.log`);
+    const launches = await timeLaunches(ctx.quick ? 1 : 6, (i) => start(ctx, [], logOf(i)), /start the clock/u, 'C-c', (i, spawnedAt) => {
+      const first = readFrameLog(logOf(i))[0];
+      return first ? first.at - spawnedAt : null;
+    });
+    const cold = launches.length > 1 ? launches.shift()! : null;
+    return {
+      coldMs: cold?.ms ?? null,
+      ms: launches.map((l) => l.ms),
+      renderMs: launches.flatMap((l) => (l.found === null ? [] : [l.found])),
+    };
   });
 }
 
@@ -244,28 +255,12 @@ figure({
   },
 });
 
-/** A bare `firedrill` (what `npm start` runs): spawn → the scenario picker on screen, median of five launches. */
+/** A bare `firedrill` (what `npm start` runs): spawn → the scenario picker on screen, five launches. */
 function pickerFrames(ctx: BenchContext): Promise<number[]> {
   return ctx.once('console-picker-frames', async () => {
     requireTmux();
-    const out: number[] = [];
-    try {
-      for (let i = 0; i < (ctx.quick ? 1 : 5); i++) {
-        const argv = programArgv(ctx.root, ['--db', join(ctx.tempDir(), 'picker.db')]);
-        const p = new Pane(argv, { width: WIDTH, height: HEIGHT });
-        try {
-          await p.waitFor(/pick a scenario/u, 20_000, 2);
-          out.push(Date.now() - p.spawnedAt);
-        } finally {
-          p.keys('q');
-          await sleep(300);
-          p.kill();
-        }
-      }
-    } finally {
-      stopServers();
-    }
-    return out;
+    const spawn = () => new Pane(programArgv(ctx.root, ['--db', join(ctx.tempDir(), 'picker.db')]), { width: WIDTH, height: HEIGHT });
+    return (await timeLaunches(ctx.quick ? 1 : 5, spawn, /pick a scenario/u, 'q', () => null)).map((l) => l.ms);
   });
 }
 
