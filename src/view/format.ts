@@ -3,7 +3,16 @@ export function compact(n: number): string {
   const a = Math.abs(n);
   if (a >= 1e6) return `${(n / 1e6).toFixed(a >= 1e7 ? 0 : 1)}M`;
   if (a >= 1e4) return `${Math.round(n / 1e3)}k`;
-  return Math.round(n).toLocaleString('en-US');
+  return groupThousands(Math.round(n));
+}
+
+/**
+ * 1234 → "1,234", as toLocaleString('en-US') writes it. By hand because the
+ * first toLocaleString loads ICU's number formatting (~18 ms), on the path
+ * to the first frame.
+ */
+export function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function withUnit(value: number, decimals: number, unit: string): string {
