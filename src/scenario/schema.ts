@@ -109,6 +109,8 @@ export const Metric = z.strictObject({
       amplitude: z.number().min(0).max(1),
       peakAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on the scenario clock, e.g. 20:00'),
     })
+    // the peak as an hour of the day, read once rather than for every sample
+    .transform((d) => ({ ...d, peakHour: Number(d.peakAt.slice(0, 2)) + Number(d.peakAt.slice(3)) / 60 }))
     .optional(),
   decimals: z.number().int().min(0).max(4).default(0),
   min: z.number().default(0),

@@ -28,8 +28,7 @@ const NO_FRAME: ClockFrame = { startsAt: '2026-01-01T00:00' };
 export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1, frame: ClockFrame = NO_FRAME): number | null {
   let value = metric.baseline;
   if (metric.daily) {
-    const [h, m] = metric.daily.peakAt.split(':').map(Number) as [number, number];
-    value *= 1 + metric.daily.amplitude * Math.cos((2 * Math.PI * (hourOfDay(frame, sec) - (h + m / 60))) / 24);
+    value *= 1 + metric.daily.amplitude * Math.cos((2 * Math.PI * (hourOfDay(frame, sec) - metric.daily.peakHour)) / 24);
   }
   let noise = metric.noise;
   for (const effect of metric.effects) {
