@@ -13,6 +13,20 @@ function start(db: string, args: string): TmuxSession {
   return t;
 }
 
+/** q, then y at the confirmation: the program ends with exit 0; the screen after. */
+async function quitConfirmed(t: TmuxSession): Promise<string> {
+  t.type('q');
+  await t.waitFor(/Quit this session\? y\/n/);
+  t.type('y');
+  return t.waitFor(/\[exited 0\]/);
+}
+
+/** The terminal as the program found it: alternate screen left, cursor shown. */
+function expectRestored(t: TmuxSession): void {
+  expect(t.display('#{alternate_on}')).toBe('0');
+  expect(t.display('#{cursor_flag}')).toBe('1');
+}
+
 describe('the real program in a real terminal', () => {
   it('tmux is installed (.ci/run installs it)', () => {
     expect(TmuxSession.available()).toBe(true);
@@ -38,13 +52,9 @@ describe('the real program in a real terminal', () => {
     await t.waitFor(/SEV-2/);
     // q quits only from an empty command line: wait until the prompt is clear
     await t.waitFor(/^> ▏ .*q quit/m);
-    t.type('q');
-    await t.waitFor(/Quit this session\? y\/n/);
-    t.type('y');
-    const after = await t.waitFor(/\[exited 0\]/);
+    const after = await quitConfirmed(t);
     expect(after).toMatch(/session [0-9A-Z]{26}/);
-    expect(t.display('#{alternate_on}')).toBe('0');
-    expect(t.display('#{cursor_flag}')).toBe('1');
+    expectRestored(t);
     const store = openStore(db);
     const events = store.events(store.getSession('latest').id);
     expect(events.map((e) => (e.payload as { text?: string }).text).filter(Boolean)).toEqual(['ack', 'sev 2']);
@@ -60,8 +70,7 @@ describe('the real program in a real terminal', () => {
     await t.waitFor(/Dashboard/);
     t.keys('C-c');
     await t.waitFor(/\[exited \d+\]/);
-    expect(t.display('#{alternate_on}')).toBe('0');
-    expect(t.display('#{cursor_flag}')).toBe('1');
+    expectRestored(t);
   });
 
   it('picks mini-checkout from the picker, plays to mitigation with keys and commands, quits; the terminal is restored', async () => {
@@ -113,13 +122,9 @@ describe('the real program in a real terminal', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(errorRow(t.screen())).toMatch(/\b0\.\d%/);
-    t.type('q');
-    await t.waitFor(/Quit this session\? y\/n/);
-    t.type('y');
-    const after = await t.waitFor(/\[exited 0\]/);
+    const after = await quitConfirmed(t);
     expect(after).toMatch(/session [0-9A-Z]{26}/);
-    expect(t.display('#{alternate_on}')).toBe('0');
-    expect(t.display('#{cursor_flag}')).toBe('1');
+    expectRestored(t);
     const store = openStore(db);
     const row = store.getSession('latest');
     expect(row.scenarioId).toBe('mini-checkout');
@@ -162,8 +167,7 @@ describe('a database that cannot be written, found while the briefing shows', ()
       expect(after).toContain('[exited 1]');
       expect(after).toMatch(/firedrill: .*is locked by another process; try again/);
       expect(after).not.toMatch(/\n\s+at /);
-      expect(t.display('#{alternate_on}')).toBe('0');
-      expect(t.display('#{cursor_flag}')).toBe('1');
+      expectRestored(t);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
