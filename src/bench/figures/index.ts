@@ -3,3 +3,4 @@ import './engine.js';
 import './store.js';
 import '../console/index.js';
 import './replay.js';
+import './judge.js';
