@@ -23,7 +23,6 @@ export const EXTEND_MINUTES = 10;
  * recording like any other event.
  */
 export class ExaminerConsole {
-  private lastSeq = 0;
   private readonly activity: ActivityView[] = [];
   private readonly logCache = new Map<number, LogLine[]>();
   private message: string | null = null;
@@ -33,7 +32,10 @@ export class ExaminerConsole {
   private constructor(
     readonly session: Session,
     private readonly wallNow: () => number,
-  ) {}
+  ) {
+    // Every event this console's world takes in, its own and the candidate's, goes in the activity list.
+    session.recorder.onApply((e) => this.noteActivity(e));
+  }
 
   /** Attaches to a live or finished session (`latest` is the newest one). */
   static attach(store: Store, idOrLatest: string, wallNow: () => number): ExaminerConsole {
@@ -61,9 +63,7 @@ export class ExaminerConsole {
   /** New events and the candidate's clock. True when anything changed. */
   poll(): boolean {
     const before = this.engine.sec;
-    const fresh = this.session.catchUp(this.lastSeq);
-    for (const e of fresh) this.noteActivity(e);
-    if (fresh.length > 0) this.lastSeq = fresh.at(-1)!.seq;
+    const fresh = this.session.catchUp();
     const clock = this.store.liveClock(this.session.id);
     // Safe to follow: nothing will be stamped before the time the candidate published.
     if (clock && !this.finished) this.engine.advanceTo(clock.simMs);
@@ -167,15 +167,8 @@ export class ExaminerConsole {
   }
 
   private append(body: EventBody, what: string): boolean {
-    const { type, ...payload } = body;
     try {
-      const stored = this.store.appendEventLive(this.session.id, {
-        simMs: this.engine.state.started ? this.engine.sec * 1000 : 0,
-        wallMs: this.wallNow(),
-        actor: 'examiner',
-        type,
-        payload,
-      });
+      const stored = this.session.recorder.record(body, { live: this.engine.state.started ? this.engine.sec * 1000 : 0 }, { actor: 'examiner' });
       this.lastAppended = stored;
       this.message = `${what} at +${formatClock(stored.simMs / 1000)}`;
     } catch (e) {

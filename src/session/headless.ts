@@ -1,6 +1,5 @@
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Store } from '../store/index.js';
-import { FidelityRecorder } from './fidelity.js';
 import { finishSession, type Finished } from './reports.js';
 import type { ScriptLine } from './script.js';
 import { Session, type StartOptions } from './session.js';
@@ -23,13 +22,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runScript(store: Store, loaded: LoadedScenario, lines: ScriptLine[], opts: HeadlessOptions, wallNow: () => number): Promise<{ session: Session } & Finished> {
   const session = Session.start(store, loaded, opts, wallNow);
   session.record({ type: 'start', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
-  const fidelity = new FidelityRecorder(store, session.id, opts.mode === 'interview');
   for (const line of lines) {
     if (opts.paceMs) await sleep(opts.paceMs);
     const life = session.engine.state.lifecycle;
     if (life === 'scored' || life === 'abandoned') break;
     const stored = session.record({ type: 'command', text: line.text }, line.simMs);
-    fidelity.after(stored, session.engine);
     opts.onAccepted?.(line, stored.seq, session.engine.state.lastAnswer?.text ?? '');
   }
   const engine = session.engine;

@@ -1,5 +1,5 @@
 import type { LogLine } from '../sim/logs.js';
-import { EventBody } from '../sim/events.js';
+import type { EventBody } from '../sim/events.js';
 import type { StoredEvent } from '../store/index.js';
 import type { PlayController } from '../view/controller.js';
 import { SPEEDS } from '../view/controller.js';
@@ -7,13 +7,14 @@ import type { ViewModel, ViewSize } from '../view/model.js';
 import { withInterviewNotice } from '../view/briefing-view.js';
 import { selectView } from '../view/select.js';
 import { completeLine } from './completion.js';
-import { FidelityRecorder } from './fidelity.js';
-import { toSimEvent, type Session } from './session.js';
+import type { Session } from './session.js';
 
 export interface LiveOptions {
   interview: boolean;
   onFinish: (session: Session) => string;
   postmortemMin?: number;
+  /** The clock starts at this speed (recorded as a speed event right after the start). */
+  startSpeed?: number;
   /** Wall clock for heartbeats and event stamps; Date.now by default. */
   wallNow?: () => number;
 }
@@ -41,12 +42,10 @@ export const INTERVIEW_DONE =
  */
 export class LiveController implements PlayController {
   private simMs = 0;
-  private lastSeq: number;
   private publishedMs = -1;
   private publishedWall = Number.NEGATIVE_INFINITY;
   private publishedPaused: boolean | null = null;
   private readonly logCache = new Map<number, LogLine[]>();
-  private readonly fidelity: FidelityRecorder;
   private readonly wallNow: () => number;
   private summary: string | null = null;
 
@@ -56,11 +55,14 @@ export class LiveController implements PlayController {
   ) {
     const store = session.store;
     this.wallNow = opts.wallNow ?? Date.now;
-    this.lastSeq = store.lastSeq(session.id);
-    const last = this.lastSeq > 0 ? store.events(session.id, this.lastSeq - 1)[0] : undefined;
+    const seq = session.recorder.appliedSeq;
+    const last = seq > 0 ? store.events(session.id, seq - 1)[0] : undefined;
     // A resumed session continues from its last event, never before it.
     this.simMs = Math.max(session.engine.sec * 1000, session.engine.state.started ? (last?.simMs ?? 0) : 0);
-    this.fidelity = new FidelityRecorder(store, session.id, opts.interview);
+    // Events another process (the examiner) appended take effect here as in any replay; the clock never runs behind them.
+    session.recorder.onApply((_e, own) => {
+      if (!own && session.engine.state.started) this.simMs = Math.max(this.simMs, session.engine.sec * 1000);
+    });
   }
 
   get started(): boolean {
@@ -94,12 +96,13 @@ export class LiveController implements PlayController {
       const now = this.wallNow();
       const mustPublish =
         s.started && (target > this.publishedMs || s.paused !== this.publishedPaused || now - this.publishedWall >= HEARTBEAT_MS);
+      const recorder = this.session.recorder;
       const fresh = mustPublish
-        ? this.session.store.publishLiveClock(this.session.id, this.lastSeq, { simMs: target, wallMs: now, speed: s.speed, paused: s.paused, pid: process.pid })
-        : this.session.store.events(this.session.id, this.lastSeq);
+        ? this.session.store.publishLiveClock(this.session.id, recorder.appliedSeq, { simMs: target, wallMs: now, speed: s.speed, paused: s.paused, pid: process.pid })
+        : recorder.catchUp();
       if (fresh.length > 0) {
         // Someone else wrote first: apply it, then decide again (it may have paused the clock).
-        this.applyOthers(fresh);
+        recorder.absorb(fresh);
         continue;
       }
       if (mustPublish) {
@@ -120,6 +123,8 @@ export class LiveController implements PlayController {
     if (this.started) return;
     // the postmortem override travels in the start event so replays honour it
     this.record({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
+    const speed = this.opts.startSpeed;
+    if (speed) this.record({ type: 'speed', speed });
   }
 
   submit(text: string): void {
@@ -150,35 +155,9 @@ export class LiveController implements PlayController {
     this.settle();
   }
 
-  /**
-   * Write-ahead, on top of everything already in the log: catch up, append
-   * only if nobody appended meanwhile (else catch up again), then apply.
-   */
-  private record(body: EventBody, actor: 'ic' | 'system' = 'ic'): StoredEvent {
-    const parsed = EventBody.parse(body);
-    const { type, ...payload } = parsed;
-    const store = this.session.store;
-    for (;;) {
-      const fresh = store.events(this.session.id, this.lastSeq);
-      if (fresh.length > 0) this.applyOthers(fresh);
-      const simMs = Math.floor(this.simMs);
-      const stored = store.appendEventAfter(this.session.id, this.lastSeq, { simMs, wallMs: this.wallNow(), actor, type, payload });
-      if (!stored) continue;
-      this.session.engine.apply({ simMs, actor, body: parsed });
-      this.lastSeq = stored.seq;
-      this.fidelity.after(stored, this.session.engine);
-      return stored;
-    }
-  }
-
-  /** Events another process (the examiner) appended: they take effect here as in any replay. */
-  private applyOthers(events: StoredEvent[]): void {
-    const engine = this.session.engine;
-    for (const e of events) {
-      engine.apply(toSimEvent(e));
-      this.lastSeq = e.seq;
-    }
-    if (engine.state.started) this.simMs = Math.max(this.simMs, engine.sec * 1000);
+  /** Write-ahead through the session's recorder, on top of everything already in the log. */
+  private record(body: EventBody): StoredEvent {
+    return this.session.recorder.record(body, { onTop: () => this.simMs }, { wallMs: this.wallNow() });
   }
 
   private changeSpeed(dir: 1 | -1): void {

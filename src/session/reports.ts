@@ -30,16 +30,9 @@ export function reportMarkdown(session: Session, score: Score, revealTruth: bool
  * interview candidate's copy keeps the truth for the examiner.
  */
 export function finishSession(session: Session): Finished {
-  const score = session.finish(null);
+  const score = session.finish();
   const revealTruth = session.row.mode !== 'interview';
   const md = reportMarkdown(session, score, revealTruth);
-  session.store.finishSession(session.id, {
-    outcome: session.engine.state.outcome ?? 'abandoned',
-    score: score.total,
-    scoreMax: score.max,
-    reportJson: JSON.stringify(score),
-    endedAt: session.row.endedAt ?? new Date().toISOString(),
-  });
   let reportPath: string | null = null;
   if (session.store.path !== ':memory:') {
     reportPath = join(dirname(session.store.path), 'reports', `${session.id}.md`);

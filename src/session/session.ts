@@ -1,4 +1,4 @@
-import { EventBody, type SimEvent } from '../sim/events.js';
+import type { EventBody } from '../sim/events.js';
 import { Engine } from '../sim/engine.js';
 import { scenarioFromRaw, type LoadedScenario } from '../scenario/validate.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -7,6 +7,7 @@ import type { Score } from '../scoring/types.js';
 import type { SessionRow, Store, StoredEvent } from '../store/index.js';
 import { APP_VERSION } from './version.js';
 import { newSessionId } from './ids.js';
+import { Recorder, toSimEvent, type Actor } from './recorder.js';
 
 export interface StartOptions {
   seed: number;
@@ -21,11 +22,7 @@ export interface StartOptions {
 export { SessionError } from './errors.js';
 import { SessionError } from './errors.js';
 
-/** Turns a stored row back into the event the engine consumes. */
-export function toSimEvent(e: StoredEvent): SimEvent {
-  const body = EventBody.parse({ ...(e.payload as object), type: e.type });
-  return { simMs: e.simMs, actor: e.actor, body };
-}
+export { toSimEvent };
 
 export function scenarioOf(row: SessionRow): Scenario {
   const loaded = scenarioFromRaw(JSON.parse(row.scenarioJson), `session ${row.id}`);
@@ -38,13 +35,19 @@ export function scenarioOf(row: SessionRow): Scenario {
  * examiner use. Every event is committed to the store before it takes effect.
  */
 export class Session {
+  /** The one write-ahead path for this session's events (recorder.ts). */
+  readonly recorder: Recorder;
+
   private constructor(
     readonly store: Store,
     public row: SessionRow,
     readonly scenario: Scenario,
     readonly engine: Engine,
     private readonly wallNow: () => number,
-  ) {}
+    appliedSeq: number,
+  ) {
+    this.recorder = new Recorder(store, row.id, engine, wallNow, { appliedSeq, interview: row.mode === 'interview' });
+  }
 
   static start(store: Store, loaded: LoadedScenario, opts: StartOptions, wallNow: () => number): Session {
     const engine = new Engine(loaded.scenario, { seed: opts.seed, difficulty: opts.difficulty, ...(opts.variant ? { variant: opts.variant } : {}) });
@@ -63,7 +66,7 @@ export class Session {
       parentId: opts.parentId ?? null,
       branchAtMs: opts.branchAtMs ?? null,
     });
-    return new Session(store, row, loaded.scenario, engine, wallNow);
+    return new Session(store, row, loaded.scenario, engine, wallNow, 0);
   }
 
   /** Rebuilds a recorded session's world from its events, up to `untilMs` if given. */
@@ -71,43 +74,39 @@ export class Session {
     const row = store.getSession(idOrLatest);
     const scenario = scenarioOf(row);
     const engine = new Engine(scenario, { seed: row.seed, variant: row.variant, difficulty: row.difficulty as StartOptions['difficulty'] });
+    let appliedSeq = 0;
     for (const e of store.events(row.id)) {
       if (untilMs !== undefined && e.simMs > untilMs) break;
       engine.apply(toSimEvent(e));
+      appliedSeq = e.seq;
     }
     if (untilMs !== undefined) engine.advanceTo(untilMs);
-    return new Session(store, row, scenario, engine, wallNow);
+    return new Session(store, row, scenario, engine, wallNow, appliedSeq);
   }
 
   get id(): string {
     return this.row.id;
   }
 
-  /** Write-ahead: append to the store, then apply. Returns the committed row. */
-  record(body: EventBody, simMs: number, actor: 'ic' | 'examiner' | 'system' = 'ic'): StoredEvent {
-    const parsed = EventBody.parse(body);
-    const { type, ...payload } = parsed;
-    const stored = this.store.appendEvent(this.row.id, { simMs, wallMs: this.wallNow(), actor, type, payload });
-    this.engine.apply({ simMs, actor, body: parsed });
-    return stored;
+  /** Records an event at the sim time given (headless scripts): write-ahead through the recorder. */
+  record(body: EventBody, simMs: number, actor: Actor = 'ic'): StoredEvent {
+    return this.recorder.record(body, { at: simMs }, { actor });
   }
 
   /** Applies events other processes appended (the examiner's injections, the candidate's commands). */
-  catchUp(afterSeq: number): StoredEvent[] {
-    const fresh = this.store.events(this.row.id, afterSeq);
-    for (const e of fresh) this.engine.apply(toSimEvent(e));
-    return fresh;
+  catchUp(): StoredEvent[] {
+    return this.recorder.catchUp();
   }
 
   score(): Score {
     return scoreSession(this.scenario, this.engine.state);
   }
 
-  /** Scores and marks the session finished in the store. */
-  finish(reportJson: string | null): Score {
+  /** Scores the session and writes its row's result once: outcome, score and the score as JSON. */
+  finish(): Score {
     const score = this.score();
     const outcome = this.engine.state.outcome ?? 'abandoned';
-    this.store.finishSession(this.row.id, { outcome, score: score.total, scoreMax: score.max, reportJson, endedAt: new Date(this.wallNow()).toISOString() });
+    this.store.finishSession(this.row.id, { outcome, score: score.total, scoreMax: score.max, reportJson: JSON.stringify(score), endedAt: new Date(this.wallNow()).toISOString() });
     this.row = this.store.getSession(this.row.id);
     return score;
   }

@@ -37,6 +37,7 @@ export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: Liv
     const live = new LiveController(session, {
       interview: opts.mode === 'interview',
       ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}),
+      ...(opts.startSpeed ? { startSpeed: opts.startSpeed } : {}),
       onFinish: (s) => {
         const done = finishSession(s);
         reportPath = done.reportPath;
@@ -44,8 +45,7 @@ export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: Liv
         return done.summary;
       },
     });
-    const speed = opts.startSpeed;
-    const controller: PlayController = speed ? startingAt(live, () => session.record({ type: 'speed', speed }, 0)) : live;
+    const controller: PlayController = live;
     return {
       controller,
       closingLines: () => {
@@ -64,21 +64,4 @@ export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: Liv
     store.close();
     throw e;
   }
-}
-
-/** The controller, with `start()` followed by a recorded speed change (the hidden --speed flag). */
-function startingAt(base: PlayController, setSpeed: () => void): PlayController {
-  return new Proxy(base, {
-    get(target, prop) {
-      if (prop === 'start') {
-        return () => {
-          const was = target.started;
-          target.start();
-          if (!was && target.started) setSpeed();
-        };
-      }
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
 }
