@@ -39,8 +39,8 @@ const result = await build({
   jsx: 'automatic',
   minify: false,
   sourcemap: 'linked',
-  // the native addon stays outside the bundle
-  external: ['better-sqlite3'],
+  // native addons stay outside the bundle (ssh2 loads its optional crypto addon at run time)
+  external: ['better-sqlite3', 'ssh2'],
   plugins: [
     {
       // Ink loads React DevTools only when DEV=true; the bundle ships without it.

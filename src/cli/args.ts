@@ -31,6 +31,10 @@ const OPTIONS = {
   check: { type: 'boolean' },
   candidate: { type: 'boolean' },
   step: { type: 'string' },
+  listen: { type: 'string' },
+  'time-limit': { type: 'string' },
+  codes: { type: 'string' },
+  'host-key': { type: 'string' },
 } as const;
 
 export type Flags = {

@@ -15,6 +15,8 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   replay SESSION --at MM:SS --headless   the screen as it was at that sim time
   replay SESSION --check          the replay shows what the candidate saw after every decision?
   replay SESSION --branch-at MM:SS       what-if: a new live session from that point
+  host SCENARIO [--listen ADDR:PORT]   host interviews over SSH: candidates join with
+                                  ssh -p PORT join@HOST and a join code; the examiner console runs here
   examine SESSION|latest          examiner console (second terminal): live view, hidden truth,
                                   rubric, injections, hints, pause, +10 min, notes [--headless]
   resume SESSION                  continue an interrupted session from its last event
@@ -34,3 +36,64 @@ flags: --db PATH (default $FIREDRILL_DB, else the user data folder) --json --no-
 play:  --seed N --speed X --trainee NAME --mode solo|interview --difficulty easy|normal|hard
        --postmortem-min N --width W --height H --quiet
 exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage · 3 broken hash chain`;
+
+
+export const HOST_HELP = `firedrill host — run an interview from the examiner's machine
+
+usage: firedrill host SCENARIO [--listen ADDR:PORT] [--db PATH] [--seed N] [--variant V]
+                      [--difficulty easy|normal|hard] [--time-limit MIN] [--codes N]
+                      [--host-key PATH] [--headless] [--json]
+
+Starts an SSH server inside firedrill (no system sshd, no shell accounts) and
+prints one join code per candidate and the host key's fingerprint. A
+candidate runs, in any terminal with a stock OpenSSH client:
+
+    ssh -p PORT join@HOST          (or NAME@HOST to be recorded as NAME)
+
+types the join code, and gets the candidate's play screen and nothing else:
+the database, the engine, the scenario and its hidden truth stay on this
+machine. This terminal runs the examiner console: the live sessions in a
+line at the top (tab or ]/[ switch, j issues another code), the selected
+candidate's screen with what they are typing, the rubric, the hidden truth,
+injections, hints, pause and +10 min. The candidate cannot pause or change
+speed; the examiner owns the clock.
+
+A code works for one candidate: unused, it expires after 30 minutes; once
+used it is that candidate's way back in after a dropped connection (the
+session resumes where it stands) and stops working when their session ends.
+Wrong codes are limited to 5 a minute per address. Commands (ssh HOST ls),
+SFTP, agent and X11 forwarding and port forwards are refused.
+
+  --listen ADDR:PORT   where to listen (default ${'127.0.0.1:2222'}; 0.0.0.0:PORT for other machines)
+  --codes N            join codes to print at start (default 1; j in the console adds more)
+  --seed N             every candidate plays this seed (default: a random seed each)
+  --variant V          force a root-cause variant
+  --time-limit MIN     the incident's time limit, instead of the scenario's
+  --host-key PATH      the host key (default: host_ed25519_key in the user data folder,
+                       or $FIREDRILL_HOST_KEY); created on first use, mode 0600
+  --headless           no console: serve until stopped (Ctrl-C), log to stderr
+  --json               print {address, port, fingerprint, codes, join} on stdout at start`;
+
+export const EXAMINE_HELP = `firedrill examine — the examiner console on a recorded or live session
+
+usage: firedrill examine SESSION|latest [--db PATH] [--headless [--width W --height H]]
+
+Attaches to a session in the database: the candidate's screen, the hidden
+truth (variant, root cause, strong and weak play, notes), the live rubric,
+and the candidate's commands. Keys: 1 stakeholder message (who: text),
+2 page, 3 the executive joins, h release the next hint, p pause/resume,
++ ten more minutes, n pin a note, ↑↓ scroll the rubric, q quit (the
+candidate is not affected). --headless prints the console once as text.
+
+On one shared machine (a candidate playing \`firedrill play SCENARIO --mode
+interview\` against the same database) this is practice: the candidate's
+machine holds the answer. For an interview that counts, host it:
+\`firedrill host SCENARIO\` keeps the database and the hidden truth on the
+examiner's machine.`;
+
+/** A command's own help text, for the commands that have one. */
+export function commandHelp(command: string | undefined): string | undefined {
+  if (command === 'host') return HOST_HELP;
+  if (command === 'examine') return EXAMINE_HELP;
+  return undefined;
+}

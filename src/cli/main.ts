@@ -7,7 +7,7 @@ import { StoreError } from '../store/errors.js';
 import { parseCliArgs } from './args.js';
 import { createContext } from './context.js';
 import { CliError } from './errors.js';
-import { USAGE } from './help.js';
+import { commandHelp, USAGE } from './help.js';
 import { createIo } from './io.js';
 
 /**
@@ -23,7 +23,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.flags.help || args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    const topic = args.command === 'help' ? args.positionals[0] : args.command;
+    process.stdout.write(`${commandHelp(topic) ?? USAGE}\n`);
     return 0;
   }
   const ctx = createContext(args.flags, io);
@@ -46,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/verify.js')).verifyCommand(ctx, args.positionals);
     case 'replay':
       return (await import('./commands/replay.js')).replayCommand(ctx, args.positionals);
+    case 'host':
+      return (await import('./commands/host.js')).hostCommand(ctx, args.positionals);
     case 'examine':
       return (await import('./commands/examine.js')).examineCommand(ctx, args.positionals);
     case 'resume':

@@ -1,12 +1,18 @@
 import { formatClock } from '../scenario/clock-text.js';
 import type { EventBody } from '../sim/events.js';
 import type { LogLine } from '../sim/logs.js';
-import type { StoredEvent, Store } from '../store/index.js';
+import { StoreError, type StoredEvent, type Store } from '../store/index.js';
 import type { ActivityView, ExaminerViewModel } from '../view/examiner-model.js';
 import { selectExaminerView } from '../view/examiner-select.js';
 import type { ViewSize } from '../view/model.js';
 import { clockOwnerAlive } from './resume.js';
 import { Session, SessionError } from './session.js';
+
+export interface LinkStatus {
+  live: boolean;
+  text: string;
+  hint?: string;
+}
 
 /** How often the console looks for new events. */
 export const EXAMINER_POLL_MS = 200;
@@ -32,17 +38,23 @@ export class ExaminerConsole {
   private constructor(
     readonly session: Session,
     private readonly wallNow: () => number,
+    private readonly linkOverride: (() => LinkStatus) | undefined,
   ) {
     // Every event this console's world takes in, its own and the candidate's, goes in the activity list.
     session.recorder.onApply((e) => this.noteActivity(e));
   }
 
-  /** Attaches to a live or finished session (`latest` is the newest one). */
-  static attach(store: Store, idOrLatest: string, wallNow: () => number): ExaminerConsole {
+  /**
+   * Attaches to a live or finished session (`latest` is the newest one).
+   * `link` says whether the candidate is there, for a host that knows
+   * better than the published clock (the candidate's screen runs in the
+   * same process).
+   */
+  static attach(store: Store, idOrLatest: string, wallNow: () => number, opts: { link?: () => LinkStatus } = {}): ExaminerConsole {
     const row = store.getSession(idOrLatest);
     // Built from nothing and fed every event, so the activity list has them all.
     const session = Session.load(store, row.id, wallNow, -1);
-    const c = new ExaminerConsole(session, wallNow);
+    const c = new ExaminerConsole(session, wallNow, opts.link);
     c.poll();
     return c;
   }
@@ -71,7 +83,8 @@ export class ExaminerConsole {
   }
 
   /** Is a candidate process playing the session right now? */
-  link(): { live: boolean; text: string; hint?: string } {
+  link(): LinkStatus {
+    if (this.linkOverride) return this.linkOverride();
     const s = this.engine.state;
     if (this.finished) return { live: false, text: `session over (${s.outcome ?? s.lifecycle})` };
     const clock = this.store.liveClock(this.session.id);
@@ -172,7 +185,8 @@ export class ExaminerConsole {
       this.lastAppended = stored;
       this.message = `${what} at +${formatClock(stored.simMs / 1000)}`;
     } catch (e) {
-      if (e instanceof SessionError) return this.refuse(e.message);
+      // A database this examiner may not write (read-only, locked) refuses the action, with the store's own words.
+      if (e instanceof SessionError || e instanceof StoreError) return this.refuse(e.message);
       throw e;
     }
     this.poll();

@@ -22,18 +22,20 @@ export interface AppProps {
   /** Tests inject the size; a live terminal is followed through 'resize'. */
   size?: TerminalSize;
   color?: boolean;
+  /** Told what stands at the prompt as it is typed (a hosted interview mirrors it to the examiner). */
+  onDraft?: (text: string) => void;
 }
 
-export function App({ controller, size, color = true }: AppProps) {
+export function App({ controller, size, color = true, onDraft }: AppProps) {
   return (
     <ThemeProvider color={color}>
-      <Root controller={controller} size={size} />
+      <Root controller={controller} size={size} onDraft={onDraft} />
     </ThemeProvider>
   );
 }
 
 /** Picks the screen; the session's rules stay in the controller. */
-function Root({ controller, size: sizeOverride }: { controller: PlayController; size: TerminalSize | undefined }) {
+function Root({ controller, size: sizeOverride, onDraft }: { controller: PlayController; size: TerminalSize | undefined; onDraft: AppProps['onDraft'] }) {
   const { exit } = useApp();
   const size = useTerminalSize(sizeOverride);
   const [ui, getUi, setUi] = useRefState<UiState>(INITIAL_UI);
@@ -82,6 +84,8 @@ function Root({ controller, size: sizeOverride }: { controller: PlayController; 
   }, [controller, bump, exit]);
 
   const cmd = useCommandLine({ complete: (line) => controller.complete(line), onSubmit: actions.submit });
+  const draft = cmd.state.text;
+  useEffect(() => onDraft?.(draft), [draft, onDraft]);
 
   const screen: Screen = layout.tooSmall
     ? 'too-small'

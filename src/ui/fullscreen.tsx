@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 
-const ENTER_ALT_SCREEN = '\u001B[?1049h';
-const LEAVE_ALT_SCREEN = '\u001B[?1049l';
-const HIDE_CURSOR = '\u001B[?25l';
-const SHOW_CURSOR = '\u001B[?25h';
+export const ENTER_ALT_SCREEN = '\u001B[?1049h';
+export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+export const HIDE_CURSOR = '\u001B[?25l';
+export const SHOW_CURSOR = '\u001B[?25h';
 
 /**
  * Runs an Ink element full-screen (the alternate screen) until it exits, and

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ExaminerConsole } from '../../session/examiner.js';
 import { intFlag } from '../args.js';
 import type { Context } from '../context.js';
@@ -12,6 +13,10 @@ import { openStore } from '../../store/index.js';
 export async function examineCommand(ctx: Context, positionals: string[]): Promise<number> {
   const id = positionals[0];
   if (!id) throw new CliError('examine needs a session id or `latest`', 2);
+  // Examining reads an existing recording: a mistyped --db must not leave an empty database behind.
+  if (ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) {
+    throw new CliError(`there is no database at ${ctx.dbPath}; check --db or FIREDRILL_DB (the examiner's console reads the database the session is recorded in)`);
+  }
   const store = openStore(ctx.dbPath);
   try {
     const examiner = ExaminerConsole.attach(store, id, ctx.wallNow);

@@ -16,12 +16,16 @@ export interface ExaminerAppProps {
   size?: TerminalSize;
   color?: boolean;
   pollMs?: number;
+  /** What the candidate is typing right now, when the candidate's screen runs in this process (a host). */
+  draft?: () => string;
+  /** Keys of a host around the console (switch candidates, new code); after the prompt, before the console's own. */
+  outer?: KeyLayer;
 }
 
-export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_POLL_MS }: ExaminerAppProps) {
+export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_POLL_MS, draft, outer }: ExaminerAppProps) {
   return (
     <ThemeProvider color={color}>
-      <ExaminerRoot examiner={examiner} size={size} pollMs={pollMs} />
+      <ExaminerConsoleView examiner={examiner} size={size} pollMs={pollMs} draft={draft} outer={outer} />
     </ThemeProvider>
   );
 }
@@ -32,7 +36,19 @@ export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_PO
  * redraws when something changed. Keys inject, release hints, pause, extend
  * and pin notes; each is one examiner event.
  */
-function ExaminerRoot({ examiner, size: sizeOverride, pollMs }: { examiner: ExaminerConsole; size: TerminalSize | undefined; pollMs: number }) {
+export function ExaminerConsoleView({
+  examiner,
+  size: sizeOverride,
+  pollMs = EXAMINER_POLL_MS,
+  draft,
+  outer,
+}: {
+  examiner: ExaminerConsole;
+  size: TerminalSize | undefined;
+  pollMs?: number;
+  draft?: (() => string) | undefined;
+  outer?: KeyLayer | undefined;
+}) {
   const { exit } = useApp();
   const size = useTerminalSize(sizeOverride);
   const [, setTick] = useState(0);
@@ -80,6 +96,7 @@ function ExaminerRoot({ examiner, size: sizeOverride, pollMs }: { examiner: Exam
         return true;
       },
     },
+    ...(outer ? [outer] : []),
     {
       id: 'examiner',
       active: true,
@@ -102,5 +119,5 @@ function ExaminerRoot({ examiner, size: sizeOverride, pollMs }: { examiner: Exam
   useKeypress(() => [chunkLayer(layers), ...layers()]);
 
   const evm = examiner.view(layout.candidate.size);
-  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} />;
+  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} draft={draft?.() ?? ''} />;
 }

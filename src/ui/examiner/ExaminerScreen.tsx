@@ -12,6 +12,8 @@ export interface ExaminerScreenProps {
   layout: ExaminerLayout;
   prompt: ExaminerPrompt;
   rubricOffset: number;
+  /** The candidate's prompt as they type it (a hosted interview's live mirror). */
+  draft?: string;
 }
 
 function Lines({ lines }: { lines: string[] }) {
@@ -27,7 +29,7 @@ function Lines({ lines }: { lines: string[] }) {
 }
 
 /** The examiner console for one view model; pure, so the app and the headless print agree. */
-export function ExaminerScreen({ evm, layout, prompt, rubricOffset }: ExaminerScreenProps) {
+export function ExaminerScreen({ evm, layout, prompt, rubricOffset, draft = '' }: ExaminerScreenProps) {
   const theme = useTheme();
   if (layout.tooSmall) {
     const text = `The examiner console needs at least ${EXAMINER_MIN_COLUMNS}x${EXAMINER_MIN_ROWS}; this terminal is ${layout.columns}x${layout.rows}. Enlarge it, or press q to quit (the candidate is not affected).`;
@@ -48,7 +50,7 @@ export function ExaminerScreen({ evm, layout, prompt, rubricOffset }: ExaminerSc
         {headerText(evm, width)}
       </Text>
       <Box flexDirection="column" width={width} height={candidate.height} flexShrink={0} overflow="hidden">
-        <PlayScreen vm={evm.candidate} layout={candidate} focus="command" command={{ text: '', cycle: null }} confirmQuit={false} />
+        <PlayScreen vm={evm.candidate} layout={candidate} focus="command" command={{ text: draft, cycle: null }} confirmQuit={false} />
       </Box>
       <Box height={lower.height} flexShrink={0}>
         <Panel title="Rubric (live)" right={rubricRight} width={lower.leftWidth} height={lower.height}>
