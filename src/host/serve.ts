@@ -1,4 +1,5 @@
 import type { Server } from 'ssh2';
+import { INTERVIEW_DONE } from '../session/live-controller.js';
 import { renderCandidateScreen } from '../ui/candidate-screen.js';
 import { createHostServer } from './host-server.js';
 import type { HostKey } from './host-key.js';
@@ -37,6 +38,10 @@ export async function serveInterviews(opts: ServeOptions): Promise<Serving> {
         onDraft: (text) => {
           candidate.draft = text;
         },
+        closingLines: () =>
+          candidate.finished
+            ? [INTERVIEW_DONE]
+            : [`You left the session; it waits where it stands. To continue, connect again and type the same join code.`],
       }),
   });
   const port = await new Promise<number>((resolve, reject) => {

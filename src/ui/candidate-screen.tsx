@@ -20,7 +20,7 @@ export interface CandidateScreen {
 export function renderCandidateScreen(
   controller: PlayController,
   streams: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream },
-  opts: { color: boolean; onDraft?: (text: string) => void },
+  opts: { color: boolean; onDraft?: (text: string) => void; closingLines?: () => string[] },
 ): CandidateScreen {
   const { stdout, stdin } = streams;
   stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
@@ -36,7 +36,9 @@ export function renderCandidateScreen(
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (stdout.writable) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    if (!stdout.writable) return;
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    for (const line of opts.closingLines?.() ?? []) stdout.write(`${line}\n`);
   };
   const done = instance.waitUntilExit().then(restore, restore);
   return {
