@@ -18,8 +18,7 @@ export function branchSession(store: Store, idOrLatest: string, atMs: number, wa
   if (at > rec.endMs) {
     throw new SessionError(`session ${rec.row.id} ends at +${formatClock(rec.endMs / 1000)}; branch at or before that`);
   }
-  const world = rec.at(at).engine.state;
-  if (world.lifecycle === 'scored' || world.lifecycle === 'abandoned') {
+  if (rec.at(at).engine.incident.hasTag('over')) {
     throw new SessionError(`session ${rec.row.id} is already over at +${formatClock(at / 1000)}; branch at an earlier time`);
   }
   const parent = rec.row;

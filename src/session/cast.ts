@@ -69,7 +69,7 @@ export function buildCast(rec: Recording, opts: CastOptions): CastResult {
   for (const ms of times) {
     rec.forward(cursor, ms);
     const s = cursor.engine.state;
-    const finished = s.lifecycle === 'scored' || s.lifecycle === 'abandoned';
+    const finished = cursor.engine.incident.hasTag('over');
     if (finished && summary === null) summary = renderSummary(rec.scenario, s, scoreSession(rec.scenario, s));
     const vm = settledView(cursor.engine, opts.size, { mode: 'replay', interview: rec.interview, summary: finished ? summary : null, logCache });
     const frame = opts.render(vm, opts.width, opts.height);

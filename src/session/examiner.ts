@@ -68,8 +68,7 @@ export class ExaminerConsole {
   }
 
   get finished(): boolean {
-    const life = this.engine.state.lifecycle;
-    return life === 'scored' || life === 'abandoned';
+    return this.engine.incident.hasTag('over');
   }
 
   /** New events and the candidate's clock. True when anything changed. */

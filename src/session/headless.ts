@@ -24,15 +24,14 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   session.record({ type: 'start', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
   for (const line of lines) {
     if (opts.paceMs) await sleep(opts.paceMs);
-    const life = session.engine.state.lifecycle;
-    if (life === 'scored' || life === 'abandoned') break;
+    if (session.engine.incident.hasTag('over')) break;
     const stored = session.record({ type: 'command', text: line.text }, line.simMs);
     opts.onAccepted?.(line, stored.seq, session.engine.state.lastAnswer?.text ?? '');
   }
   const engine = session.engine;
   const s = engine.state;
-  if (s.lifecycle === 'active' || s.lifecycle === 'mitigated') engine.advanceTo(s.timeLimitSec * 1000);
-  if (s.lifecycle === 'postmortem' && s.postmortem.deadlineSec !== null) engine.advanceTo(s.postmortem.deadlineSec * 1000);
+  if (engine.incident.hasTag('running')) engine.advanceTo(s.timeLimitSec * 1000);
+  if (engine.incident.hasTag('postmortem') && s.postmortem.deadlineSec !== null) engine.advanceTo(s.postmortem.deadlineSec * 1000);
   // The end is an event too, so a replay of the recording reaches the same final world.
   session.record({ type: 'quit' }, s.sec * 1000, 'system');
   return { session, ...finishSession(session) };

@@ -70,8 +70,7 @@ export class LiveController implements PlayController {
   }
 
   get finished(): boolean {
-    const life = this.session.engine.state.lifecycle;
-    return life === 'scored' || life === 'abandoned';
+    return this.session.engine.incident.hasTag('over');
   }
 
   /** Sim milliseconds this process's clock stands at. */

@@ -38,7 +38,7 @@ export class ReplayPlayer {
 
   view(size: ViewSize): ViewModel {
     const engine = this.cursor.engine;
-    const finished = engine.state.lifecycle === 'scored' || engine.state.lifecycle === 'abandoned';
+    const finished = engine.incident.hasTag('over');
     return selectView(engine, size, { mode: 'replay', interview: this.recording.interview, summary: finished ? this.summary() : null, logCache: this.logCache });
   }
 

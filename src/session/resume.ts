@@ -26,7 +26,7 @@ export function clockOwnerAlive(clock: LiveClock, wallNow: number, self = proces
 export function loadForResume(store: Store, idOrLatest: string, wallNow: () => number): Session {
   const session = Session.load(store, idOrLatest, wallNow);
   const s = session.engine.state;
-  if (s.lifecycle === 'scored' || s.lifecycle === 'abandoned') {
+  if (session.engine.incident.hasTag('over')) {
     throw new SessionError(
       `session ${session.id} is over (${s.outcome ?? s.lifecycle}); there is nothing to resume. Replay it with \`firedrill replay ${session.id}\`, or try another course from a point in it with \`firedrill replay ${session.id} --branch-at MM:SS\``,
     );

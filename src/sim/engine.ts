@@ -7,7 +7,7 @@ import { applyCommand } from './handlers/index.js';
 import { initialState } from './initial-state.js';
 import { runScheduled } from './scheduled.js';
 import { accumulateImpact, checkAlerts, checkMessages, checkStakeholders } from './watchers.js';
-import { createIncidentMachine, IncidentStepper, type IncidentMachine } from './incident-machine.js';
+import { createIncidentMachine, IncidentStepper, type IncidentEvent, type IncidentMachine, type IncidentSnapshot } from './incident-machine.js';
 import { logsAt, type LogLine } from './logs.js';
 import { metricValue } from './metrics.js';
 import { weightedPick } from './random.js';
@@ -68,6 +68,11 @@ export class Engine {
     return this.state.sec;
   }
 
+  /** The incident machine's snapshot: ask it `hasTag('over')`, `can({ type: 'RESOLVE' })`, … */
+  get incident(): IncidentSnapshot {
+    return this.stepper.state;
+  }
+
   has(flag: string): boolean {
     return this.flags.has(flag);
   }
@@ -85,8 +90,7 @@ export class Engine {
         if (!s.started) {
           s.started = true;
           if (body.postmortemMin !== undefined) this.postmortemMin = body.postmortemMin;
-          this.stepper.send({ type: 'START' });
-          this.syncLifecycle();
+          this.send({ type: 'START' });
           this.say('system', 'firedrill', `Clock started. ${this.scenario.title}.`, 'muted');
           this.tick(0);
         }
@@ -119,16 +123,13 @@ export class Engine {
         return;
       case 'extend':
         s.timeLimitSec += Math.round(body.minutes * 60);
-        if (s.postmortem.deadlineSec !== null && s.lifecycle === 'postmortem') s.postmortem.deadlineSec += Math.round(body.minutes * 60);
+        if (s.postmortem.deadlineSec !== null && this.incident.hasTag('postmortem')) s.postmortem.deadlineSec += Math.round(body.minutes * 60);
         return;
       case 'quit':
-        if (s.lifecycle !== 'scored' && s.lifecycle !== 'abandoned') {
-          if (s.lifecycle === 'postmortem') this.submitPostmortem(true);
-          else {
-            this.stepper.send({ type: 'ABANDON' });
-            s.outcome = s.outcome ?? 'abandoned';
-            this.syncLifecycle();
-          }
+        if (this.incident.hasTag('postmortem')) this.submitPostmortem(true);
+        else if (this.incident.can({ type: 'ABANDON' })) {
+          s.outcome = s.outcome ?? 'abandoned';
+          this.send({ type: 'ABANDON' });
         }
         return;
     }
@@ -158,13 +159,12 @@ export class Engine {
     checkMessages(this, sec);
     checkStakeholders(this, sec);
     accumulateImpact(this, sec);
-    if (sec >= s.timeLimitSec && (s.lifecycle === 'active' || s.lifecycle === 'mitigated')) {
-      this.stepper.send({ type: 'TIMEOUT' });
+    if (sec >= s.timeLimitSec && this.incident.hasTag('running')) {
       s.outcome = 'timed-out';
-      this.syncLifecycle();
+      this.send({ type: 'TIMEOUT' });
       this.say('system', 'firedrill', 'Time is up: the incident timed out. Write the postmortem with `postmortem`.', 'alert');
     }
-    if (s.lifecycle === 'postmortem' && s.postmortem.deadlineSec !== null && sec >= s.postmortem.deadlineSec) this.submitPostmortem(true);
+    if (this.incident.hasTag('postmortem') && s.postmortem.deadlineSec !== null && sec >= s.postmortem.deadlineSec) this.submitPostmortem(true);
   }
 
   private runDue(sec: number): void {
@@ -179,13 +179,8 @@ export class Engine {
     const s = this.state;
     const mitigated = s.onsetSec !== null && this.holds(this.scenario.mitigatedWhen);
     if (mitigated && s.mitigatedSec === null) s.mitigatedSec = sec;
-    if (mitigated && s.lifecycle === 'active') {
-      this.stepper.send({ type: 'MITIGATED' });
-      this.syncLifecycle();
-    } else if (!mitigated && s.lifecycle === 'mitigated') {
-      this.stepper.send({ type: 'UNMITIGATED' });
-      this.syncLifecycle();
-    }
+    const life = this.incident;
+    if (life.hasTag('running') && mitigated !== life.hasTag('mitigated')) this.send({ type: mitigated ? 'MITIGATED' : 'UNMITIGATED' });
     const fixed = this.holds(this.scenario.fixedWhen) && s.onsetSec !== null;
     if (fixed && s.fixedSec === null) s.fixedSec = sec;
   }
@@ -243,21 +238,18 @@ export class Engine {
     return this.scenario.people.find((p) => p.id === id)?.name ?? id;
   }
 
-  syncLifecycle(): void {
+  /** Steps the incident machine; the world's lifecycle field is its copy of the machine's state, written only here. */
+  send(event: Exclude<IncidentEvent, { type: 'TICK' }>): void {
+    this.stepper.send(event);
     this.state.lifecycle = this.stepper.lifecycle;
-  }
-
-  send(type: 'RESOLVE' | 'POSTMORTEM' | 'SUBMIT'): void {
-    this.stepper.send({ type });
-    this.syncLifecycle();
   }
 
   submitPostmortem(late: boolean): void {
     const s = this.state;
-    if (s.lifecycle !== 'postmortem') return;
+    if (!this.incident.can({ type: 'SUBMIT' })) return;
     s.postmortem.submittedSec = s.sec;
     s.postmortem.late = late;
-    this.send('SUBMIT');
+    this.send({ type: 'SUBMIT' });
     this.say('system', 'firedrill', late ? 'Postmortem time is up: submitted with what was written.' : 'Postmortem submitted.', late ? 'alert' : 'good');
   }
 

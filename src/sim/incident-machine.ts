@@ -26,6 +26,17 @@ export interface IncidentContext {
 export const LIFECYCLE = ['briefing', 'active', 'mitigated', 'resolved', 'timed-out', 'abandoned', 'postmortem', 'scored'] as const;
 export type Lifecycle = (typeof LIFECYCLE)[number];
 
+/**
+ * What the rest of the program asks of the lifecycle, as tags on its states
+ * (`snapshot.hasTag`); which events a state takes is asked with
+ * `snapshot.can(event)`. Nothing outside this module compares state names.
+ * - `running`: the incident is under way (active or mitigated): the clock can run out, impact grows, stakeholders ask;
+ * - `mitigated`: running with the impact stopped;
+ * - `postmortem`: the timed postmortem is open;
+ * - `over`: scored or abandoned; nothing more happens.
+ */
+export type LifecycleTag = 'running' | 'mitigated' | 'postmortem' | 'over';
+
 export function createIncidentMachine(scenario: Scenario) {
   const phaseStates: Record<string, object> = {};
   const phases = scenario.phases;
@@ -46,7 +57,7 @@ export function createIncidentMachine(scenario: Scenario) {
   });
 
   return setup({
-    types: { context: {} as IncidentContext, events: {} as IncidentEvent },
+    types: { context: {} as IncidentContext, events: {} as IncidentEvent, tags: {} as LifecycleTag },
   }).createMachine({
     id: 'incident',
     type: 'parallel',
@@ -59,13 +70,14 @@ export function createIncidentMachine(scenario: Scenario) {
         initial: 'briefing',
         states: {
           briefing: { on: { START: 'active', ABANDON: 'abandoned' } },
-          active: { on: { MITIGATED: 'mitigated', RESOLVE: 'resolved', TIMEOUT: 'timed-out', ABANDON: 'abandoned', POSTMORTEM: 'postmortem' } },
-          mitigated: { on: { UNMITIGATED: 'active', RESOLVE: 'resolved', TIMEOUT: 'timed-out', ABANDON: 'abandoned', POSTMORTEM: 'postmortem' } },
+          active: { tags: ['running'], on: { MITIGATED: 'mitigated', RESOLVE: 'resolved', TIMEOUT: 'timed-out', ABANDON: 'abandoned' } },
+          mitigated: { tags: ['running', 'mitigated'], on: { UNMITIGATED: 'active', RESOLVE: 'resolved', TIMEOUT: 'timed-out', ABANDON: 'abandoned' } },
+          // The postmortem opens only once the incident is closed: resolved, or the clock ran out.
           resolved: { on: { POSTMORTEM: 'postmortem', ABANDON: 'abandoned' } },
           'timed-out': { on: { POSTMORTEM: 'postmortem', ABANDON: 'abandoned' } },
-          abandoned: { type: 'final' },
-          postmortem: { on: { SUBMIT: 'scored' } },
-          scored: { type: 'final' },
+          abandoned: { type: 'final', tags: ['over'] },
+          postmortem: { tags: ['postmortem'], on: { SUBMIT: 'scored' } },
+          scored: { type: 'final', tags: ['over'] },
         },
       },
       fault: { initial: 'normal', states: phaseStates },

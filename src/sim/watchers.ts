@@ -46,7 +46,7 @@ export function checkMessages(engine: Engine, sec: number) {
 
 export function checkStakeholders(engine: Engine, sec: number) {
   const s = engine.state;
-  if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
+  if (!engine.incident.hasTag('running')) return;
   for (const st of engine.scenario.stakeholders) {
     for (const q of st.questions) {
       if (Math.round(q.at * engine.knobs.pressure) !== sec || !engine.holds(q.when)) continue;
@@ -63,7 +63,7 @@ export function checkStakeholders(engine: Engine, sec: number) {
 
 export function accumulateImpact(engine: Engine, sec: number) {
   const s = engine.state;
-  if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') return;
+  if (!engine.incident.hasTag('running')) return;
   for (const imp of engine.scenario.impact) {
     let v = imp.scale;
     for (const id of imp.from) {

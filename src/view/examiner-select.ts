@@ -53,7 +53,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     summary: null,
     ...(opts.logCache ? { logCache: opts.logCache } : {}),
   });
-  const finished = s.lifecycle === 'scored' || s.lifecycle === 'abandoned';
+  const finished = engine.incident.hasTag('over');
   const hints: HintView[] = sc.hints.map((h, i) => {
     const used = s.hintsTaken[i];
     return { n: i + 1, text: h.text.trim(), cost: h.cost, used: used ? `${used.cost === 0 ? 'released' : 'taken'} +${formatClock(used.sec)}` : null };

@@ -33,11 +33,13 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
 
   const cadence = sc.rubric.map((r) => r.check).find((c) => c.kind === 'update-cadence');
   const cadenceSec = cadence && cadence.kind === 'update-cadence' ? cadence.maxGapSec : 1200;
-  const running = s.lifecycle === 'active' || s.lifecycle === 'mitigated';
+  const life = engine.incident;
+  const running = life.hasTag('running');
+  const pmOpen = life.hasTag('postmortem');
   const last = s.statusUpdates.at(-1);
   const declared = s.severityHistory[0]?.sec ?? null;
   const dueSec = running && declared !== null ? (last?.promiseSec ?? (last?.sec ?? declared) + cadenceSec) : null;
-  const timeLeft = s.lifecycle === 'postmortem' && s.postmortem.deadlineSec !== null ? s.postmortem.deadlineSec - sec : s.timeLimitSec - sec;
+  const timeLeft = pmOpen && s.postmortem.deadlineSec !== null ? s.postmortem.deadlineSec - sec : s.timeLimitSec - sec;
 
   return {
     header: {
@@ -83,10 +85,10 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
     timeline: s.timeline.slice(-size.timelineEntries).map((t) => ({ time: wallHm(sc, t.sec), text: t.text, kind: t.kind })),
     answer: s.lastAnswer ? { text: s.lastAnswer.text, ok: s.lastAnswer.ok } : null,
     postmortem: {
-      open: s.lifecycle === 'postmortem',
+      open: pmOpen,
       timeLeft: formatClock(Math.max(0, (s.postmortem.deadlineSec ?? sec) - sec)),
-      urgent: s.lifecycle === 'postmortem' && (s.postmortem.deadlineSec ?? sec) - sec <= URGENT_SEC,
-      timeline: s.lifecycle === 'postmortem' || s.lifecycle === 'scored' ? postmortemTimeline(engine) : [],
+      urgent: pmOpen && (s.postmortem.deadlineSec ?? sec) - sec <= URGENT_SEC,
+      timeline: pmOpen || s.postmortem.submittedSec !== null ? postmortemTimeline(engine) : [],
       actionTypes: [...PM_TYPES],
       priorities: ['P0', 'P1', 'P2', 'P3'],
       fields: [
@@ -102,7 +104,7 @@ export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions):
       submitted: s.postmortem.submittedSec !== null,
     },
     briefing: briefingView(sc, engine.difficulty),
-    finished: s.lifecycle === 'scored' || s.lifecycle === 'abandoned',
+    finished: life.hasTag('over'),
     summary: opts.summary,
   };
 }

@@ -18,8 +18,8 @@ const HEAVY = process.env.FIREDRILL_HEAVY === '1';
 /** The lifecycle's edges: briefing → active ⇄ mitigated → resolved / timed-out → postmortem → scored, or abandoned. */
 const NEXT: Record<Lifecycle, readonly Lifecycle[]> = {
   briefing: ['active', 'abandoned'],
-  active: ['mitigated', 'resolved', 'timed-out', 'abandoned', 'postmortem'],
-  mitigated: ['active', 'resolved', 'timed-out', 'abandoned', 'postmortem'],
+  active: ['mitigated', 'resolved', 'timed-out', 'abandoned'],
+  mitigated: ['active', 'resolved', 'timed-out', 'abandoned'],
   resolved: ['postmortem', 'abandoned'],
   'timed-out': ['postmortem', 'abandoned'],
   postmortem: ['scored'],
@@ -109,9 +109,9 @@ function events(scenario: Scenario, recorded: string[], maxEvents: number): fc.A
 function runChecked(scenario: Scenario, seed: number, evs: readonly SimEvent[]): Engine {
   const engine = new Engine(scenario, { seed });
   const seen: Lifecycle[] = [engine.state.lifecycle];
-  const sync = engine.syncLifecycle.bind(engine);
-  engine.syncLifecycle = () => {
-    sync();
+  const send = engine.send.bind(engine);
+  engine.send = (event) => {
+    send(event);
     if (engine.state.lifecycle !== seen[seen.length - 1]) seen.push(engine.state.lifecycle);
   };
   let lastSec = engine.sec;

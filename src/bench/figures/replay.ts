@@ -14,7 +14,7 @@ function recording(ctx: BenchContext): Promise<{ rec: Recording; buildMs: number
     const store = openStore(':memory:');
     const session = Session.start(store, loaded, { seed: 1, trainee: 'bench', mode: 'solo', difficulty: 'normal' }, () => 0);
     session.record({ type: 'start' }, 0);
-    for (const l of lines) if (session.engine.state.lifecycle !== 'scored') session.record({ type: 'command', text: l.text }, l.simMs);
+    for (const l of lines) if (!session.engine.incident.hasTag('over')) session.record({ type: 'command', text: l.text }, l.simMs);
     const end = Math.round(loaded.scenario.timeLimitMin * 60_000);
     session.record({ type: 'quit' }, Math.max(end, session.engine.sec * 1000), 'system');
     const t0 = performance.now();

@@ -1,4 +1,4 @@
-import type { AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { conditionFlags } from '../condition.js';
 import type { Scenario } from '../schema.js';
@@ -70,15 +70,13 @@ export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: V
   });
 
   const valueOf = (snap: { value: unknown }) => snap.value as MachineValue;
-  const events = (snap: { value: unknown }): LifecycleEvent[] => {
-    const v = valueOf(snap);
-    const out: LifecycleEvent[] = [{ type: 'START' }, ...(ticks.get(v.fault) ?? [])];
-    if (v.lifecycle === 'active' && canMitigate.has(v.fault)) out.push({ type: 'MITIGATED' });
-    // As the engine's handlers allow: resolve while open, the postmortem only after resolving (or timing out).
-    if (v.lifecycle === 'active' || v.lifecycle === 'mitigated') out.push({ type: 'RESOLVE' });
-    if (v.lifecycle === 'resolved' || v.lifecycle === 'timed-out') out.push({ type: 'POSTMORTEM' });
-    if (v.lifecycle === 'postmortem') out.push({ type: 'SUBMIT' });
-    return out;
+  // The machine says which events each state takes (the engine's handlers ask it the same way);
+  // only MITIGATED depends on what the flag model says can hold in the fault phase.
+  const events = (snap: AnyMachineSnapshot): LifecycleEvent[] => {
+    const fault = valueOf(snap).fault;
+    const offered: LifecycleEvent[] = [{ type: 'START' }, ...(ticks.get(fault) ?? []), { type: 'RESOLVE' }, { type: 'POSTMORTEM' }, { type: 'SUBMIT' }];
+    if (canMitigate.has(fault)) offered.push({ type: 'MITIGATED' });
+    return offered.filter((e) => snap.can(e));
   };
 
   const paths = getShortestPaths(machine, {
@@ -98,7 +96,7 @@ export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: V
     steps.forEach((st, i) => {
       if (st.event.type !== 'RESOLVE') return;
       const before = i === 0 ? 'normal' : valueOf(steps[i - 1]!.state).fault;
-      if (valueOf(st.state).lifecycle === 'resolved' && canFix.has(before)) resolvesFixed = true;
+      if (canFix.has(before)) resolvesFixed = true;
     });
   }
   return { lifecycle, faults, resolvesFixed, complete: vm.complete };

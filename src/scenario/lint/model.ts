@@ -3,6 +3,7 @@ import { formatClock } from '../duration.js';
 import type { Scenario } from '../schema.js';
 import { conditionFlags } from '../condition.js';
 import { readFlags } from './conditions.js';
+import { actionChanges, landingOrder } from '../action-timing.js';
 
 /**
  * The world as lint sees it: which flags are up, which fault phase the
@@ -82,11 +83,8 @@ interface Packed {
 interface PackedAction {
   requires: Condition | undefined;
   done: bigint;
-  sets: bigint;
-  clears: bigint;
-  /** Among sets, the flags that wear off again. */
-  tempSets: bigint;
-  delayed: boolean;
+  /** The changes of the action landing, in the engine's order (action-timing.ts): which flag, raised or lowered, and whether it wears off again. */
+  landing: { bit: bigint; raise: boolean; temporary: boolean }[];
   tracksPending: boolean;
 }
 
@@ -119,14 +117,14 @@ export class FlagModel {
       const done = this.bitOf.get(`done:${a.id}`) ?? 0n;
       const sets = mask(a.sets);
       const clears = mask(a.clears);
+      const changes = actionChanges(a);
+      const wearing = new Set(changes.filter((c) => c.wearsOff).map((c) => c.flag));
       return {
         requires: a.requires,
         done,
-        sets,
-        clears,
-        // The flags that wear off again (forSec, or their own lasting time).
-        tempSets: mask(a.sets.filter((f) => a.forSec !== undefined || a.lasting[f] !== undefined)),
-        delayed: a.delaySec > 0,
+        landing: landingOrder(changes)
+          .filter((c) => this.bitOf.has(c.flag))
+          .map((c) => ({ bit: this.bitOf.get(c.flag)!, raise: c.raise, temporary: c.raise && wearing.has(c.flag) })),
         // The gap between done:<id> and the delayed effects is observable only when done:<id> is read.
         tracksPending: a.delaySec > 0 && done !== 0n && (sets | clears) !== 0n,
       };
@@ -163,10 +161,18 @@ export class FlagModel {
     return next !== undefined && next.at <= this.timeLimitSec && !(next.unless && evalCondition(next.unless, has));
   }
 
-  /** An action's sets and clears landing. The engine raises undelayed sets at once and lowers clears a second later; delayed ones lower, then raise. */
+  /** An action's sets and clears landing, in the order the engine makes them take effect. */
   private static land(a: PackedAction, up: bigint, temp: bigint): [bigint, bigint] {
-    if (a.delayed) return [(up & ~a.clears) | a.sets, (temp & ~a.clears) | a.tempSets];
-    return [(up | a.sets) & ~a.clears, (temp | a.tempSets) & ~a.clears];
+    for (const c of a.landing) {
+      if (c.raise) {
+        up |= c.bit;
+        if (c.temporary) temp |= c.bit;
+      } else {
+        up &= ~c.bit;
+        temp &= ~c.bit;
+      }
+    }
+    return [up, temp];
   }
 
   private step(st: Packed, ev: ModelEvent): Packed | null {

@@ -5,7 +5,7 @@ import type { Engine } from '../engine.js';
 
 export function resolve(engine: Engine): void {
   const s = engine.state;
-  if (s.lifecycle !== 'active' && s.lifecycle !== 'mitigated') {
+  if (!engine.incident.can({ type: 'RESOLVE' })) {
     engine.answer(`cannot resolve: the incident is ${s.lifecycle}`, false);
     return;
   }
@@ -13,20 +13,20 @@ export function resolve(engine: Engine): void {
   s.resolvedWhileFixed = s.fixedSec !== null && engine.holds(engine.scenario.fixedWhen);
   s.outcome = 'resolved';
   s.timeline.push({ sec: s.sec, text: 'resolve', kind: 'resolve' });
-  engine.send('RESOLVE');
+  engine.send({ type: 'RESOLVE' });
   engine.say('system', 'incident', 'Incident resolved. Start the postmortem with `postmortem`.', 'good');
   engine.answer('resolved');
 }
 
 export function startPostmortem(engine: Engine, minutes: number): void {
   const s = engine.state;
-  if (s.lifecycle !== 'resolved' && s.lifecycle !== 'timed-out') {
-    engine.answer(s.lifecycle === 'postmortem' ? 'the postmortem is already open' : 'resolve the incident first (or let the clock run out)', false);
+  if (!engine.incident.can({ type: 'POSTMORTEM' })) {
+    engine.answer(engine.incident.hasTag('postmortem') ? 'the postmortem is already open' : 'resolve the incident first (or let the clock run out)', false);
     return;
   }
   s.postmortem.startedSec = s.sec;
   s.postmortem.deadlineSec = s.sec + Math.round(minutes * 60);
-  engine.send('POSTMORTEM');
+  engine.send({ type: 'POSTMORTEM' });
   engine.say('system', 'postmortem', `Postmortem open: ${minutes} minutes. pm summary/impact/rootcause/factors/well/lucky TEXT, pm action TYPE PRIORITY OWNER TEXT, pm submit.`, 'normal');
   engine.answer('postmortem started');
 }

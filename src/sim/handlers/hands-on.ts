@@ -1,3 +1,4 @@
+import { actionChanges, takesEffectAtOnce } from '../../scenario/action-timing.js';
 import type { Action, Diagnostic } from '../../scenario/schema.js';
 import type { Engine } from '../engine.js';
 import { firstMatch } from './lookup.js';
@@ -27,13 +28,9 @@ export function applyAction(engine: Engine, action: Action, by: string): { ok: b
   const reply = fillPlaceholders(engine, action.responses.find((r) => engine.holds(r.when))?.text ?? action.response);
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   engine.flags.raise(`done:${action.id}`, s.sec);
-  const at = s.sec + action.delaySec;
-  for (const f of action.clears) engine.schedule({ sec: at, kind: 'lower', flag: f });
-  for (const f of action.sets) {
-    if (action.delaySec === 0) engine.flags.raise(f, s.sec);
-    else engine.schedule({ sec: at, kind: 'raise', flag: f });
-    const lasts = action.lasting[f] ?? action.forSec;
-    if (lasts !== undefined) engine.schedule({ sec: at + lasts, kind: 'lower', flag: f });
+  for (const c of actionChanges(action)) {
+    if (takesEffectAtOnce(c)) engine.flags.raise(c.flag, s.sec);
+    else engine.schedule({ sec: s.sec + c.afterSec, kind: c.raise ? 'raise' : 'lower', flag: c.flag });
   }
   return { ok: true, text: reply };
 }

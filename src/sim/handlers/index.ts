@@ -13,11 +13,11 @@ const POSTMORTEM_ONLY = new Set(['pm-field', 'pm-action', 'pm-submit']);
 /** Routes a parsed command to its handler, refusing what the lifecycle does not allow. */
 export function applyCommand(engine: Engine, cmd: Command, by: 'ic' | 'examiner'): void {
   const s = engine.state;
-  const life = s.lifecycle;
+  const life = engine.incident;
   if (!s.started && cmd.verb !== 'help') return engine.answer('the clock has not started: press enter on the briefing', false);
-  if (life === 'scored' || life === 'abandoned') {
+  if (life.hasTag('over')) {
     if (cmd.verb !== 'help') return engine.answer('this session is over', false);
-  } else if (life === 'postmortem') {
+  } else if (life.hasTag('postmortem')) {
     if (!POSTMORTEM_ONLY.has(cmd.verb) && !ALWAYS.has(cmd.verb)) return engine.answer('the postmortem is open: use pm … (help pm)', false);
   } else if (POSTMORTEM_ONLY.has(cmd.verb)) {
     return engine.answer('the postmortem is not open yet: `resolve`, then `postmortem`', false);
