@@ -1,7 +1,6 @@
 // The replay, check, export/import and cast commands through the real
 // program (the bundle), as a user runs them.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,7 +133,7 @@ describe('export and import', () => {
 });
 
 describe('export --format cast', () => {
-  it('writes an asciicast v2 file with a marker at each decision that the real asciinema plays', () => {
+  it('writes an asciicast v2 file with a marker at each decision (test/system plays it in asciinema)', () => {
     const db = tempDb();
     const id = played(db);
     const file = join(dirname(db), 'x.cast');
@@ -151,13 +150,5 @@ describe('export --format cast', () => {
     expect(outputs.length).toBeGreaterThan(10);
     expect(outputs[0]![2].startsWith('\u001B[H\u001B[2J')).toBe(true);
     expect(outputs.every((o) => o[2].split('\r\n').length <= 40)).toBe(true);
-
-    // asciinema needs a terminal even for cat: script(1) gives it one.
-    expect(spawnSync('asciinema', ['--version']).status, 'asciinema is installed (.ci/run installs it)').toBe(0);
-    for (const cmd of [`asciinema cat ${file}`, `asciinema play -s 100 -i 0.01 ${file}`]) {
-      const a = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
-      expect(a.status, `${cmd}: ${a.stderr}${a.stdout.slice(-500)}`).toBe(0);
-      expect(a.stdout).toContain('sev 2');
-    }
-  }, 120_000);
+  });
 });

@@ -1,22 +1,24 @@
 // The real program in real terminals: a candidate plays in interview mode in
-// one tmux session while the examiner console runs in another on the same
+// one terminal while the examiner console runs in another on the same
 // database; then the candidate's process is killed and the session resumed.
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { BIN, cli, tempDb } from '../cli/run-cli.js';
-import { TmuxSession } from '../e2e/tmux.js';
+import { cli, tempDb } from '../cli/run-cli.js';
+import { type ProgramTerminal, SIZES, startProgram } from '../support/terminal.js';
 
-const open: TmuxSession[] = [];
-afterEach(() => open.splice(0).forEach((t) => t.kill()));
+const open: ProgramTerminal[] = [];
+afterEach(() => open.splice(0).forEach((t) => t.dispose()));
 
-function start(db: string, args: string, height = 40): TmuxSession {
-  const t = new TmuxSession(`node ${BIN} ${args} --db ${db}`, { width: 120, height });
+function start(db: string, args: string, rows: number = SIZES.large.rows): ProgramTerminal {
+  const t = startProgram([...args.split(' '), '--db', db], { cols: SIZES.large.cols, rows });
   open.push(t);
   return t;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function exitsCleanly(t: ProgramTerminal): Promise<string> {
+  expect(await t.exited()).toEqual({ code: 0, signal: 0 });
+  return t.screen();
+}
 
 describe('candidate and examiner in two terminals', () => {
   it('the examiner watches, injects and pauses; the candidate sees it; the recording checks out', async () => {
@@ -27,25 +29,25 @@ describe('candidate and examiner in two terminals', () => {
     const exam = start(db, 'examine latest', 42);
     await exam.waitFor(/EXAMINER · candidate: alex/);
     await exam.waitFor(/waiting for the clock to start/);
-    cand.keys('Enter');
+    cand.press('Enter');
     await exam.waitFor(/candidate live/);
     cand.type('+');
     await cand.waitFor(/▶ 2x/);
     cand.type('sev 2');
-    cand.keys('Enter');
+    cand.press('Enter');
     await exam.waitFor(/> sev 2/);
     await exam.waitFor(/· Acknowledge fast/);
 
     exam.type('1');
     await exam.waitFor(/stakeholder message/);
     exam.type('sam: is checkout down?');
-    exam.keys('Enter');
+    exam.press('Enter');
     await cand.waitFor(/is checkout down\?/);
     exam.type('h');
     await cand.waitFor(/Hint: Look at what changed/);
     exam.type('n');
     exam.type('hidden-note-42');
-    exam.keys('Enter');
+    exam.press('Enter');
     await exam.waitFor(/EXAMINER note: hidden-note-42/);
     exam.type('p');
     await cand.waitFor(/⏸ paused/);
@@ -60,12 +62,12 @@ describe('candidate and examiner in two terminals', () => {
     cand.type('q');
     await cand.waitFor(/Quit this session\? y\/n/);
     cand.type('y');
-    const after = await cand.waitFor(/\[exited 0\]/);
+    const after = await exitsCleanly(cand);
     // (play prints the score summary after the app exits; see the report: that is play-interactive's output)
     expect(after).not.toMatch(/hidden-note-42|feature flag routed|bad-flag|Bad feature flag/);
     await exam.waitFor(/session over/);
     exam.type('q');
-    await exam.waitFor(/\[exited 0\]/);
+    await exitsCleanly(exam);
 
     const check = cli(['replay', 'latest', '--check'], { FIREDRILL_DB: db });
     expect(check.code, check.stdout + check.stderr).toBe(0);
@@ -80,31 +82,28 @@ describe('candidate and examiner in two terminals', () => {
     const db = tempDb();
     const cand = start(db, 'play test/fixtures/mini.yaml --seed 4');
     await cand.waitFor(/enter.*start the clock/i);
-    cand.keys('Enter');
+    cand.press('Enter');
     await cand.waitFor(/Dashboard/);
     cand.type('sev 2');
-    cand.keys('Enter');
+    cand.press('Enter');
     await cand.waitFor(/SEV-2/);
     cand.type('hyp a bad config push');
-    cand.keys('Enter');
+    cand.press('Enter');
     await cand.waitFor(/hyp #1/);
-    const shell = cand.display('#{pane_pid}');
-    const node = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim().split(/\s+/)[0]!;
-    execFileSync('kill', ['-KILL', node]);
-    await cand.waitFor(/\[exited 137\]/);
-    await sleep(100);
+    cand.kill('SIGKILL');
+    expect((await cand.exited()).signal).toBe(9);
 
     const again = start(db, 'resume latest');
     await again.waitFor(/SEV-2/);
     await again.waitFor(/hyp #1/);
     again.type('escalate ops');
-    again.keys('Enter');
+    again.press('Enter');
     await again.waitFor(/paged Ops/);
     await again.waitFor(/> ▏ +\? help/);
     again.type('q');
     await again.waitFor(/Quit this session\? y\/n/);
     again.type('y');
-    await again.waitFor(/\[exited 0\]/);
+    await exitsCleanly(again);
     const store = openStore(db);
     const texts = store.events(store.getSession('latest').id).filter((e) => e.type === 'command').map((e) => (e.payload as { text: string }).text);
     expect(texts).toEqual(['sev 2', 'hyp a bad config push', 'escalate ops']);
@@ -119,7 +118,7 @@ describe('candidate and examiner in two terminals', () => {
     branch.type('q');
     await branch.waitFor(/Quit this session\? y\/n/);
     branch.type('y');
-    await branch.waitFor(/\[exited 0\]/);
+    await exitsCleanly(branch);
     const s2 = openStore(db);
     expect(s2.getSession('latest')).toMatchObject({ parentId: original.id, branchAtMs: 0, seed: original.seed, variant: original.variant });
     s2.close();
@@ -130,17 +129,17 @@ describe('candidate and examiner in two terminals', () => {
     expect(cli(['play', 'test/fixtures/mini.yaml', '--script', 'test/fixtures/mini.strong.txt', '--quiet'], { FIREDRILL_DB: db }).code).toBe(0);
     const t = start(db, 'replay latest');
     await t.waitFor(/REPLAY ⏸ 1x {2}\+0:00 \/ 14:20 {2}decision 0\/22/);
-    expect(t.display('#{alternate_on}')).toBe('1');
+    expect(t.alternateScreen).toBe(true);
     t.type('n');
     await t.waitFor(/decision 1\/22 · \+1:40 > ack/);
     t.type('g');
     t.type('12:30');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/\+12:30 \/ 14:20/);
     t.type(' ');
     await t.waitFor(/REPLAY ▶ 1x/);
     t.type('q');
-    await t.waitFor(/\[exited 0\]/);
-    expect(t.display('#{alternate_on}')).toBe('0');
+    await exitsCleanly(t);
+    expect(t.alternateScreen).toBe(false);
   }, 60_000);
 });

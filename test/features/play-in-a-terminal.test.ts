@@ -1,54 +1,52 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { BIN, tempDb } from '../cli/run-cli.js';
-import { TmuxSession } from './tmux.js';
+import { tempDb } from '../cli/run-cli.js';
+import { type ProgramTerminal, SIZES, startProgram } from '../support/terminal.js';
 
-const sessions: TmuxSession[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+const sessions: ProgramTerminal[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 
-function start(db: string, args: string): TmuxSession {
-  const t = new TmuxSession(`node ${BIN} play ${args} --db ${db} --seed 1`, { width: 120, height: 40 });
+function start(db: string, args: string[], env: Record<string, string> = {}): ProgramTerminal {
+  const t = startProgram([...args, '--db', db, '--seed', '1'], { ...SIZES.large, env });
   sessions.push(t);
   return t;
 }
 
 /** q, then y at the confirmation: the program ends with exit 0; the screen after. */
-async function quitConfirmed(t: TmuxSession): Promise<string> {
+async function quitConfirmed(t: ProgramTerminal): Promise<string> {
   t.type('q');
   await t.waitFor(/Quit this session\? y\/n/);
   t.type('y');
-  return t.waitFor(/\[exited 0\]/);
+  expect(await t.exited()).toEqual({ code: 0, signal: 0 });
+  return t.screen();
 }
 
 /** The terminal as the program found it: alternate screen left, cursor shown. */
-function expectRestored(t: TmuxSession): void {
-  expect(t.display('#{alternate_on}')).toBe('0');
-  expect(t.display('#{cursor_flag}')).toBe('1');
+function expectRestored(t: ProgramTerminal): void {
+  expect(t.alternateScreen).toBe(false);
+  expect(t.cursorVisible).toBe(true);
 }
 
 describe('the real program in a real terminal', () => {
-  it('tmux is installed (.ci/run installs it)', () => {
-    expect(TmuxSession.available()).toBe(true);
-  });
-
   it('starts, takes `ack` onto the timeline, quits cleanly and restores the terminal', async () => {
     const db = tempDb();
-    const t = start(db, 'test/fixtures/mini.yaml');
+    const t = start(db, ['play', 'test/fixtures/mini.yaml']);
     await t.waitFor(/enter.*start the clock/i);
-    expect(t.display('#{alternate_on}')).toBe('1');
-    t.keys('Enter');
+    expect(t.alternateScreen).toBe(true);
+    t.press('Enter');
     await t.waitFor(/Dashboard/);
+    expect(t.cursorVisible).toBe(false);
     for (const speed of ['2x', '5x', '10x']) {
       t.type('+');
       await t.waitFor(new RegExp(`▶ ${speed}`));
     }
     await t.waitFor(/CheckoutErrors/, 30_000);
     t.type('ack');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/ack CheckoutErrors/);
     t.type('sev 2');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/SEV-2/);
     // q quits only from an empty command line: wait until the prompt is clear
     await t.waitFor(/^> ▏ .*q quit/m);
@@ -64,32 +62,34 @@ describe('the real program in a real terminal', () => {
 
   it('restores the terminal after Ctrl-C too', async () => {
     const db = tempDb();
-    const t = start(db, 'test/fixtures/mini.yaml');
+    const t = start(db, ['play', 'test/fixtures/mini.yaml']);
     await t.waitFor(/enter.*start the clock/i);
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/Dashboard/);
-    t.keys('C-c');
-    await t.waitFor(/\[exited \d+\]/);
+    t.press('C-c');
+    await t.exited();
     expectRestored(t);
   });
 
   it('picks mini-checkout from the picker, plays to mitigation with keys and commands, quits; the terminal is restored', async () => {
     const db = tempDb();
     // A bare `firedrill`: the picker. FIREDRILL_SCENARIOS adds the test fixtures to the bundled scenarios.
-    const t = new TmuxSession(`node ${BIN} --db ${db} --seed 1`, { width: 120, height: 40, env: { FIREDRILL_SCENARIOS: 'test/fixtures' } });
-    sessions.push(t);
+    const t = start(db, [], { FIREDRILL_SCENARIOS: 'test/fixtures' });
     await t.waitFor(/pick a scenario/);
     expect(t.screen()).toMatch(/difficulty \w+ · time limit 45 min/);
-    for (let i = 0; i < 20 && !/▸ Checkout errors after a config push/.test(t.screen()); i++) {
-      t.keys('Down');
-      await new Promise((r) => setTimeout(r, 100));
+    const picked = /▸ Checkout errors after a config push/;
+    for (let i = 0; i < 20 && !picked.test(t.screen()); i++) {
+      const selected = (s: string) => s.split('\n').find((l) => l.includes('▸')) ?? '';
+      const before = selected(t.screen());
+      t.press('Down');
+      await t.waitFor((s) => selected(s) !== before);
     }
     await t.waitFor(/▸ Checkout errors after a config push +NORMAL +30 min +mini-checkout/);
     expect(t.screen()).toContain('source: test fixture');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/mini-checkout · Checkout errors after a config push · normal · 30 min/);
-    expect(t.display('#{alternate_on}')).toBe('1');
-    t.keys('Enter');
+    expect(t.alternateScreen).toBe(true);
+    t.press('Enter');
     await t.waitFor(/▶ 1x/);
     for (const speed of ['2x', '5x', '10x']) {
       t.type('+');
@@ -97,30 +97,26 @@ describe('the real program in a real terminal', () => {
     }
     await t.waitFor(/CheckoutErrors/, 30_000);
     // Keys: tab to the dashboard, enter drills into the errors panel, esc back to the command line.
-    t.keys('Tab');
+    t.press('Tab');
     await t.waitFor(/┏ ▸ Logs/);
-    t.keys('Tab');
+    t.press('Tab');
     await t.waitFor(/┏ ▸ Dashboard/);
     await t.waitFor(/axis 0–100% · alarm > 5% · enter: dash errors/);
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/Dashboard › 5xx %/);
-    t.keys('Escape');
+    t.press('Escape');
     await t.waitFor(/^> ▏/m);
     // Commands: page ops, wait for Ana, delegate the rollback with a time-box.
     t.type('escalate ops');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/Ana \(ops on-call\) joined/, 30_000);
     t.type('ask ana do rollback config in 3m');
-    t.keys('Enter');
+    t.press('Enter');
     await t.waitFor(/ask ana do rollback config in 3m|⧗/);
     // The error rate drops on the dashboard: no alarm marker on the 5xx row any more.
     const errorRow = (screen: string) => screen.split('\n').find((l) => /POST \/checkout .*%/.test(l)) ?? '';
     expect(errorRow(t.screen())).toMatch(/% !/);
-    const until = Date.now() + 60_000;
-    while (/% !/.test(errorRow(t.screen())) || errorRow(t.screen()) === '') {
-      if (Date.now() > until) throw new Error(`the error rate never dropped:\n${t.screen()}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await t.waitFor((s) => errorRow(s) !== '' && !/% !/.test(errorRow(s)), 60_000);
     expect(errorRow(t.screen())).toMatch(/\b0\.\d%/);
     const after = await quitConfirmed(t);
     expect(after).toMatch(/session [0-9A-Z]{26}/);
@@ -135,15 +131,13 @@ describe('the real program in a real terminal', () => {
 
   it('--difficulty reaches the session (briefing and store); the hidden --speed starts the clock at that speed', async () => {
     const db = tempDb();
-    const t = start(db, 'test/fixtures/mini.yaml --difficulty hard --speed 60');
+    const t = start(db, ['play', 'test/fixtures/mini.yaml', '--difficulty', 'hard', '--speed', '60']);
     await t.waitFor(/mini-checkout · Checkout errors after a config push · hard · 30 min/);
-    for (let i = 0; i < 10 && !/▶ 60x/.test(t.screen()); i++) {
-      t.keys('Enter');
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await t.waitFor(/enter.*start the clock/i);
+    t.press('Enter');
     await t.waitFor(/▶ 60x/);
-    t.keys('C-c');
-    await t.waitFor(/\[exited \d+\]/);
+    t.press('C-c');
+    await t.exited();
     const store = openStore(db);
     const row = store.getSession('latest');
     expect(row.difficulty).toBe('hard');
@@ -162,9 +156,9 @@ describe('a database that cannot be written, found while the briefing shows', ()
     const holder = new Database(db);
     holder.exec('BEGIN EXCLUSIVE');
     try {
-      const t = start(db, 'test/fixtures/mini.yaml');
-      const after = await t.waitFor(/\[exited \d+\]/, 30_000);
-      expect(after).toContain('[exited 1]');
+      const t = start(db, ['play', 'test/fixtures/mini.yaml']);
+      expect(await t.exited(30_000)).toEqual({ code: 1, signal: 0 });
+      const after = t.screen();
       expect(after).toMatch(/firedrill: .*is locked by another process; try again/);
       expect(after).not.toMatch(/\n\s+at /);
       expectRestored(t);

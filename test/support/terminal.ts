@@ -1,0 +1,204 @@
+// The real program in a real pseudo-terminal (node-pty), its output read by a
+// real terminal emulator (@xterm/headless): what a person at the keyboard
+// sees, without tmux. Waits are driven by the emulator's own "parsed" event
+// and bounded by a deadline; nothing sleeps for a fixed time.
+import { join } from 'node:path';
+import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
+
+const { Terminal } = xterm;
+
+/** The terminal sizes the product is designed for (SCREENS.md). */
+export const SIZES = {
+  small: { cols: 80, rows: 24 },
+  medium: { cols: 100, rows: 30 },
+  large: { cols: 120, rows: 40 },
+} as const;
+
+export interface TerminalOptions {
+  cols?: number;
+  rows?: number;
+  /** Added to the child's environment, which is otherwise built here (see childEnv). */
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+export interface Exit {
+  code: number;
+  signal: number;
+}
+
+const KEYS = {
+  Enter: '\r',
+  Tab: '\t',
+  Escape: '\u001B',
+  Backspace: '\u007F',
+  Space: ' ',
+  'C-c': '\u0003',
+  Up: 'A',
+  Down: 'B',
+  Right: 'C',
+  Left: 'D',
+} as const;
+export type Key = keyof typeof KEYS;
+const ARROWS = new Set<Key>(['Up', 'Down', 'Right', 'Left']);
+
+/**
+ * The child's whole environment, stated here rather than inherited: Ink
+ * renders only the last frame when CI is set at all (STACK-NOTES §3.1), and
+ * colours and locale change what reaches the screen.
+ */
+function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = { TERM: 'xterm-256color', LANG: 'C.UTF-8', FORCE_COLOR: '0' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'USER', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/** `node bin/firedrill.js ARGS` in a fresh pseudo-terminal of the given size. */
+export function startProgram(args: readonly string[], opts: TerminalOptions = {}): ProgramTerminal {
+  return new ProgramTerminal(process.execPath, [join(process.cwd(), 'bin', 'firedrill.js'), ...args], opts);
+}
+
+export class ProgramTerminal {
+  readonly cols: number;
+  readonly rows: number;
+  private readonly term: InstanceType<typeof Terminal>;
+  private readonly child: pty.IPty;
+  private cursorShown = true;
+  private exit: Exit | undefined;
+  private readonly exitWaiters: ((e: Exit) => void)[] = [];
+  private readonly onChange = new Set<() => void>();
+  private pendingWrites = 0;
+  private disposed = false;
+
+  constructor(file: string, args: readonly string[], opts: TerminalOptions = {}) {
+    this.cols = opts.cols ?? SIZES.large.cols;
+    this.rows = opts.rows ?? SIZES.large.rows;
+    this.term = new Terminal({ cols: this.cols, rows: this.rows, allowProposedApi: true, scrollback: 1000 });
+    // DECTCEM (CSI ? 25 h/l): the emulator keeps cursor visibility private, so watch the sequence go by.
+    const cursor = (shown: boolean) => (params: (number | number[])[]) => {
+      if (params.includes(25)) this.cursorShown = shown;
+      return false; // the emulator handles it as usual too
+    };
+    this.term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, cursor(true));
+    this.term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, cursor(false));
+    this.child = pty.spawn(file, [...args], { name: 'xterm-256color', cols: this.cols, rows: this.rows, cwd: opts.cwd ?? process.cwd(), env: childEnv(opts.env) });
+    this.child.onData((data) => {
+      if (this.disposed) return;
+      this.pendingWrites++;
+      this.term.write(data, () => {
+        this.pendingWrites--;
+        this.changed();
+      });
+    });
+    this.child.onExit(({ exitCode, signal }) => {
+      if (this.disposed) return;
+      // Output still queued in the emulator is parsed before anyone hears of the exit.
+      this.term.write('', () => {
+        this.exit = { code: exitCode, signal: signal ?? 0 };
+        this.exitWaiters.splice(0).forEach((w) => w(this.exit!));
+        this.changed();
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid;
+  }
+
+  /** The visible screen, one string per row, trailing blanks trimmed. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < this.rows; y++) out.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return out;
+  }
+
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  /** The program switched to the alternate screen (and has not left it). */
+  get alternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
+  get cursorVisible(): boolean {
+    return this.cursorShown;
+  }
+
+  /** Literal text, as if typed. */
+  type(text: string): void {
+    this.child.write(text);
+  }
+
+  press(...keys: Key[]): void {
+    for (const key of keys) {
+      // Arrows follow the cursor-keys mode the program asked for (DECCKM).
+      const seq = ARROWS.has(key) ? (this.term.modes.applicationCursorKeysMode ? '\u001BO' : '\u001B[') + KEYS[key] : KEYS[key];
+      this.child.write(seq);
+    }
+  }
+
+  /**
+   * Resolves with the screen once it matches; rejects at the deadline, or as
+   * soon as the program has exited without the screen ever matching.
+   */
+  waitFor(want: RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
+    const matches = typeof want === 'function' ? want : (s: string) => want.test(s);
+    const what = typeof want === 'function' ? 'the condition' : String(want);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const screen = this.screen();
+        if (matches(screen)) return done(() => resolve(screen));
+        if (this.exit && this.pendingWrites === 0) done(() => reject(new Error(`the program exited (${describeExit(this.exit!)}) without showing ${what}; the screen:\n${screen}`)));
+      };
+      const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen:\n${this.screen()}`))), timeoutMs);
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        this.onChange.delete(check);
+        settle();
+      };
+      this.onChange.add(check);
+      check();
+    });
+  }
+
+  /** Waits for the program to end; the screen is then final. */
+  exited(timeoutMs = 15_000): Promise<Exit> {
+    if (this.exit) return Promise.resolve(this.exit);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms; the screen:\n${this.screen()}`)), timeoutMs);
+      this.exitWaiters.push((e) => {
+        clearTimeout(timer);
+        resolve(e);
+      });
+    });
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    if (!this.exit) process.kill(this.child.pid, signal);
+  }
+
+  /** Ends the program if it still runs and frees the emulator. */
+  dispose(): void {
+    try {
+      this.kill();
+    } catch {
+      // already gone
+    }
+    this.disposed = true;
+    this.term.dispose();
+  }
+
+  private changed(): void {
+    for (const check of [...this.onChange]) check();
+  }
+}
+
+function describeExit(e: Exit): string {
+  return e.signal ? `signal ${e.signal}` : `exit ${e.code}`;
+}
