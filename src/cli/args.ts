@@ -27,7 +27,6 @@ const OPTIONS = {
   out: { type: 'string' },
   all: { type: 'boolean' },
   strict: { type: 'boolean' },
-  details: { type: 'boolean' },
   check: { type: 'boolean' },
   candidate: { type: 'boolean' },
   step: { type: 'string' },

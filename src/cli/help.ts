@@ -27,8 +27,6 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
                                   variant, seed and score withheld (not importable)
   export SESSION --format cast --out FILE [--speed X] [--step S]  an asciicast for asciinema play
   import FILE                     verify and load an exported session
-  bench [NAME...] [--out FILE]    the performance figures (all, or those starting with NAME);
-                                  --details: how each was measured, under its line
 
 SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest".
 

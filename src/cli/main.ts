@@ -12,7 +12,7 @@ import { createIo } from './io.js';
 
 /**
  * The only place that reads argv and decides the exit code. Subcommands load
- * on demand (the bundle is split), so `play` does not pay for `lint` or `bench`.
+ * on demand (the bundle is split), so `play` does not pay for `lint` or `replay`.
  */
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv);
@@ -60,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       return (await import('./commands/transfer.js')).importCommand(ctx, args.positionals);
     case 'bench':
-      return (await import('./commands/bench.js')).benchCommand(ctx, args.positionals);
+      // moved out of the program (bench/): it measures the program, it is not part of it
+      throw new CliError('the benchmarks are not part of the program any more; in the repository, run: npm run bench', 2);
     default:
       throw new CliError(`unknown command "${args.command}"; \`firedrill --help\` lists the commands`, 2);
   }

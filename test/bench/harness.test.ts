@@ -1,14 +1,15 @@
 // The benchmark harness: its arithmetic and output, a run of every
 // registered figure on quick workloads (values not comparable, shapes are),
-// and `firedrill bench --json` end to end.
-import { spawnSync } from 'node:child_process';
+// and `npm run bench`'s program (bench/main.ts, bundled) end to end.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { formatLine, formatMisses, median, percentile, registeredFigures, runFigures, selectFigures, toJson, type FigureDef } from '../../src/bench/index.js';
-import { meets, roundFigure } from '../../src/bench/harness.js';
-import { BIN } from '../cli/run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLine, formatMisses, median, percentile, registeredFigures, runFigures, selectFigures, toJson, type FigureDef } from '../../bench/index.js';
+import { meets, roundFigure } from '../../bench/harness.js';
+
+const BENCH = join(process.cwd(), 'bench', 'dist', 'bench.mjs');
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -101,11 +102,15 @@ describe('the registered figures', () => {
   }, 120_000);
 });
 
-describe('firedrill bench', () => {
+describe('npm run bench', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['bench/build.mjs'], { stdio: 'inherit' });
+  }, 60_000);
+
   it('prints one line per figure, the JSON document on stdout with --json, and writes it to bench-results.json in the cwd or --out', () => {
     const cwd = temp();
     const env = { ...process.env, NO_COLOR: '1', FIREDRILL_BENCH_QUICK: '1' };
-    const r = spawnSync(process.execPath, [BIN, 'bench', 'recording', 'store.append-p50', '--json'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BENCH, 'recording', 'store.append-p50', '--json'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, { value: number; unit: string; target?: unknown; ok?: boolean }>;
     expect(Object.keys(doc).sort()).toEqual(['recording.bytes-per-sim-min', 'recording.cast-ratio', 'recording.cast-ratio-inputs', 'recording.event-bytes-per-sim-min', 'store.append-p50']);
@@ -120,13 +125,13 @@ describe('firedrill bench', () => {
     expect(r.stderr).toMatch(/^recording\.bytes-per-sim-min +\d+ B\/min {2}\(target ≤ 22000 B\/min, ok\)$/m);
 
     const out = join(cwd, 'elsewhere.json');
-    const human = spawnSync(process.execPath, [BIN, 'bench', 'recording.event', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    const human = spawnSync(process.execPath, [BENCH, 'recording.event', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     expect(human.status, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/^recording\.event-bytes-per-sim-min +\d+ B\/min$/m);
     expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')))).toEqual(['recording.event-bytes-per-sim-min']);
 
     // --details: what the measurement found, under its line.
-    const detailed = spawnSync(process.execPath, [BIN, 'bench', 'recording.bytes', '--details', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    const detailed = spawnSync(process.execPath, [BENCH, 'recording.bytes', '--details', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     expect(detailed.status, detailed.stderr).toBe(0);
     expect(detailed.stdout).toMatch(/^recording\.bytes-per-sim-min .*\n {2}\d+ B for [\d.]+ sim min, \d+ events$/m);
   }, 120_000);

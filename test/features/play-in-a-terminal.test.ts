@@ -129,7 +129,7 @@ describe('the real program in a real terminal', () => {
     store.close();
   }, 120_000);
 
-  it('--difficulty reaches the session (briefing and store); the hidden --speed starts the clock at that speed', async () => {
+  it('--difficulty reaches the session (briefing and store); --speed starts the clock at that speed', async () => {
     const db = tempDb();
     const t = start(db, ['play', 'test/fixtures/mini.yaml', '--difficulty', 'hard', '--speed', '60']);
     await t.waitFor(/mini-checkout · Checkout errors after a config push · hard · 30 min/);

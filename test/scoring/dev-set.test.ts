@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { agreement, cohenKappa, readDevSet } from '../../src/bench/agreement.js';
+import { agreement, cohenKappa, readDevSet } from '../../bench/agreement.js';
 
 /**
  * The action-item development set keeps to its own rules

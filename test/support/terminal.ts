@@ -35,6 +35,7 @@ const KEYS = {
   Backspace: '\u007F',
   Space: ' ',
   'C-c': '\u0003',
+  'C-u': '\u0015',
   Up: 'A',
   Down: 'B',
   Right: 'C',

@@ -12,7 +12,7 @@ export interface LiveSessionOptions {
   difficulty: PlayOptions['difficulty'];
   mode: 'solo' | 'interview';
   postmortemMin: number | undefined;
-  /** The hidden --speed flag: the clock starts at this speed (recorded as a speed event). */
+  /** --speed: the clock starts at this speed (recorded as a speed event). */
   startSpeed: number | undefined;
 }
 

@@ -16,7 +16,7 @@ export function requireTty(what: string): void {
 
 export async function playInteractive(ctx: Context, ref: string | undefined, opts: PlayOptions): Promise<number> {
   requireTty('interactive play');
-  // Hidden, for benchmarks and demos: the clock starts at this speed (recorded as a speed event).
+  // --speed X: the clock starts at this speed (recorded as a speed event); + and - step from there.
   const startSpeed = numFlag(ctx.flags, 'speed', 0.1, 1000);
   // --difficulty when given, else the scenario's own (play.ts defaults the option to normal).
   const flagged = ctx.flags.difficulty !== undefined;

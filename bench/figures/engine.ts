@@ -1,13 +1,13 @@
 // Engine figures: a whole headless run with every signal, event throughput
 // through the write-ahead path, log generation, window regeneration, scoring.
 import { join } from 'node:path';
-import { formatClock } from '../../scenario/clock-text.js';
-import type { Scenario } from '../../scenario/schema.js';
-import { scoreSession } from '../../scoring/score.js';
-import { parseScript, type ScriptLine } from '../../session/script.js';
-import { Session } from '../../session/session.js';
-import { Engine } from '../../sim/engine.js';
-import { openStore } from '../../store/index.js';
+import { formatClock } from '../../src/scenario/clock-text.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { scoreSession } from '../../src/scoring/score.js';
+import { parseScript, type ScriptLine } from '../../src/session/script.js';
+import { Session } from '../../src/session/session.js';
+import { Engine } from '../../src/sim/engine.js';
+import { openStore } from '../../src/store/index.js';
 import { figure, median, medianMs, type BenchContext } from '../harness.js';
 import { benchScenario, PM_ACTIONS, strongScript, workingCommands } from '../workload.js';
 

@@ -1,7 +1,7 @@
 // The benchmark harness: a registry of named figures, each a function that
-// measures one thing and returns a number. `firedrill bench` runs them all
+// measures one thing and returns a number. `npm run bench` runs them all
 // in one go. To add a figure, call `figure({...})` in a module under
-// src/bench/figures/ (and import that module from src/bench/figures/index.ts):
+// bench/figures/ (and import that module from bench/figures/index.ts):
 //
 //   figure({ name: 'replay.seek', unit: 'ms', target: { max: 100 }, about: 'seek a replay to minute 30', measure: (ctx) => medianMs(5, () => seek()) });
 import { mkdtempSync, rmSync } from 'node:fs';

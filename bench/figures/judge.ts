@@ -2,7 +2,7 @@
 // of the development set (data/action-items/dev-set.jsonl), and Cohen's κ,
 // on the development part and on the held-aside fifth separately, and for
 // each criterion. Not timings: the value is a share or a κ.
-import { judgeItems } from '../../scoring/action-items.js';
+import { judgeItems } from '../../src/scoring/action-items.js';
 import { agreement, cohenKappa, LABEL_CRITERIA, readDevSet, type Label, type LabelCriterion, type LabelledItem } from '../agreement.js';
 import { figure, type BenchContext } from '../harness.js';
 import { benchScenario } from '../workload.js';

@@ -2,8 +2,8 @@
 // script for it, and realistic command texts for synthetic long sessions.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
-import { parseScript, type ScriptLine } from '../session/script.js';
+import { loadScenarioFile, type LoadedScenario } from '../src/scenario/load.js';
+import { parseScript, type ScriptLine } from '../src/session/script.js';
 import type { BenchContext } from './harness.js';
 
 export const BENCH_SCENARIO = 'payment-fraud-dns';

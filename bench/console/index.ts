@@ -1,4 +1,4 @@
-// Console figures: the bundled program in a 120x40 pseudo-terminal (tmux),
+// Console figures: the bundled program in a 120x40 pseudo-terminal,
 // driven by keys as a person would. What is measured is the whole process:
 // the engine, the view model, React and Ink, and the terminal writes.
 //
@@ -8,11 +8,12 @@
 //   console.fps-10x           Ink renders per second at 10x
 //   console.keypress-p95      a typed character → on screen, 95th percentile, at 10x
 //   console.rss-start-mb      resident memory once the clock runs
-//   console.rss-45min-mb      resident memory after 45 sim-minutes (started with the hidden --speed 60)
+//   console.rss-45min-mb      resident memory after 45 sim-minutes (started with --speed 60)
 //   console.rss-growth-pct    the second as a percentage of the first
 import { join } from 'node:path';
 import { figure, median, percentile, type BenchContext } from '../harness.js';
-import { inputToFrame, Pane, programArgv, readFrameLog, readLog, stopServers, tmuxAvailable } from './terminal.js';
+import type { Key } from '../../test/support/terminal.js';
+import { inputToFrame, Pane, programArgv, readFrameLog, readLog } from './terminal.js';
 
 const WIDTH = 120;
 const HEIGHT = 40;
@@ -37,10 +38,6 @@ interface Memory {
   wallS: number;
 }
 
-function requireTmux(): void {
-  if (!tmuxAvailable()) throw new Error('tmux is not installed: the console figures run the program in a tmux pane');
-}
-
 function start(ctx: BenchContext, extra: string[], frameLog?: string): Pane {
   const db = join(ctx.tempDir(), 'console.db');
   const argv = programArgv(ctx.root, ['play', SCENARIO, '--seed', '1', '--db', db, ...extra]);
@@ -61,10 +58,10 @@ async function startClock(p: Pane, speed: string): Promise<void> {
  * A key pressed before Ink has put the terminal in raw mode can be lost (the
  * first frame may be drawn a moment before): press again until it shows.
  */
-async function pressUntil(p: Pane, key: string, shows: RegExp, timeoutMs = 15_000): Promise<void> {
+async function pressUntil(p: Pane, key: Key, shows: RegExp, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    p.keys(key);
+    p.press(key);
     try {
       await p.waitFor(shows, 1500);
       return;
@@ -72,6 +69,13 @@ async function pressUntil(p: Pane, key: string, shows: RegExp, timeoutMs = 15_00
       if (Date.now() > until) throw e;
     }
   }
+}
+
+/** Ctrl-C, as a person would; killed if it has not ended within two seconds. */
+async function interrupt(p: Pane): Promise<void> {
+  p.press('C-c');
+  await p.exited(2000).catch(() => undefined);
+  p.dispose();
 }
 
 /** The prompt line: the last line starting with "> ". */
@@ -82,7 +86,6 @@ function promptText(screen: string): string {
 
 function interactive(ctx: BenchContext): Promise<Interactive> {
   return ctx.once('console-interactive', async () => {
-    requireTmux();
     const frameLog = join(ctx.tempDir(), 'frames.log');
     const p = start(ctx, [], frameLog);
     try {
@@ -114,7 +117,7 @@ function interactive(ctx: BenchContext): Promise<Interactive> {
       let typed = 'note ';
       for (let i = 0; i < samples; i++) {
         if (typed.length > 70) {
-          p.keys('C-u');
+          p.press('C-u');
           await p.waitFor(/^> ▏/mu);
           p.type('note ');
           typed = 'note ';
@@ -125,20 +128,14 @@ function interactive(ctx: BenchContext): Promise<Interactive> {
         typed += ch;
         const t = performance.now();
         p.type(ch);
-        for (;;) {
-          if (promptText(p.screen()) === typed) break;
-          if (performance.now() - t > 5000) throw new Error(`the key "${ch}" did not reach the screen within 5 s`);
-        }
+        await p.waitFor((screen) => promptText(screen) === typed, 5000);
         keypressMs.push(performance.now() - t);
       }
-      p.keys('C-u');
+      p.press('C-u');
       const inside = inputToFrame(readLog(frameLog), keysFrom, Date.now());
       return { insideMs: inside, cpuShare, cpuWindowS: windowS, fps, renderMsMedian, keypressMs };
     } finally {
-      p.keys('C-c');
-      await sleep(200);
-      p.kill();
-      stopServers();
+      await interrupt(p);
     }
   });
 }
@@ -154,25 +151,19 @@ interface FirstFrames {
 
 /**
  * Launches one after another: for each, the ms from the spawn until `shows`
- * is on screen (capture-pane polled every 2 ms), and what `read` finds then.
- * Each launch is left with `leave` and killed before the next.
+ * is on screen (checked each time the emulator has parsed output), and what `read` finds then.
+ * Each launch is ended by `leave` before the next.
  */
-async function timeLaunches<T>(count: number, spawn: (i: number) => Pane, shows: RegExp, leave: string, read: (i: number, spawnedAt: number) => T): Promise<{ ms: number; found: T }[]> {
+async function timeLaunches<T>(count: number, spawn: (i: number) => Pane, shows: RegExp, leave: (p: Pane) => Promise<void>, read: (i: number, spawnedAt: number) => T): Promise<{ ms: number; found: T }[]> {
   const out: { ms: number; found: T }[] = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const p = spawn(i);
-      try {
-        await p.waitFor(shows, 20_000, 2);
-        out.push({ ms: Date.now() - p.spawnedAt, found: read(i, p.spawnedAt) });
-      } finally {
-        p.keys(leave);
-        await sleep(300);
-        p.kill();
-      }
+  for (let i = 0; i < count; i++) {
+    const p = spawn(i);
+    try {
+      await p.waitFor(shows, 20_000);
+      out.push({ ms: Date.now() - p.spawnedAt, found: read(i, p.spawnedAt) });
+    } finally {
+      await leave(p);
     }
-  } finally {
-    stopServers();
   }
   return out;
 }
@@ -184,10 +175,9 @@ async function timeLaunches<T>(count: number, spawn: (i: number) => Pane, shows:
  */
 function firstFrames(ctx: BenchContext): Promise<FirstFrames> {
   return ctx.once('console-first-frames', async () => {
-    requireTmux();
     const dir = ctx.tempDir();
     const logOf = (i: number) => join(dir, `first-frame-${i}.log`);
-    const launches = await timeLaunches(ctx.quick ? 1 : 6, (i) => start(ctx, [], logOf(i)), /start the clock/u, 'C-c', (i, spawnedAt) => {
+    const launches = await timeLaunches(ctx.quick ? 1 : 6, (i) => start(ctx, [], logOf(i)), /start the clock/u, interrupt, (i, spawnedAt) => {
       const first = readFrameLog(logOf(i))[0];
       return first ? first.at - spawnedAt : null;
     });
@@ -202,9 +192,8 @@ function firstFrames(ctx: BenchContext): Promise<FirstFrames> {
 
 function memory(ctx: BenchContext): Promise<Memory> {
   return ctx.once('console-memory', async () => {
-    requireTmux();
-    // 45 sim-minutes at 10x would take 4.5 wall minutes: the hidden --speed
-    // flag starts the clock at 60x instead (the same work per sim-second,
+    // 45 sim-minutes at 10x would take 4.5 wall minutes: `play --speed 60`
+    // starts the clock at 60x instead (the same work per sim-second,
     // six times as many sim-seconds per frame).
     const speed = 60;
     const simMinutes = ctx.quick ? 5 : 45;
@@ -225,10 +214,7 @@ function memory(ctx: BenchContext): Promise<Memory> {
       const endMb = p.rssMb();
       return { startMb, endMb, peakMb: Math.max(peakMb, endMb), simMinutes, wallS: (Date.now() - t0) / 1000 };
     } finally {
-      p.keys('C-c');
-      await sleep(200);
-      p.kill();
-      stopServers();
+      await interrupt(p);
     }
   });
 }
@@ -239,7 +225,7 @@ figure({
   name: 'console.first-frame-ms',
   unit: 'ms',
   target: { max: 300 },
-  about: `spawn of \`firedrill play ${SCENARIO}\` in a ${WIDTH}x${HEIGHT} tmux pane → the briefing on screen (capture-pane polled every 2 ms), median of 5 launches after one more`,
+  about: `spawn of \`firedrill play ${SCENARIO}\` in a ${WIDTH}x${HEIGHT} pseudo-terminal → the briefing on screen (read by a terminal emulator as the output arrives), median of 5 launches after one more`,
   onMiss:
     'before the briefing the program loads only the cached scenario, Ink and React: Node starts (~55 ms), the entry and the play ' +
     'command (~10 ms), the scenario from the validated cache (~4 ms), Ink, React and yoga (~50 ms), the first render (~40 ms). ' +
@@ -258,16 +244,15 @@ figure({
 /** A bare `firedrill` (what `npm start` runs): spawn → the scenario picker on screen, five launches. */
 function pickerFrames(ctx: BenchContext): Promise<number[]> {
   return ctx.once('console-picker-frames', async () => {
-    requireTmux();
     const spawn = () => new Pane(programArgv(ctx.root, ['--db', join(ctx.tempDir(), 'picker.db')]), { width: WIDTH, height: HEIGHT });
-    return (await timeLaunches(ctx.quick ? 1 : 5, spawn, /pick a scenario/u, 'q', () => null)).map((l) => l.ms);
+    return (await timeLaunches(ctx.quick ? 1 : 5, spawn, /pick a scenario/u, interrupt, () => null)).map((l) => l.ms);
   });
 }
 
 figure({
   name: 'console.picker-first-frame-ms',
   unit: 'ms',
-  about: `spawn of a bare \`firedrill\` (\`npm start\`) in a ${WIDTH}x${HEIGHT} tmux pane → the scenario picker on screen, median of 5 launches: every bundled scenario read (validated at build time), Ink and the picker`,
+  about: `spawn of a bare \`firedrill\` (\`npm start\`) in a ${WIDTH}x${HEIGHT} pseudo-terminal → the scenario picker on screen, median of 5 launches: every bundled scenario read (validated at build time), Ink and the picker`,
   measure: async (ctx) => {
     const r = await pickerFrames(ctx);
     return { value: median(r), detail: r.length > 1 ? `${r.length} launches, ${ms(Math.min(...r))}–${ms(Math.max(...r))}` : '' };
@@ -296,7 +281,7 @@ figure({
   name: 'console.keypress-p95',
   unit: 'ms',
   target: { max: 33 },
-  about: 'a character typed with tmux send-keys → shown on the prompt (capture-pane), 95th percentile, clock running at 10x',
+  about: 'a character written to the pseudo-terminal → shown on the prompt (read by a terminal emulator), 95th percentile, clock running at 10x',
   measure: async (ctx) => {
     const r = await interactive(ctx);
     const inside = r.insideMs.length > 0 ? `; inside the program (input → render) p50 ${ms(median(r.insideMs))}, p95 ${ms(percentile(r.insideMs, 95))}` : '';
@@ -316,7 +301,7 @@ figure({
   name: 'console.rss-45min-mb',
   unit: 'MB',
   target: { max: 150 },
-  about: 'resident memory after 45 sim-minutes, clock started at 60x with the hidden --speed flag (45 wall seconds)',
+  about: 'resident memory after 45 sim-minutes, clock started at 60x with --speed 60 (45 wall seconds)',
   measure: async (ctx) => {
     const m = await memory(ctx);
     return { value: m.endMb, detail: `${m.simMinutes} sim-minutes in ${m.wallS.toFixed(0)} s; peak ${m.peakMb.toFixed(0)} MB` };

@@ -3,9 +3,9 @@
 // a long history of sessions.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runScript } from '../../session/headless.js';
-import { APP_VERSION } from '../../session/version.js';
-import { canonicalJson, eventHash, exportFileText, GENESIS_HASH, openStore, type SessionExport, type StoredEvent } from '../../store/index.js';
+import { runScript } from '../../src/session/headless.js';
+import { APP_VERSION } from '../../src/session/version.js';
+import { canonicalJson, eventHash, exportFileText, GENESIS_HASH, openStore, type SessionExport, type StoredEvent } from '../../src/store/index.js';
 import { figure, median, medianMs, percentile, type BenchContext } from '../harness.js';
 import { benchScenario, strongScript, workingCommands } from '../workload.js';
 
@@ -182,9 +182,9 @@ figure({
 function castOf(ctx: BenchContext): Promise<{ bytes: number; frames: number }> {
   return ctx.once('cast', async () => {
     const r = await recording(ctx);
-    const { Recording } = await import('../../session/replay.js');
-    const { buildCast } = await import('../../session/cast.js');
-    const { renderFrame, viewSizeFor } = await import('../../ui/render-frame.js');
+    const { Recording } = await import('../../src/session/replay.js');
+    const { buildCast } = await import('../../src/session/cast.js');
+    const { renderFrame, viewSizeFor } = await import('../../src/ui/render-frame.js');
     const store = openStore(r.db, { readonly: true });
     try {
       const cast = buildCast(Recording.load(store, r.sessionId), { width: 120, height: 40, size: viewSizeFor(120, 40), render: renderFrame, stepSec: ctx.quick ? 20 : 1 });

@@ -1,8 +1,8 @@
 // Replay figure: seeking a 45-minute recording to any minute through the
 // keyframes (restore the nearest one, re-feed the events after it).
-import { Recording } from '../../session/replay.js';
-import { Session } from '../../session/session.js';
-import { openStore } from '../../store/index.js';
+import { Recording } from '../../src/session/replay.js';
+import { Session } from '../../src/session/session.js';
+import { openStore } from '../../src/store/index.js';
 import { figure, median, type BenchContext } from '../harness.js';
 import { benchScenario, strongScript } from '../workload.js';
 
