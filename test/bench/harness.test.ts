@@ -134,5 +134,9 @@ describe('npm run bench', () => {
     const detailed = spawnSync(process.execPath, [BENCH, 'recording.bytes', '--details', '--out', out], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     expect(detailed.status, detailed.stderr).toBe(0);
     expect(detailed.stdout).toMatch(/^recording\.bytes-per-sim-min .*\n {2}\d+ B for [\d.]+ sim min, \d+ events$/m);
+
+    const none = spawnSync(process.execPath, [BENCH, 'no.such.figure'], { cwd, env, encoding: 'utf8' });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/no figure starts with "no\.such\.figure"; the figures are: engine\.full-run/);
   }, 120_000);
 });
