@@ -1,6 +1,9 @@
+import { terminalSafe } from '../text/terminal-safe.js';
+
 /**
  * Output conventions: with --json, machine output on stdout and human text on
- * stderr; otherwise human text on stdout. The only module that writes.
+ * stderr; otherwise human text on stdout. The only module that writes; human
+ * text passes the terminal sanitiser (names and typed text are untrusted).
  */
 export interface Io {
   json: boolean;
@@ -25,8 +28,8 @@ export function createIo(json: boolean, color: boolean): Io {
   return {
     json,
     color,
-    out: (text) => (json ? process.stderr : process.stdout).write(`${text}\n`),
-    note: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => (json ? process.stderr : process.stdout).write(`${terminalSafe(text, { newlines: true })}\n`),
+    note: (text) => process.stderr.write(`${terminalSafe(text, { newlines: true })}\n`),
     data: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   };
 }

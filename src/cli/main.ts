@@ -9,6 +9,7 @@ import { createContext } from './context.js';
 import { CliError } from './errors.js';
 import { commandHelp, USAGE } from './help.js';
 import { createIo } from './io.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /**
  * The only place that reads argv and decides the exit code. Subcommands load
@@ -68,12 +69,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function fail(e: unknown): number {
+  // Messages quote files, names and typed text: untrusted, so sanitised.
+  const say = (text: string) => process.stderr.write(`firedrill: ${terminalSafe(text, { newlines: true })}\n`);
   if (e instanceof CliError) {
-    process.stderr.write(`firedrill: ${e.message}\n`);
+    say(e.message);
     return e.exitCode;
   }
   if (e instanceof StoreError || e instanceof SessionError) {
-    process.stderr.write(`firedrill: ${e.message}\n`);
+    say(e.message);
     return 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));
@@ -85,7 +88,7 @@ function fail(e: unknown): number {
   } catch {
     where = '(could not write the trace)';
   }
-  process.stderr.write(`firedrill: unexpected error: ${err.message.split('\n')[0]}\n  full trace: ${where}\n`);
+  say(`unexpected error: ${err.message.split('\n')[0]}\n  full trace: ${where}`);
   return 70;
 }
 

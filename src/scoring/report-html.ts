@@ -6,6 +6,7 @@ import { chartData, DECISION_KINDS, renderChartSvg, type MetricSampler } from '.
 import { referenceTimeline } from './reference.js';
 import { clock, conceptLine, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
 import type { ReportMeta, Score } from './types.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /**
  * The HTML report: one self-contained file (inline CSS, an inline SVG chart,
@@ -13,12 +14,13 @@ import type { ReportMeta, Score } from './types.js';
  * meta) plus the signal source the chart samples — the session's engine.
  */
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+// Control characters go too: the page may be printed to a terminal (`report --format html`).
+const esc = (s: string) => terminalSafe(s, { newlines: true }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const CSS = `
 :root { --fg:#1d2330; --muted:#5c6577; --bg:#fbfbfd; --card:#fff; --line:#dde1ea; --good:#1d7a46; --mid:#a86b00; --bad:#b3261e; --accent:#2e5aac; }
 * { box-sizing: border-box; }
-body { margin:0; font:15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color:var(--fg); background:var(--bg); }
+body { overflow-wrap: anywhere; margin:0; font:15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color:var(--fg); background:var(--bg); }
 main { max-width: 1080px; margin: 0 auto; padding: 0 20px 48px; }
 .drill-banner { background: repeating-linear-gradient(135deg, #ffd54a 0 18px, #1d2330 18px 36px); padding: 6px; }
 .drill-banner p { margin:0; background:#ffd54a; color:#1d2330; text-align:center; font-weight:700; letter-spacing:.06em; padding:6px; text-transform:uppercase; }

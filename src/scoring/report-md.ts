@@ -6,6 +6,7 @@ import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
 import { clock, conceptLine, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
 import type { ReportMeta, Score } from './types.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 export type { ReportMeta } from './types.js';
 
@@ -98,7 +99,8 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
     out.push(scenario.examiner.notes.trim());
   }
   out.push('');
-  return out.join('\n');
+  // Printed to terminals (`report` without --out, `cat`): trainee names and typed text are untrusted.
+  return terminalSafe(out.join('\n'), { newlines: true });
 }
 
 /** A few lines for the end of a session, on screen and on stdout. */
@@ -111,5 +113,5 @@ export function renderSummary(scenario: Scenario, world: WorldState, score: Scor
   ];
   const misses = score.checkpoints.filter((c) => c.earned < c.points).sort((a, b) => b.points - b.earned - (a.points - a.earned)).slice(0, 3);
   for (const m of misses) lines.push(`− ${m.title}: ${m.reason}`);
-  return lines.join('\n');
+  return terminalSafe(lines.join('\n'), { newlines: true });
 }

@@ -1,5 +1,6 @@
 import { SECTIONS } from '../scenario/schema.js';
 import type { SessionSummary, Store } from '../store/index.js';
+import { terminalSafeDeep } from '../text/terminal-safe.js';
 
 /**
  * A trainee's record across sessions, as plain data for the history screen
@@ -135,5 +136,6 @@ export function loadHistory(store: Store, opts: { trainee?: string } = {}): Hist
       sections: parseSections(full.reportJson),
     });
   }
-  return summarizeHistory(sessions, unscored);
+  // trainee names and scenario ids come from recordings, which may be imported: untrusted
+  return terminalSafeDeep(summarizeHistory(sessions, unscored));
 }

@@ -4,6 +4,7 @@ import { scoreSession } from '../scoring/score.js';
 import type { LogLine } from '../sim/logs.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
 import { selectView } from '../view/select.js';
+import { terminalSafeDeep } from '../text/terminal-safe.js';
 import { REPLAY_SPEEDS, type Cursor, type Recording, type ReplayStatus } from './replay.js';
 
 /**
@@ -43,7 +44,8 @@ export class ReplayPlayer {
   }
 
   status(): ReplayStatus {
-    return {
+    // the message quotes recorded commands: untrusted text
+    return terminalSafeDeep<ReplayStatus>({
       ms: this.cursor.ms,
       endMs: this.recording.endMs,
       playing: this.playing,
@@ -51,7 +53,7 @@ export class ReplayPlayer {
       decision: this.decisionsBefore(),
       decisions: this.recording.decisions.length,
       message: this.message,
-    };
+    });
   }
 
   /** The UI's frame clock: wall milliseconds since the last frame. */

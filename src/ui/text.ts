@@ -1,20 +1,24 @@
+import { cellWidth, graphemes, isPlainAscii, takeCells, takeLastCells } from '../text/cells.js';
+
 /**
- * Plain-text helpers for fitting strings into fixed columns. Widths count code
- * points: every glyph this UI draws is one column wide, and Ink's own
- * wrap="truncate" is the final guard for anything wider in scenario text.
+ * Plain-text helpers for fitting strings into fixed columns. Widths are
+ * terminal cells (src/text/cells.ts): a CJK character or an emoji is two, a
+ * combining mark none, so panel borders stay aligned whatever the text.
+ * Every helper is linear in the text's length.
  */
 
 export function textWidth(s: string): number {
-  return [...s].length;
+  return cellWidth(s);
 }
 
 /** Cuts to `width` columns, ending in "…" when something was cut. */
 export function truncate(s: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...s];
-  if (chars.length <= width) return s;
+  if (s.length <= width && cellWidth(s) <= width) return s;
+  const head = takeCells(s, width);
+  if (head.length === s.length) return s;
   if (width === 1) return '…';
-  return chars.slice(0, width - 1).join('') + '…';
+  return takeCells(head, width - 1) + '…';
 }
 
 /**
@@ -23,21 +27,20 @@ export function truncate(s: string, width: number): string {
  */
 export function truncateMiddle(s: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...s];
-  if (chars.length <= width) return s;
+  if (cellWidth(s) <= width) return s;
   if (width < 8) return truncate(s, width);
   const tail = Math.floor((width - 1) / 2);
   const head = width - 1 - tail;
-  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - tail).join('');
+  return takeCells(s, head) + '…' + takeLastCells(s, tail);
 }
 
 /** Keeps the end of the string (for a command line whose cursor is at the end). */
 export function truncateStart(s: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...s];
-  if (chars.length <= width) return s;
+  const tail = takeLastCells(s, width);
+  if (tail.length === s.length) return s;
   if (width === 1) return '…';
-  return '…' + chars.slice(chars.length - (width - 1)).join('');
+  return '…' + takeLastCells(s, width - 1);
 }
 
 export function padEnd(s: string, width: number): string {
@@ -50,51 +53,69 @@ export function padStart(s: string, width: number): string {
   return w >= width ? s : ' '.repeat(width - w) + s;
 }
 
-/** Exactly `width` columns: truncated or padded. */
+/** Exactly `width` columns: truncated or padded (a wide character that would straddle the edge becomes a space). */
 export function fit(s: string, width: number): string {
   return padEnd(truncate(s, width), width);
 }
 
 /**
  * Word-wraps one paragraph to `width`; continuation lines get `indent` spaces.
- * Words longer than a line are hard-broken so nothing is lost.
+ * Words longer than a line are hard-broken so nothing is lost. One pass over
+ * the text: a megabyte-long word costs what a megabyte of short words costs.
  */
 export function wrapText(s: string, width: number, indent = 0): string[] {
-  const text = s.replace(/\s+$/u, '');
+  const text = s.trimEnd();
   if (width <= 0) return [];
-  if (textWidth(text) <= width) return [text];
+  if (text.length <= width && textWidth(text) <= width) return [text];
   const pad = ' '.repeat(Math.min(indent, Math.max(0, width - 1)));
   // The first line keeps its own leading spaces.
   const lead = /^ */u.exec(text)?.[0] ?? '';
   const lines: string[] = [];
   let line = lead.slice(0, Math.max(0, width - 1));
-  let lineStart = line;
-  const room = () => width - textWidth(line);
+  let used = line.length;
+  let empty = true;
+  const newLine = () => {
+    lines.push(line);
+    line = pad;
+    used = pad.length;
+    empty = true;
+  };
   for (const word of text.slice(lead.length).split(/ +/u)) {
-    let w = word;
-    const sep = line === lineStart ? '' : ' ';
-    if (textWidth(sep + w) <= room()) {
-      line += sep + w;
+    const w = textWidth(word);
+    const sep = empty ? 0 : 1;
+    if (used + sep + w <= width) {
+      line += (sep ? ' ' : '') + word;
+      used += sep + w;
+      empty = false;
       continue;
     }
-    if (line !== lineStart) {
-      lines.push(line);
-      lineStart = pad;
-      line = pad;
+    if (!empty) newLine();
+    if (used + w <= width) {
+      line += word;
+      used += w;
+      empty = false;
+      continue;
     }
-    // Hard-break a word that cannot fit on a fresh line.
-    while (textWidth(w) > room()) {
-      const chars = [...w];
-      const n = Math.max(1, room());
-      line += chars.slice(0, n).join('');
-      lines.push(line);
-      lineStart = pad;
-      line = pad;
-      w = chars.slice(n).join('');
+    // Hard-break a word that cannot fit on a fresh line, grapheme by grapheme.
+    if (isPlainAscii(word)) {
+      for (let at = 0; at < word.length; ) {
+        if (used >= width && !empty) newLine();
+        const n = Math.max(1, width - used);
+        line += word.slice(at, at + n);
+        used += Math.min(n, word.length - at);
+        empty = false;
+        at += n;
+      }
+      continue;
     }
-    line += w;
+    for (const g of graphemes(word)) {
+      if (used + g.width > width && !empty) newLine();
+      line += g.text;
+      used += g.width;
+      empty = false;
+    }
   }
-  if (line !== lineStart || lines.length === 0) lines.push(line);
+  if (!empty || lines.length === 0) lines.push(line);
   return lines;
 }
 

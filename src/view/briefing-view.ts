@@ -3,6 +3,7 @@ import { formatClock } from '../scenario/clock-text.js';
 import type { Scenario } from '../scenario/schema.js';
 import { impactFigure } from './format.js';
 import type { BriefingView, ViewModel } from './model.js';
+import { terminalSafeDeep } from '../text/terminal-safe.js';
 
 // The briefing from the scenario alone: the screen can show it before the
 // session (store, engine) exists, and the live view says the same.
@@ -27,7 +28,7 @@ export function withInterviewNotice(b: BriefingView): BriefingView {
  */
 export function briefingOnlyView(sc: Scenario, opts: { difficulty: string; interview: boolean }): ViewModel {
   const briefing = briefingView(sc, opts.difficulty);
-  return {
+  return terminalSafeDeep<ViewModel>({
     header: {
       scenarioId: sc.id,
       title: sc.title,
@@ -56,5 +57,5 @@ export function briefingOnlyView(sc: Scenario, opts: { difficulty: string; inter
     briefing: opts.interview ? withInterviewNotice(briefing) : briefing,
     finished: false,
     summary: null,
-  };
+  });
 }

@@ -6,6 +6,7 @@ import type { LogLine } from '../sim/logs.js';
 import type { ActivityView, ExaminerViewModel, HintView } from './examiner-model.js';
 import type { ViewModel, ViewSize } from './model.js';
 import { selectView, type SelectOptions } from './select.js';
+import { terminalSafeDeep } from '../text/terminal-safe.js';
 
 /**
  * The view once the log panel has finished looking back. The log window
@@ -58,7 +59,8 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     const used = s.hintsTaken[i];
     return { n: i + 1, text: h.text.trim(), cost: h.cost, used: used ? `${used.cost === 0 ? 'released' : 'taken'} +${formatClock(used.sec)}` : null };
   });
-  return {
+  // Trainee names, notes and injected messages are untrusted text too.
+  return terminalSafeDeep({
     header: {
       sessionId: opts.sessionId,
       trainee: opts.trainee,
@@ -104,5 +106,5 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     canInject: s.started && !finished,
     finished,
     message: opts.message,
-  };
+  });
 }

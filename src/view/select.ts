@@ -8,6 +8,7 @@ import { briefingView } from './briefing-view.js';
 import { compact, impactFigure, withUnit } from './format.js';
 import { candidateSafeTemplates } from './candidate-safe.js';
 import { logWindow } from './log-window.js';
+import { terminalSafeDeep } from '../text/terminal-safe.js';
 import type { DashboardRow, DashboardScale, FeedLineView, LogLineView, LogsView, PostmortemTimelineEntry, ViewModel, ViewSize } from './model.js';
 
 export interface SelectOptions {
@@ -24,8 +25,16 @@ export interface SelectOptions {
 const SPARK_STEP_SEC = 10;
 const URGENT_SEC = 120;
 
-/** Builds the candidate-safe view: nothing examiner-only is read here. */
+/**
+ * Builds the candidate-safe view: nothing examiner-only is read here. Every
+ * string in it has passed the terminal sanitiser (typed text, scenario text
+ * and names are untrusted), so no panel needs to think about escapes.
+ */
 export function selectView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewModel {
+  return terminalSafeDeep(buildView(engine, size, opts));
+}
+
+function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewModel {
   const sc = engine.scenario;
   const s = engine.state;
   const sec = s.sec;

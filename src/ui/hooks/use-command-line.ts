@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useRefState } from './use-ref-state.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /**
  * The command line's state: text (the cursor is always at the end), history
@@ -47,8 +48,11 @@ function edited(state: CommandLineState, text: string): CommandLineState {
 
 export function commandLineReducer(state: CommandLineState, action: CommandLineAction): CommandLineState {
   switch (action.type) {
-    case 'insert':
-      return action.text === '' ? state : edited(state, state.text + action.text);
+    case 'insert': {
+      // typed or pasted: control characters and escape sequences never reach the screen or the parser
+      const text = terminalSafe(action.text);
+      return text === '' ? state : edited(state, state.text + text);
+    }
     case 'erase':
       return edited(state, [...state.text].slice(0, -1).join(''));
     case 'eraseWord':
@@ -56,7 +60,7 @@ export function commandLineReducer(state: CommandLineState, action: CommandLineA
     case 'clear':
       return edited(state, '');
     case 'set':
-      return edited(state, action.text);
+      return edited(state, terminalSafe(action.text));
     case 'historyPrev': {
       if (state.history.length === 0) return state;
       const index = state.historyIndex === null ? state.history.length - 1 : Math.max(0, state.historyIndex - 1);

@@ -7,6 +7,7 @@ import { useKeypress } from '../hooks/use-keypress.js';
 import { useTerminalSize, type TerminalSize } from '../hooks/use-terminal-size.js';
 import { ThemeProvider } from '../theme.js';
 import { ScenarioPicker, type PickerItem } from './ScenarioPicker.js';
+import { terminalSafeDeep } from '../../text/terminal-safe.js';
 
 export interface PickerAppProps {
   items: PickerItem[];
@@ -87,7 +88,7 @@ export async function runPicker(
   const app = render(
     <ThemeProvider color={opts.color}>
       <PickerApp
-        items={items}
+        items={terminalSafeDeep(items)}
         done={(id) => (chosen = id)}
         {...(opts.loadHistory ? { loadHistory: opts.loadHistory } : {})}
         {...(opts.difficulty ? { difficulty: opts.difficulty } : {})}

@@ -1,0 +1,106 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MINI, runCli, tempDir, type Run } from './cli-helpers.js';
+import { HOSTILE, rawControl } from './hostile-text.js';
+
+// Every free-text field of the command language, and the trainee's name,
+// carry the payload; no byte of it may reach a terminal raw from any command
+// that prints them. The text around it still shows (sanitised, not dropped).
+
+const SCRIPT = [
+  '01:40 ack',
+  '01:50 sev 2',
+  `02:00 status Checkout failing ${HOSTILE} next update in 10 min`,
+  '02:10 escalate ops',
+  `02:30 note spotted ${HOSTILE} in the logs`,
+  `03:30 hyp a config ${HOSTILE} change`,
+  `06:00 reply sam rolling back ${HOSTILE} now`,
+  `06:10 ${HOSTILE}bogusverb ${HOSTILE}`,
+  `12:00 rootcause a config push ${HOSTILE} to a dead host`,
+  '12:30 resolve',
+  '13:00 postmortem',
+  `13:30 pm summary Checkout failed ${HOSTILE} for 6 minutes`,
+  `13:40 pm rootcause A config push ${HOSTILE} changed the URL`,
+  `13:50 pm impact About 700 ${HOSTILE} failed checkouts`,
+  `14:00 pm action prevent P1 @platform Validate ${HOSTILE} config pushes`,
+  '14:20 pm submit',
+].join('\n');
+
+const TRAINEE = `mallory${HOSTILE}`;
+
+function clean(r: Run, what: string): void {
+  expect(rawControl(r.stdout), `${what}: stdout`).toBeNull();
+  expect(rawControl(r.stderr), `${what}: stderr`).toBeNull();
+}
+
+describe('hostile text reaches no terminal raw', () => {
+  const dir = tempDir();
+  const db = join(dir, 'hostile.db');
+  const script = join(dir, 'hostile.txt');
+  writeFileSync(script, `${SCRIPT}\n`);
+
+  it('play --script: the echo of every accepted command and the summary', async () => {
+    const r = await runCli(['play', MINI, '--script', script, '--seed', '3', '--trainee', TRAINEE, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    clean(r, 'play --script');
+    expect(r.stderr).toContain('Checkout failing');
+    expect(r.stderr).toContain('bogusverb');
+  });
+
+  it('sessions lists the hostile trainee name safely', async () => {
+    const r = await runCli(['sessions', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    clean(r, 'sessions');
+    expect(r.stdout).toContain('mallory');
+  });
+
+  it('report (Markdown, on stdout and in the file) carries the text without the sequences', async () => {
+    const r = await runCli(['report', 'latest', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    clean(r, 'report');
+    expect(r.stdout).toContain('mallory');
+    expect(r.stdout).toContain('for 6 minutes');
+    const html = await runCli(['report', 'latest', '--format', 'html', '--db', db]);
+    expect(html.code, html.stderr).toBe(0);
+    clean(html, 'report --format html');
+  });
+
+  it('replay --headless and examine --headless print clean frames', async () => {
+    const r = await runCli(['replay', 'latest', '--at', '13:55', '--headless', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    clean(r, 'replay --headless');
+    const e = await runCli(['examine', 'latest', '--headless', '--db', db]);
+    expect(e.code, e.stderr).toBe(0);
+    clean(e, 'examine --headless');
+    expect(e.stdout).toContain('mallory');
+  });
+
+  it('export and import messages, and sessions after the import', async () => {
+    const file = join(dir, 'hostile.json');
+    const ex = await runCli(['export', 'latest', '--out', file, '--db', db]);
+    expect(ex.code, ex.stderr).toBe(0);
+    clean(ex, 'export');
+    const other = join(dir, 'other.db');
+    const im = await runCli(['import', file, '--db', other]);
+    clean(im, 'import');
+    expect(im.stdout + im.stderr).toContain('mallory');
+    const s = await runCli(['sessions', '--db', other]);
+    clean(s, 'sessions after import');
+  });
+
+  it('script parse errors quote the line without its sequences', async () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, `${HOSTILE}not a time ${HOSTILE}\n99:${HOSTILE} ack\n`);
+    const r = await runCli(['play', MINI, '--script', bad, '--db', join(dir, 'bad.db')]);
+    expect(r.code).toBe(1);
+    clean(r, 'script errors');
+    expect(r.stderr).toMatch(/bad\.txt:1: expected "MM:SS command"/);
+  });
+
+  it('a hostile path or session id in an error message', async () => {
+    const r = await runCli(['report', `nosuch${HOSTILE}`, '--db', db]);
+    expect(r.code).toBe(1);
+    clean(r, 'unknown session');
+  });
+});
