@@ -1,6 +1,7 @@
 import { parseDuration } from '../scenario/clock-text.js';
 import { PM_FIELDS, PM_TYPES, ROLES, type Command, type ParseResult } from './command.js';
 import { helpFor, VERB_NAMES } from './verbs.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 const ok = (command: Command): ParseResult => ({ ok: true, command });
 
@@ -39,7 +40,8 @@ function editDistance(a: string, b: string): number {
  * not a command gets an answer that says what would have worked.
  */
 export function parseCommand(input: string): ParseResult {
-  const line = input.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim().replace(/^:/, '').trim();
+  // Escape sequences go whole (not just their ESC): what is recorded and echoed is what the IC could see.
+  const line = terminalSafe(input).trim().replace(/^:/, '').trim();
   if (line === '') return { ok: false, error: 'type a command; `help` lists them' };
   const m = /^(\S+)\s*(.*)$/s.exec(line)!;
   const verb = m[1]!.toLowerCase();

@@ -1,6 +1,7 @@
 import { wallClock, wallHm } from '../scenario/clock-frame.js';
 import type { Metric, Scenario } from '../scenario/schema.js';
 import type { TimelineItem, WorldState } from '../sim/world.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /**
  * The report's chart: the key metrics sampled from the engine over the whole
@@ -76,7 +77,7 @@ export function chartData(scenario: Scenario, world: WorldState, sampler: Metric
   return { endSec, stepSec, series, decisions: world.timeline, milestones };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => terminalSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** The next round number up (1, 2, 2.5 or 5 times a power of ten). */
 function niceCeil(v: number): number {
   if (v <= 0) return 1;

@@ -14,9 +14,14 @@ const SCRIPT = [
   `02:00 status Checkout failing ${HOSTILE} next update in 10 min`,
   '02:10 escalate ops',
   `02:30 note spotted ${HOSTILE} in the logs`,
+  '03:20 ask ana run config log in 1m',
   `03:30 hyp a config ${HOSTILE} change`,
+  '05:30 followup ana',
+  '05:50 ask ana do rollback config in 3m',
   `06:00 reply sam rolling back ${HOSTILE} now`,
-  `06:10 ${HOSTILE}bogusverb ${HOSTILE}`,
+  `06:10 bogusverb ${HOSTILE}`,
+  `06:20 ${HOSTILE}`,
+  `09:00 status Mitigated ${HOSTILE}. Next update in 10 min.`,
   `12:00 rootcause a config push ${HOSTILE} to a dead host`,
   '12:30 resolve',
   '13:00 postmortem',
@@ -60,7 +65,7 @@ describe('hostile text reaches no terminal raw', () => {
     expect(r.code, r.stderr).toBe(0);
     clean(r, 'report');
     expect(r.stdout).toContain('mallory');
-    expect(r.stdout).toContain('for 6 minutes');
+    expect(r.stdout).toContain('Checkout failed');
     const html = await runCli(['report', 'latest', '--format', 'html', '--db', db]);
     expect(html.code, html.stderr).toBe(0);
     clean(html, 'report --format html');
