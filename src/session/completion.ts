@@ -1,6 +1,6 @@
 import { VERB_NAMES } from '../commands/verbs.js';
 import type { Scenario } from '../scenario/schema.js';
-import { candidateSafeTemplates } from '../view/candidate-safe.js';
+import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
 
 /**
  * Tab completion: full-line candidates for what has been typed so far. Knows

@@ -13,6 +13,7 @@ import { metricValue } from './metrics.js';
 import { weightedPick } from './random.js';
 import { difficultyKnobs, type DifficultyKnobs } from './difficulty.js';
 import type { FeedChannel, FeedItem, Scheduled, WorldState } from './world.js';
+import type { WorldEffects } from './world-effects.js';
 
 export interface EngineOptions {
   seed: number;
@@ -28,7 +29,7 @@ export interface EngineOptions {
  * t). Discrete state advances second by second; metrics and logs are
  * generated on demand for any window from the flag history.
  */
-export class Engine {
+export class Engine implements WorldEffects {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly knobs: DifficultyKnobs;
@@ -214,7 +215,7 @@ export class Engine {
     this.say(channel, from, text, 'normal');
   }
 
-  // --- helpers the command handlers use ---
+  // --- what handlers, watchers and scheduled work use (WorldEffects) ---
 
   say(channel: FeedChannel, from: string, text: string, tone: FeedItem['tone'] = 'normal'): void {
     this.state.feed.push({ sec: this.state.sec, channel, from, text, tone });

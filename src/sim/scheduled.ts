@@ -1,27 +1,27 @@
-import type { Engine } from './engine.js';
+import type { WorldEffects } from './world-effects.js';
 import { applyReport } from './handlers/team.js';
 import type { Scheduled } from './world.js';
 
 /** Something the engine promised to do at a later second: a flag change, an output, a join, a report. */
-export function runScheduled(engine: Engine, item: Scheduled, sec: number) {
-  const s = engine.state;
+export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) {
+  const s = world.state;
   switch (item.kind) {
     case 'raise':
-      engine.flags.raise(item.flag!, sec);
+      world.flags.raise(item.flag!, sec);
       return;
     case 'lower':
-      engine.flags.lower(item.flag!, sec);
+      world.flags.lower(item.flag!, sec);
       return;
     case 'output':
-      engine.say('chat', item.from ?? 'shell', item.text ?? '', 'normal');
-      for (const e of item.evidence ?? []) engine.gainEvidence(e, sec);
+      world.say('chat', item.from ?? 'shell', item.text ?? '', 'normal');
+      for (const e of item.evidence ?? []) world.gainEvidence(e, sec);
       return;
     case 'join': {
       const r = s.responders[item.person!];
       if (r && r.joinedSec === null) {
         r.joinedSec = sec;
-        const p = engine.scenario.people.find((x) => x.id === item.person)!;
-        engine.say('chat', p.name, `${p.name} (${p.role}) joined the incident channel.`, 'good');
+        const p = world.scenario.people.find((x) => x.id === item.person)!;
+        world.say('chat', p.name, `${p.name} (${p.role}) joined the incident channel.`, 'good');
       }
       return;
     }
@@ -29,13 +29,13 @@ export function runScheduled(engine: Engine, item: Scheduled, sec: number) {
       const t = s.tasks.find((x) => x.n === item.task);
       if (t && t.reportedSec === null) {
         t.expiredSec = sec;
-        const p = engine.personName(t.who);
-        engine.say('system', 'firedrill', `⧗ ${p}'s time-box for "${t.text}" ran out with no report. Follow up (\`followup ${t.who}\`).`, 'alert');
+        const p = world.personName(t.who);
+        world.say('system', 'firedrill', `⧗ ${p}'s time-box for "${t.text}" ran out with no report. Follow up (\`followup ${t.who}\`).`, 'alert');
       }
       return;
     }
     case 'report':
-      applyReport(engine, item.task!, sec);
+      applyReport(world, item.task!, sec);
       return;
   }
 }

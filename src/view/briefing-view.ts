@@ -1,7 +1,7 @@
 import { wallClock } from '../scenario/clock-frame.js';
 import { formatClock } from '../scenario/clock-text.js';
 import type { Scenario } from '../scenario/schema.js';
-import { impactFigure } from './format.js';
+import { impactFigure } from '../scenario/number-text.js';
 import type { BriefingView, ViewModel } from './model.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
 

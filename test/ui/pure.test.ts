@@ -192,7 +192,7 @@ describe('postmortem form after a saved field', () => {
 
 describe('groupThousands', () => {
   it('writes integers as en-US does', async () => {
-    const { groupThousands, compact } = await import('../../src/view/format.js');
+    const { groupThousands, compact } = await import('../../src/scenario/number-text.js');
     for (const n of [0, 7, 42, 999, 1000, 1234, 9999, -1, -1234, 12345, 1234567, -9876543]) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
     expect(compact(1728.4)).toBe('1,728');
     expect(compact(-5000)).toBe('-5,000');

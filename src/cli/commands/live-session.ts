@@ -5,7 +5,7 @@ import { Session } from '../../session/session.js';
 import { openStore } from '../../store/index.js';
 import type { PlayController } from '../../view/controller.js';
 import type { Context } from '../context.js';
-import { trainee, type PlayOptions } from './play.js';
+import { trainee, type PlayOptions } from './play-options.js';
 
 export interface LiveSessionOptions {
   seed: number;

@@ -1,7 +1,7 @@
 import { delimiter } from 'node:path';
 import { scenarioFiles } from '../../scenario/read.js';
 import type { LoadedScenario } from '../../scenario/validate.js';
-import { importWithoutFetch } from '../../view/load-ui.js';
+import { importWithoutFetch } from '../load-ui.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadScenarioCached } from '../scenario-cache.js';

@@ -1,12 +1,12 @@
 import { PreparingController } from '../../session/preparing-controller.js';
 import { briefingOnlyView } from '../../view/briefing-view.js';
-import { importWithoutFetch } from '../../view/load-ui.js';
+import { importWithoutFetch } from '../load-ui.js';
 import { numFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { resolveScenario } from '../scenarios.js';
 import type { LiveSession } from './live-session.js';
-import type { PlayOptions } from './play.js';
+import type { PlayOptions } from './play-options.js';
 
 export function requireTty(what: string): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {

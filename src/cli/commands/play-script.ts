@@ -6,7 +6,7 @@ import { intFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { resolveScenario } from '../scenarios.js';
-import { trainee, type PlayOptions } from './play.js';
+import { trainee, type PlayOptions } from './play-options.js';
 import { openStore } from '../../store/index.js';
 
 /** `play SCENARIO --script FILE`: the script's commands at their sim times, no terminal needed. */

@@ -1,23 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { userInfo } from 'node:os';
 import { choiceFlag, intFlag, numFlag } from '../args.js';
 import type { Context } from '../context.js';
-
-export function trainee(ctx: Context): string {
-  if (ctx.flags.trainee) return ctx.flags.trainee;
-  try {
-    return userInfo().username || 'trainee';
-  } catch {
-    return 'trainee';
-  }
-}
-
-export interface PlayOptions {
-  seed: number;
-  difficulty: 'easy' | 'normal' | 'hard';
-  mode: 'solo' | 'interview';
-  postmortemMin: number | undefined;
-}
+import type { PlayOptions } from './play-options.js';
 
 export async function playCommand(ctx: Context, positionals: string[]): Promise<number> {
   const flags = ctx.flags;
@@ -26,7 +10,7 @@ export async function playCommand(ctx: Context, positionals: string[]): Promise<
   const mode = choiceFlag(flags, 'mode', ['solo', 'interview'] as const) ?? 'solo';
   const postmortemMin = numFlag(flags, 'postmortem-min', 1, 240);
   // Each way of playing loads only what it needs: the screen's first frame waits on every module loaded before it.
-  const options = { seed, difficulty, mode, postmortemMin };
+  const options: PlayOptions = { seed, difficulty, mode, postmortemMin };
   if (!flags.script) return (await import('./play-interactive.js')).playInteractive(ctx, positionals[0], options);
   return (await import('./play-script.js')).playScript(ctx, positionals[0], flags.script, options);
 }

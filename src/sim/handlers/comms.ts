@@ -1,36 +1,36 @@
 import type { Command } from '../../commands/command.js';
 import { simSecAt, type ClockFrame } from '../../scenario/clock-frame.js';
-import type { Engine } from '../engine.js';
+import type { WorldEffects } from '../world-effects.js';
 import { coversAll, findStakeholder } from './lookup.js';
 
 /** Acknowledging, declaring, and talking to stakeholders. */
 
-export function ack(engine: Engine, cmd: Extract<Command, { verb: 'ack' }>): void {
-  const s = engine.state;
+export function ack(world: WorldEffects, cmd: Extract<Command, { verb: 'ack' }>): void {
+  const s = world.state;
   const open = s.pages.filter((p) => p.ackedSec === null);
   const page = cmd.page
     ? open.find((p) => p.id.toLowerCase().startsWith(cmd.page!.toLowerCase()) || p.name.toLowerCase().includes(cmd.page!.toLowerCase()))
     : open.at(-1);
   if (!page) {
-    engine.answer(open.length === 0 ? 'no unacknowledged page' : `no open page matches "${cmd.page}"`, false);
+    world.answer(open.length === 0 ? 'no unacknowledged page' : `no open page matches "${cmd.page}"`, false);
     return;
   }
   page.ackedSec = s.sec;
   s.ackSec ??= s.sec;
   s.timeline.push({ sec: s.sec, text: `ack ${page.name}`, kind: 'ack' });
-  engine.say('page', 'you', `acknowledged ${page.name}`, 'muted');
-  engine.answer(`acknowledged ${page.name}`);
+  world.say('page', 'you', `acknowledged ${page.name}`, 'muted');
+  world.answer(`acknowledged ${page.name}`);
 }
 
-export function severity(engine: Engine, cmd: Extract<Command, { verb: 'sev' }>): void {
-  const s = engine.state;
+export function severity(world: WorldEffects, cmd: Extract<Command, { verb: 'sev' }>): void {
+  const s = world.state;
   const first = s.severity === null;
   s.severity = cmd.level;
   s.severityHistory.push({ sec: s.sec, level: cmd.level });
   s.timeline.push({ sec: s.sec, text: `sev ${cmd.level}`, kind: 'sev' });
   if (first) s.roles['ic'] ??= { who: 'you', sec: s.sec };
-  engine.say('system', 'incident', first ? `SEV-${cmd.level} declared. You are the incident commander.` : `Severity changed to SEV-${cmd.level}.`, 'alert');
-  engine.answer(`SEV-${cmd.level}`);
+  world.say('system', 'incident', first ? `SEV-${cmd.level} declared. You are the incident commander.` : `Severity changed to SEV-${cmd.level}.`, 'alert');
+  world.answer(`SEV-${cmd.level}`);
 }
 
 /**
@@ -51,30 +51,30 @@ export function promisedUpdate(text: string, nowSec: number, frame: ClockFrame):
   return null;
 }
 
-export function status(engine: Engine, cmd: Extract<Command, { verb: 'status' }>): void {
-  const s = engine.state;
-  const promiseSec = promisedUpdate(cmd.text, s.sec, engine.scenario);
+export function status(world: WorldEffects, cmd: Extract<Command, { verb: 'status' }>): void {
+  const s = world.state;
+  const promiseSec = promisedUpdate(cmd.text, s.sec, world.scenario);
   s.statusUpdates.push({ sec: s.sec, text: cmd.text, promiseSec });
   s.timeline.push({ sec: s.sec, text: `status "${cmd.text}"`, kind: 'status' });
-  engine.say('stakeholder', 'you → #status', cmd.text, 'muted');
-  engine.answer(promiseSec === null ? 'posted (tip: promise the next update time)' : 'posted');
+  world.say('stakeholder', 'you → #status', cmd.text, 'muted');
+  world.answer(promiseSec === null ? 'posted (tip: promise the next update time)' : 'posted');
 }
 
-export function reply(engine: Engine, cmd: Extract<Command, { verb: 'reply' }>): void {
-  const s = engine.state;
-  const who = findStakeholder(engine.scenario, cmd.who);
+export function reply(world: WorldEffects, cmd: Extract<Command, { verb: 'reply' }>): void {
+  const s = world.state;
+  const who = findStakeholder(world.scenario, cmd.who);
   if (!who) {
-    const names = [...engine.scenario.stakeholders.map((x) => x.id), ...(engine.scenario.executive ? ['exec'] : [])].join(', ');
-    engine.answer(`no stakeholder "${cmd.who}"; you can reply to: ${names}`, false);
+    const names = [...world.scenario.stakeholders.map((x) => x.id), ...(world.scenario.executive ? ['exec'] : [])].join(', ');
+    world.answer(`no stakeholder "${cmd.who}"; you can reply to: ${names}`, false);
     return;
   }
   s.replies.push({ sec: s.sec, who, text: cmd.text });
   s.timeline.push({ sec: s.sec, text: `reply ${who}`, kind: 'status' });
   for (const q of s.questions.filter((x) => x.stakeholder === who && x.answeredSec === null)) {
-    const def = engine.scenario.stakeholders.find((x) => x.id === who)?.questions.find((x) => x.id === q.id);
+    const def = world.scenario.stakeholders.find((x) => x.id === who)?.questions.find((x) => x.id === q.id);
     q.answeredSec = s.sec;
     q.answerCovers = def ? coversAll(cmd.text, def.covers) : cmd.text.trim().split(/\s+/).length >= 6;
   }
-  engine.say('stakeholder', `you → ${who}`, cmd.text, 'muted');
-  engine.answer(`answered ${who}`);
+  world.say('stakeholder', `you → ${who}`, cmd.text, 'muted');
+  world.answer(`answered ${who}`);
 }

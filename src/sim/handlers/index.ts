@@ -1,6 +1,6 @@
 import type { Command } from '../../commands/command.js';
 import { helpFor, VERBS } from '../../commands/verbs.js';
-import type { Engine } from '../engine.js';
+import type { WorldEffects } from '../world-effects.js';
 import { pmAction, pmField, pmSubmit, resolve, startPostmortem } from './closure.js';
 import { ack, reply, severity, status } from './comms.js';
 import { doByIc, runByIc } from './hands-on.js';
@@ -11,73 +11,73 @@ const ALWAYS = new Set(['help', 'logs', 'dash', 'note']);
 const POSTMORTEM_ONLY = new Set(['pm-field', 'pm-action', 'pm-submit']);
 
 /** Routes a parsed command to its handler, refusing what the lifecycle does not allow. */
-export function applyCommand(engine: Engine, cmd: Command, by: 'ic' | 'examiner'): void {
-  const s = engine.state;
-  const life = engine.incident;
-  if (!s.started && cmd.verb !== 'help') return engine.answer('the clock has not started: press enter on the briefing', false);
+export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'examiner'): void {
+  const s = world.state;
+  const life = world.incident;
+  if (!s.started && cmd.verb !== 'help') return world.answer('the clock has not started: press enter on the briefing', false);
   if (life.hasTag('over')) {
-    if (cmd.verb !== 'help') return engine.answer('this session is over', false);
+    if (cmd.verb !== 'help') return world.answer('this session is over', false);
   } else if (life.hasTag('postmortem')) {
-    if (!POSTMORTEM_ONLY.has(cmd.verb) && !ALWAYS.has(cmd.verb)) return engine.answer('the postmortem is open: use pm … (help pm)', false);
+    if (!POSTMORTEM_ONLY.has(cmd.verb) && !ALWAYS.has(cmd.verb)) return world.answer('the postmortem is open: use pm … (help pm)', false);
   } else if (POSTMORTEM_ONLY.has(cmd.verb)) {
-    return engine.answer('the postmortem is not open yet: `resolve`, then `postmortem`', false);
+    return world.answer('the postmortem is not open yet: `resolve`, then `postmortem`', false);
   }
 
   switch (cmd.verb) {
     case 'ack':
-      return ack(engine, cmd);
+      return ack(world, cmd);
     case 'sev':
-      return severity(engine, cmd);
+      return severity(world, cmd);
     case 'role':
-      return assignRole(engine, cmd);
+      return assignRole(world, cmd);
     case 'status':
-      return status(engine, cmd);
+      return status(world, cmd);
     case 'reply':
-      return reply(engine, cmd);
+      return reply(world, cmd);
     case 'escalate':
-      return escalate(engine, cmd);
+      return escalate(world, cmd);
     case 'ask':
-      return ask(engine, cmd);
+      return ask(world, cmd);
     case 'followup':
-      return followup(engine, cmd);
+      return followup(world, cmd);
     case 'poll':
-      return poll(engine, cmd);
+      return poll(world, cmd);
     case 'handoff':
-      return handoff(engine, cmd);
+      return handoff(world, cmd);
     case 'hyp':
-      return hypothesis(engine, cmd);
+      return hypothesis(world, cmd);
     case 'hyp-settle':
-      return settleHypothesis(engine, cmd);
+      return settleHypothesis(world, cmd);
     case 'logs':
-      return setLogs(engine, cmd);
+      return setLogs(world, cmd);
     case 'dash':
-      return setDash(engine, cmd);
+      return setDash(world, cmd);
     case 'run':
-      return runByIc(engine, cmd.text);
+      return runByIc(world, cmd.text);
     case 'do':
-      return doByIc(engine, cmd.text);
+      return doByIc(world, cmd.text);
     case 'note':
       s.notes.push({ sec: s.sec, text: cmd.text, by });
       s.timeline.push({ sec: s.sec, text: `note ${cmd.text}`, kind: 'other' });
-      return engine.answer('noted');
+      return world.answer('noted');
     case 'rootcause':
-      return rootCause(engine, cmd);
+      return rootCause(world, cmd);
     case 'hint':
-      return hint(engine);
+      return hint(world);
     case 'resolve':
-      return resolve(engine);
+      return resolve(world);
     case 'postmortem':
-      return startPostmortem(engine, engine.postmortemMin);
+      return startPostmortem(world, world.postmortemMin);
     case 'pm-field':
-      return pmField(engine, cmd);
+      return pmField(world, cmd);
     case 'pm-action':
-      return pmAction(engine, cmd);
+      return pmAction(world, cmd);
     case 'pm-submit':
-      return pmSubmit(engine);
+      return pmSubmit(world);
     case 'help': {
       const h = cmd.topic ? helpFor(cmd.topic) : undefined;
-      if (cmd.topic && !h) return engine.answer(`no verb "${cmd.topic}"; verbs: ${VERBS.map((v) => v.verb).join(' ')}`, false);
-      return engine.answer(h ? `${h.usage} — ${h.help}. e.g. ${h.example}` : `verbs: ${VERBS.map((v) => v.verb).join(' ')} — \`help VERB\` for one`);
+      if (cmd.topic && !h) return world.answer(`no verb "${cmd.topic}"; verbs: ${VERBS.map((v) => v.verb).join(' ')}`, false);
+      return world.answer(h ? `${h.usage} — ${h.help}. e.g. ${h.example}` : `verbs: ${VERBS.map((v) => v.verb).join(' ')} — \`help VERB\` for one`);
     }
   }
 }

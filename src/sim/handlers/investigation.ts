@@ -1,75 +1,75 @@
 import type { Command } from '../../commands/command.js';
-import type { Engine } from '../engine.js';
+import type { WorldEffects } from '../world-effects.js';
 import { describeFilter } from '../logs.js';
 
 /** Looking: log filters, dashboard drill-down, hypotheses, root cause, hints. */
 
-export function setLogs(engine: Engine, cmd: Extract<Command, { verb: 'logs' }>): void {
-  const s = engine.state;
+export function setLogs(world: WorldEffects, cmd: Extract<Command, { verb: 'logs' }>): void {
+  const s = world.state;
   s.logFilter = cmd.clear ? { equals: {}, text: null } : { equals: cmd.equals, text: cmd.text };
-  for (const e of engine.scenario.evidence) {
-    if (!e.logs || !engine.holds(e.when)) continue;
+  for (const e of world.scenario.evidence) {
+    if (!e.logs || !world.holds(e.when)) continue;
     const hit = Object.entries(e.logs).every(([k, v]) => s.logFilter.equals[k]?.toLowerCase() === v.toLowerCase());
-    if (hit) engine.gainEvidence(e.id, s.sec);
+    if (hit) world.gainEvidence(e.id, s.sec);
   }
-  engine.answer(cmd.clear ? 'showing all logs' : `logs: ${describeFilter(s.logFilter)}`);
+  world.answer(cmd.clear ? 'showing all logs' : `logs: ${describeFilter(s.logFilter)}`);
 }
 
-export function setDash(engine: Engine, cmd: Extract<Command, { verb: 'dash' }>): void {
-  const s = engine.state;
+export function setDash(world: WorldEffects, cmd: Extract<Command, { verb: 'dash' }>): void {
+  const s = world.state;
   if (cmd.panel === null) {
     s.dash = { panel: null, by: null };
-    engine.answer('dashboard overview');
+    world.answer('dashboard overview');
     return;
   }
   const q = cmd.panel.toLowerCase();
-  const panel = engine.scenario.panels.find((p) => p.id === q || p.title.toLowerCase() === q) ?? engine.scenario.panels.find((p) => p.id.startsWith(q) || p.title.toLowerCase().startsWith(q));
+  const panel = world.scenario.panels.find((p) => p.id === q || p.title.toLowerCase() === q) ?? world.scenario.panels.find((p) => p.id.startsWith(q) || p.title.toLowerCase().startsWith(q));
   if (!panel) {
-    engine.answer(`no panel "${cmd.panel}"; panels: ${engine.scenario.panels.map((p) => p.id).join(', ')}`, false);
+    world.answer(`no panel "${cmd.panel}"; panels: ${world.scenario.panels.map((p) => p.id).join(', ')}`, false);
     return;
   }
   s.dash = { panel: panel.id, by: cmd.by };
-  for (const e of engine.scenario.evidence) if (e.dash === panel.id && engine.holds(e.when)) engine.gainEvidence(e.id, s.sec);
-  engine.answer(`dashboard: ${panel.title}${cmd.by ? ` by ${cmd.by}` : ''}`);
+  for (const e of world.scenario.evidence) if (e.dash === panel.id && world.holds(e.when)) world.gainEvidence(e.id, s.sec);
+  world.answer(`dashboard: ${panel.title}${cmd.by ? ` by ${cmd.by}` : ''}`);
 }
 
-export function hypothesis(engine: Engine, cmd: Extract<Command, { verb: 'hyp' }>): void {
-  const s = engine.state;
+export function hypothesis(world: WorldEffects, cmd: Extract<Command, { verb: 'hyp' }>): void {
+  const s = world.state;
   const n = s.hypotheses.length + 1;
   s.hypotheses.push({ n, text: cmd.text, sec: s.sec, verdict: 'open', because: '' });
   s.timeline.push({ sec: s.sec, text: `hyp #${n} ${cmd.text}`, kind: 'hyp' });
-  engine.answer(`hypothesis #${n} recorded`);
+  world.answer(`hypothesis #${n} recorded`);
 }
 
-export function settleHypothesis(engine: Engine, cmd: Extract<Command, { verb: 'hyp-settle' }>): void {
-  const h = engine.state.hypotheses.find((x) => x.n === cmd.n);
+export function settleHypothesis(world: WorldEffects, cmd: Extract<Command, { verb: 'hyp-settle' }>): void {
+  const h = world.state.hypotheses.find((x) => x.n === cmd.n);
   if (!h) {
-    engine.answer(`no hypothesis #${cmd.n}`, false);
+    world.answer(`no hypothesis #${cmd.n}`, false);
     return;
   }
   h.verdict = cmd.verdict;
   h.because = cmd.because;
-  engine.state.timeline.push({ sec: engine.state.sec, text: `hyp #${h.n} ${cmd.verdict}ed`, kind: 'hyp' });
-  engine.answer(`hypothesis #${h.n} ${cmd.verdict}ed`);
+  world.state.timeline.push({ sec: world.state.sec, text: `hyp #${h.n} ${cmd.verdict}ed`, kind: 'hyp' });
+  world.answer(`hypothesis #${h.n} ${cmd.verdict}ed`);
 }
 
-export function rootCause(engine: Engine, cmd: Extract<Command, { verb: 'rootcause' }>): void {
-  const s = engine.state;
+export function rootCause(world: WorldEffects, cmd: Extract<Command, { verb: 'rootcause' }>): void {
+  const s = world.state;
   s.rootCause = { text: cmd.text, sec: s.sec };
   s.timeline.push({ sec: s.sec, text: `rootcause ${cmd.text}`, kind: 'rootcause' });
-  engine.answer('root cause recorded');
+  world.answer('root cause recorded');
 }
 
-export function hint(engine: Engine): void {
-  const s = engine.state;
-  const next = engine.scenario.hints[s.hintsTaken.length];
+export function hint(world: WorldEffects): void {
+  const s = world.state;
+  const next = world.scenario.hints[s.hintsTaken.length];
   if (!next) {
-    engine.answer('no more hints', false);
+    world.answer('no more hints', false);
     return;
   }
-  const cost = next.cost * engine.knobs.hintCost;
+  const cost = next.cost * world.knobs.hintCost;
   s.hintsTaken.push({ sec: s.sec, cost });
   s.timeline.push({ sec: s.sec, text: `hint ${s.hintsTaken.length}`, kind: 'other' });
-  engine.say('system', 'hint', next.text, 'good');
-  engine.answer(`hint ${s.hintsTaken.length}/${engine.scenario.hints.length} (−${cost} points)`);
+  world.say('system', 'hint', next.text, 'good');
+  world.answer(`hint ${s.hintsTaken.length}/${world.scenario.hints.length} (−${cost} points)`);
 }

@@ -1,6 +1,6 @@
 import type { Command } from '../../commands/command.js';
 import { formatClock } from '../../scenario/clock-text.js';
-import type { Engine } from '../engine.js';
+import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
 import { applyAction, diagnosticOutput, findAction, findDiagnostic } from './hands-on.js';
 import { findPerson, findTeam } from './lookup.js';
@@ -11,42 +11,42 @@ const IMPERATIVE = /^(enable|disable|turn|switch|restart|roll|rollback|revert|sc
 
 const ANYONE = ['anyone', 'someone', 'somebody', 'anybody', 'all', 'team'];
 
-export function escalate(engine: Engine, cmd: Extract<Command, { verb: 'escalate' }>): void {
-  const s = engine.state;
-  const team = findTeam(engine.scenario, cmd.team);
+export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'escalate' }>): void {
+  const s = world.state;
+  const team = findTeam(world.scenario, cmd.team);
   if (!team) {
-    const teams = engine.scenario.teams.map((t) => t.id).join(', ') || 'none in this scenario';
-    engine.answer(`no team "${cmd.team}"; teams you can page: ${teams}`, false);
+    const teams = world.scenario.teams.map((t) => t.id).join(', ') || 'none in this scenario';
+    world.answer(`no team "${cmd.team}"; teams you can page: ${teams}`, false);
     return;
   }
   s.escalations.push({ sec: s.sec, team: team.id });
   s.timeline.push({ sec: s.sec, text: `escalate ${team.id}`, kind: 'delegate' });
-  const members = team.members.map((id) => engine.scenario.people.find((p) => p.id === id)!);
+  const members = team.members.map((id) => world.scenario.people.find((p) => p.id === id)!);
   const fresh = members.filter((p) => s.responders[p.id]!.pagedSec === null);
   for (const p of fresh) s.responders[p.id]!.pagedSec = s.sec;
   const joiner = fresh.find((p) => p.joinSec !== null);
-  if (joiner) engine.schedule({ sec: s.sec + Math.round(joiner.joinSec! * engine.knobs.joinDelay), kind: 'join', person: joiner.id });
-  engine.say('system', 'pager', `Paged ${team.name}.`, 'muted');
-  engine.answer(fresh.length === 0 ? `${team.name} was already paged` : `paged ${team.name}; their on-call will join when they can`);
+  if (joiner) world.schedule({ sec: s.sec + Math.round(joiner.joinSec! * world.knobs.joinDelay), kind: 'join', person: joiner.id });
+  world.say('system', 'pager', `Paged ${team.name}.`, 'muted');
+  world.answer(fresh.length === 0 ? `${team.name} was already paged` : `paged ${team.name}; their on-call will join when they can`);
 }
 
-export function ask(engine: Engine, cmd: Extract<Command, { verb: 'ask' }>): void {
-  const s = engine.state;
+export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>): void {
+  const s = world.state;
   const named = !ANYONE.includes(cmd.who);
-  const joined = engine.scenario.people.filter((p) => s.responders[p.id]!.joinedSec !== null);
-  const person = named ? findPerson(engine.scenario, cmd.who) : joined.find((p) => !s.tasks.some((t) => t.who === p.id && t.reportedSec === null)) ?? joined[0];
+  const joined = world.scenario.people.filter((p) => s.responders[p.id]!.joinedSec !== null);
+  const person = named ? findPerson(world.scenario, cmd.who) : joined.find((p) => !s.tasks.some((t) => t.who === p.id && t.reportedSec === null)) ?? joined[0];
   if (!person) {
-    engine.answer(named ? `nobody called "${cmd.who}" is on this incident` : 'nobody has joined yet: `escalate TEAM` first', false);
+    world.answer(named ? `nobody called "${cmd.who}" is on this incident` : 'nobody has joined yet: `escalate TEAM` first', false);
     return;
   }
   if (s.responders[person.id]!.joinedSec === null) {
-    engine.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
+    world.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
     return;
   }
   // "enable the breaker" is a change to make; "check the breaker" a question to answer
-  const imperative = /^do\s/i.test(cmd.task) || (!/^run\s/i.test(cmd.task) && IMPERATIVE.test(cmd.task) && findAction(engine, cmd.task) !== undefined);
-  const diag = imperative ? undefined : findDiagnostic(engine, cmd.task);
-  const action = diag || /^run\s/i.test(cmd.task) ? undefined : findAction(engine, cmd.task);
+  const imperative = /^do\s/i.test(cmd.task) || (!/^run\s/i.test(cmd.task) && IMPERATIVE.test(cmd.task) && findAction(world, cmd.task) !== undefined);
+  const diag = imperative ? undefined : findDiagnostic(world, cmd.task);
+  const action = diag || /^run\s/i.test(cmd.task) ? undefined : findAction(world, cmd.task);
   const kind: TaskState['kind'] = diag ? 'diagnostic' : action ? 'action' : 'question';
   const took = Math.max(person.taskSec, diag?.durationSec ?? 0);
   const task: TaskState = {
@@ -65,108 +65,108 @@ export function ask(engine: Engine, cmd: Extract<Command, { verb: 'ask' }>): voi
   };
   s.tasks.push(task);
   s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${cmd.boxSec ? ` in ${Math.round(cmd.boxSec / 60)}m` : ''}`, kind: 'delegate' });
-  engine.schedule({ sec: task.reportSec, kind: 'report', task: task.n });
-  if (task.dueSec !== null && task.dueSec < task.reportSec) engine.schedule({ sec: task.dueSec, kind: 'expire', task: task.n });
+  world.schedule({ sec: task.reportSec, kind: 'report', task: task.n });
+  if (task.dueSec !== null && task.dueSec < task.reportSec) world.schedule({ sec: task.dueSec, kind: 'expire', task: task.n });
   const box = task.dueSec !== null ? ` — back to you in ${formatClock(task.dueSec - s.sec)}` : '';
-  engine.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
-  engine.say('chat', person.name, 'Ack, on it.', 'normal');
-  engine.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
+  world.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
+  world.say('chat', person.name, 'Ack, on it.', 'normal');
+  world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
 }
 
 /** A responder finishes a task and reports back. */
-export function applyReport(engine: Engine, n: number, sec: number): void {
-  const s = engine.state;
+export function applyReport(world: WorldEffects, n: number, sec: number): void {
+  const s = world.state;
   const task = s.tasks.find((t) => t.n === n);
   if (!task || task.reportedSec !== null) return;
   task.reportedSec = sec;
-  const person = engine.scenario.people.find((p) => p.id === task.who)!;
+  const person = world.scenario.people.find((p) => p.id === task.who)!;
   if (task.kind === 'diagnostic') {
-    const d = engine.scenario.diagnostics.find((x) => x.id === task.targetId)!;
+    const d = world.scenario.diagnostics.find((x) => x.id === task.targetId)!;
     const wrong = person.wrongLeads[d.id];
     s.diagnostics.push({ id: d.id, sec, by: person.id });
     if (wrong) {
-      engine.say('chat', `${person.name} → you`, wrong, 'normal');
+      world.say('chat', `${person.name} → you`, wrong, 'normal');
       return;
     }
-    const out = diagnosticOutput(engine, d);
-    engine.say('chat', `${person.name} → you`, `${d.title}: ${out.text}`, 'normal');
-    for (const e of out.evidence) engine.gainEvidence(e, sec);
+    const out = diagnosticOutput(world, d);
+    world.say('chat', `${person.name} → you`, `${d.title}: ${out.text}`, 'normal');
+    for (const e of out.evidence) world.gainEvidence(e, sec);
     return;
   }
   if (task.kind === 'action') {
-    const a = engine.scenario.actions.find((x) => x.id === task.targetId)!;
-    const result = applyAction(engine, a, person.id);
-    engine.say('chat', `${person.name} → you`, result.ok ? `Done: ${a.title}. ${result.text}` : `Could not: ${result.text}`, result.ok ? 'good' : 'muted');
+    const a = world.scenario.actions.find((x) => x.id === task.targetId)!;
+    const result = applyAction(world, a, person.id);
+    world.say('chat', `${person.name} → you`, result.ok ? `Done: ${a.title}. ${result.text}` : `Could not: ${result.text}`, result.ok ? 'good' : 'muted');
     return;
   }
-  engine.say('chat', `${person.name} → you`, `On "${task.text}": nothing conclusive from my side. Give me something specific to run or change.`, 'normal');
+  world.say('chat', `${person.name} → you`, `On "${task.text}": nothing conclusive from my side. Give me something specific to run or change.`, 'normal');
 }
 
-export function followup(engine: Engine, cmd: Extract<Command, { verb: 'followup' }>): void {
-  const s = engine.state;
-  const person = findPerson(engine.scenario, cmd.who);
+export function followup(world: WorldEffects, cmd: Extract<Command, { verb: 'followup' }>): void {
+  const s = world.state;
+  const person = findPerson(world.scenario, cmd.who);
   if (!person) {
-    engine.answer(`nobody called "${cmd.who}" is on this incident`, false);
+    world.answer(`nobody called "${cmd.who}" is on this incident`, false);
     return;
   }
   const open = s.tasks.filter((t) => t.who === person.id && t.reportedSec === null);
   s.timeline.push({ sec: s.sec, text: `followup ${person.id}`, kind: 'delegate' });
   if (open.length === 0) {
-    engine.say('chat', person.name, 'Nothing outstanding from me; my last report is above.', 'normal');
-    engine.answer(`${person.name} has nothing outstanding`);
+    world.say('chat', person.name, 'Nothing outstanding from me; my last report is above.', 'normal');
+    world.answer(`${person.name} has nothing outstanding`);
     return;
   }
   for (const t of open) {
     if (t.followedUpSec === null) t.followedUpSec = s.sec;
-    engine.say('chat', person.name, `Still on "${t.text}": about ${formatClock(Math.max(0, t.reportSec - s.sec))} more.`, 'normal');
+    world.say('chat', person.name, `Still on "${t.text}": about ${formatClock(Math.max(0, t.reportSec - s.sec))} more.`, 'normal');
   }
-  engine.answer(`checked in with ${person.name}`);
+  world.answer(`checked in with ${person.name}`);
 }
 
-export function poll(engine: Engine, cmd: Extract<Command, { verb: 'poll' }>): void {
-  const s = engine.state;
+export function poll(world: WorldEffects, cmd: Extract<Command, { verb: 'poll' }>): void {
+  const s = world.state;
   const heard: string[] = [];
-  for (const o of engine.scenario.objections) {
+  for (const o of world.scenario.objections) {
     if (!o.match.some((re) => re.test(cmd.text))) continue;
-    const who = engine.scenario.people.find((p) => p.id === o.from)!;
+    const who = world.scenario.people.find((p) => p.id === o.from)!;
     if (s.responders[who.id]!.joinedSec === null) continue;
     heard.push(`${who.name}: ${o.text}`);
-    engine.say('chat', `${who.name} (${who.role})`, `Objection — ${o.text}`, 'alert');
-    for (const f of o.sets) engine.flags.raise(f, s.sec);
+    world.say('chat', `${who.name} (${who.role})`, `Objection — ${o.text}`, 'alert');
+    for (const f of o.sets) world.flags.raise(f, s.sec);
   }
   s.polls.push({ sec: s.sec, text: cmd.text, objections: heard });
   s.timeline.push({ sec: s.sec, text: `poll ${cmd.text}`, kind: 'poll' });
-  engine.say('chat', 'you → all', `Proposal: ${cmd.text}. Any strong objections?`, 'muted');
-  if (heard.length === 0) engine.say('chat', 'channel', 'No strong objections.', 'good');
-  engine.answer(heard.length === 0 ? 'no strong objections: proceed and announce it' : `${heard.length} objection(s): weigh them, then decide`);
+  world.say('chat', 'you → all', `Proposal: ${cmd.text}. Any strong objections?`, 'muted');
+  if (heard.length === 0) world.say('chat', 'channel', 'No strong objections.', 'good');
+  world.answer(heard.length === 0 ? 'no strong objections: proceed and announce it' : `${heard.length} objection(s): weigh them, then decide`);
 }
 
-export function handoff(engine: Engine, cmd: Extract<Command, { verb: 'handoff' }>): void {
-  const s = engine.state;
-  const person = findPerson(engine.scenario, cmd.who);
+export function handoff(world: WorldEffects, cmd: Extract<Command, { verb: 'handoff' }>): void {
+  const s = world.state;
+  const person = findPerson(world.scenario, cmd.who);
   if (!person || s.responders[person.id]!.joinedSec === null) {
-    engine.answer(person ? `${person.name} has not joined` : `nobody called "${cmd.who}" is on this incident`, false);
+    world.answer(person ? `${person.name} has not joined` : `nobody called "${cmd.who}" is on this incident`, false);
     return;
   }
   s.handoff = { who: person.id, sec: s.sec };
   s.roles['ic'] = { who: person.id, sec: s.sec };
   s.timeline.push({ sec: s.sec, text: `handoff ${person.id}`, kind: 'other' });
-  engine.say('chat', 'you → all', `Be advised: I am handing over command to ${person.name}.`, 'muted');
-  engine.say('chat', person.name, `Acknowledged: I am now the incident commander.`, 'good');
-  engine.answer(`${person.name} has command`);
+  world.say('chat', 'you → all', `Be advised: I am handing over command to ${person.name}.`, 'muted');
+  world.say('chat', person.name, `Acknowledged: I am now the incident commander.`, 'good');
+  world.answer(`${person.name} has command`);
 }
 
-export function assignRole(engine: Engine, cmd: Extract<Command, { verb: 'role' }>): void {
-  const s = engine.state;
+export function assignRole(world: WorldEffects, cmd: Extract<Command, { verb: 'role' }>): void {
+  const s = world.state;
   const self = ['me', 'myself', 'you', 'self'].includes(cmd.who.toLowerCase());
-  const person = self ? null : findPerson(engine.scenario, cmd.who);
+  const person = self ? null : findPerson(world.scenario, cmd.who);
   if (!self && (!person || s.responders[person.id]!.joinedSec === null)) {
-    engine.answer(person ? `${person.name} has not joined yet` : `nobody called "${cmd.who}" is on this incident`, false);
+    world.answer(person ? `${person.name} has not joined yet` : `nobody called "${cmd.who}" is on this incident`, false);
     return;
   }
   const who = person?.id ?? 'you';
   s.roles[cmd.role] = { who, sec: s.sec };
   s.timeline.push({ sec: s.sec, text: `role ${cmd.role} ${who}`, kind: 'other' });
-  engine.say('chat', 'you → all', `${person?.name ?? 'I'} ${person ? 'is' : 'am'} ${cmd.role} lead.`, 'muted');
-  engine.answer(`${cmd.role}: ${person?.name ?? 'you'}`);
+  world.say('chat', 'you → all', `${person?.name ?? 'I'} ${person ? 'is' : 'am'} ${cmd.role} lead.`, 'muted');
+  world.answer(`${cmd.role}: ${person?.name ?? 'you'}`);
 }

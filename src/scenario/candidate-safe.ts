@@ -1,5 +1,5 @@
-import type { Condition } from '../scenario/condition.js';
-import type { LogTemplate, Scenario } from '../scenario/schema.js';
+import type { Condition } from './condition.js';
+import type { LogTemplate, Scenario } from './schema.js';
 
 /**
  * What the candidate may be shown about the scenario's log templates (field
@@ -8,7 +8,7 @@ import type { LogTemplate, Scenario } from '../scenario/schema.js';
  * A template gated on `variant:ID`, or on a flag a variant raises, would
  * otherwise hint at the hidden truth before the logs show it.
  */
-export function variantFlags(scenario: Scenario): Set<string> {
+function variantFlags(scenario: Scenario): Set<string> {
   return new Set(scenario.variants.flatMap((v) => [`variant:${v.id}`, ...v.flags]));
 }
 

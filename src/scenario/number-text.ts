@@ -1,4 +1,4 @@
-/** Number formatting shared by the header, dashboard and report. */
+/** Number formatting shared by the header, dashboard, diagnostic outputs and report. */
 export function compact(n: number): string {
   const a = Math.abs(n);
   if (a >= 1e6) return `${(n / 1e6).toFixed(a >= 1e7 ? 0 : 1)}M`;

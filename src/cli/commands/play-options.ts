@@ -1,0 +1,20 @@
+import { userInfo } from 'node:os';
+import type { Context } from '../context.js';
+
+/** What `firedrill play` was asked for, shared by its interactive and scripted ways of playing. */
+export interface PlayOptions {
+  seed: number;
+  difficulty: 'easy' | 'normal' | 'hard';
+  mode: 'solo' | 'interview';
+  postmortemMin: number | undefined;
+}
+
+/** The trainee's name: --trainee, else the login name. */
+export function trainee(ctx: Context): string {
+  if (ctx.flags.trainee) return ctx.flags.trainee;
+  try {
+    return userInfo().username || 'trainee';
+  } catch {
+    return 'trainee';
+  }
+}
