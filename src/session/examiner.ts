@@ -150,6 +150,13 @@ export class ExaminerConsole {
     return this.append({ type: paused ? 'resume' : 'pause' }, paused ? 'clock resumed' : 'clock paused');
   }
 
+  /** Lets the candidate pause and change speed, or takes that back (interviews only: a solo player has it anyway). */
+  toggleClockGrant(): boolean {
+    if (!this.canAct()) return false;
+    const granted = this.engine.state.clockGranted;
+    return this.append({ type: 'grant', clock: !granted }, granted ? 'the clock is yours again' : 'the candidate may pause and change speed');
+  }
+
   extend(minutes = EXTEND_MINUTES): boolean {
     if (this.finished) return this.refuse('the session is over');
     return this.append({ type: 'extend', minutes }, `time limit +${minutes} min`);
@@ -201,6 +208,7 @@ export class ExaminerConsole {
       if (e.type === 'inject') text = `inject ${p.kind}${p.text ? `: ${p.text}` : ''}`;
       else if (e.type === 'annotate') text = `note: ${p.text ?? ''}`;
       else if (e.type === 'extend') text = `extend +${p.minutes} min`;
+      else if (e.type === 'grant') text = (p as { clock?: boolean }).clock ? 'gave the candidate the clock' : 'took the clock back';
       else text = e.type;
     } else if (e.type === 'start') text = 'clock started';
     else if (e.type === 'pause' || e.type === 'resume') text = e.type === 'pause' ? 'paused the clock' : 'resumed the clock';

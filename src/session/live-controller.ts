@@ -48,6 +48,8 @@ export class LiveController implements PlayController {
   private readonly logCache = new Map<number, LogLine[]>();
   private readonly wallNow: () => number;
   private summary: string | null = null;
+  /** Why the candidate's last clock key did nothing, until they enter a command. */
+  private notice: string | null = null;
 
   constructor(
     private readonly session: Session,
@@ -81,6 +83,7 @@ export class LiveController implements PlayController {
   view(size: ViewSize): ViewModel {
     const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
     if (this.opts.interview) vm.briefing = withInterviewNotice(vm.briefing);
+    if (this.notice !== null) vm.answer = { text: this.notice, ok: false };
     return vm;
   }
 
@@ -88,7 +91,8 @@ export class LiveController implements PlayController {
     const engine = this.session.engine;
     for (;;) {
       const s = engine.state;
-      const running = s.started && !s.paused && !this.finished;
+      // Past the time limit the clock stands still until the postmortem starts its own.
+      const running = s.started && !s.paused && !this.finished && s.lifecycle !== 'timed-out';
       // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
       const next = running ? this.simMs + Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed : this.simMs;
       const target = Math.max(Math.floor(next / 1000) * 1000, this.publishedMs);
@@ -128,12 +132,13 @@ export class LiveController implements PlayController {
 
   submit(text: string): void {
     if (!this.started || this.finished || text.trim() === '') return;
+    this.notice = null;
     this.record({ type: 'command', text });
     this.settle();
   }
 
   togglePause(): void {
-    if (!this.started || this.finished) return;
+    if (!this.started || this.finished || this.clockRefused()) return;
     this.record({ type: this.session.engine.state.paused ? 'resume' : 'pause' });
   }
 
@@ -159,8 +164,23 @@ export class LiveController implements PlayController {
     return this.session.recorder.record(body, { onTop: () => this.simMs }, { wallMs: this.wallNow() });
   }
 
+  /**
+   * In an interview the examiner owns the clock: the candidate's pause and
+   * speed keys do nothing until the examiner grants them, and the screen
+   * says why (a note under the prompt, not an event: nothing happened).
+   */
+  private clockRefused(): boolean {
+    const s = this.session.engine.state;
+    if (!this.opts.interview || s.clockGranted) return false;
+    this.notice =
+      s.paused && s.pausedBy === 'examiner'
+        ? 'Paused by the examiner: the examiner resumes the clock.'
+        : 'In an interview the examiner runs the clock: pausing and speed are theirs.';
+    return true;
+  }
+
   private changeSpeed(dir: 1 | -1): void {
-    if (!this.started || this.finished) return;
+    if (!this.started || this.finished || this.clockRefused()) return;
     const cur = SPEEDS.indexOf(this.session.engine.state.speed as (typeof SPEEDS)[number]);
     const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (cur === -1 ? 0 : cur) + dir))]!;
     if (next !== this.session.engine.state.speed) this.record({ type: 'speed', speed: next });

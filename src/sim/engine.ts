@@ -112,9 +112,14 @@ export class Engine implements WorldEffects {
         return;
       case 'pause':
         s.paused = true;
+        s.pausedBy = event.actor;
         return;
       case 'resume':
         s.paused = false;
+        s.pausedBy = null;
+        return;
+      case 'grant':
+        s.clockGranted = body.clock;
         return;
       case 'inject':
         this.inject(body.kind, body.from, body.channel, body.text);
@@ -124,6 +129,8 @@ export class Engine implements WorldEffects {
         return;
       case 'extend':
         s.timeLimitSec += Math.round(body.minutes * 60);
+        s.extended = { sec: s.sec, minutes: body.minutes };
+        this.say('system', 'examiner', `+${body.minutes} min added to the time limit by the examiner.`, 'good');
         if (s.postmortem.deadlineSec !== null && this.incident.hasTag('postmortem')) s.postmortem.deadlineSec += Math.round(body.minutes * 60);
         return;
       case 'quit':

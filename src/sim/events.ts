@@ -15,6 +15,8 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inject'), kind: z.enum(['message', 'page', 'executive', 'hint']), from: z.string().default('examiner'), channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'), text: z.string().default('') }),
   z.object({ type: z.literal('annotate'), text: z.string() }),
   z.object({ type: z.literal('extend'), minutes: z.number().positive() }),
+  // The examiner lets an interview candidate pause and change speed (clock: true), or takes that back.
+  z.object({ type: z.literal('grant'), clock: z.boolean() }),
   z.object({ type: z.literal('quit') }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;

@@ -135,6 +135,12 @@ export interface WorldState {
   postmortem: PostmortemState;
   speed: number;
   paused: boolean;
+  /** Who paused the clock, while it is paused. */
+  pausedBy: 'ic' | 'examiner' | 'system' | null;
+  /** An interview candidate may pause and change speed only once the examiner grants it. */
+  clockGranted: boolean;
+  /** The examiner's last extension of the time limit, for the candidate's screen. */
+  extended: { sec: number; minutes: number } | null;
   pending: Scheduled[];
   nextOrder: number;
   alertBreach: Record<string, number | null>;

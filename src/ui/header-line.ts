@@ -43,11 +43,15 @@ function candidates(h: HeaderView): Candidate[] {
     { kind: 'scenario', text: h.scenarioId },
     { kind: 'clock', text: `${h.wallClock} (sim ${h.simClock})`, short: h.wallClock },
     h.paused
-      ? { kind: 'speed', text: `⏸ paused ${h.speed}x`, short: '⏸ paused', alert: true }
+      ? h.pausedBy === 'examiner'
+        ? { kind: 'speed', text: '⏸ paused by the examiner', short: '⏸ paused by examiner', alert: true }
+        : { kind: 'speed', text: `⏸ paused ${h.speed}x`, short: '⏸ paused', alert: true }
       : { kind: 'speed', text: `▶ ${h.speed}x` },
     { kind: 'severity', text: h.severity },
     { kind: 'ic', text: `IC: ${h.ic}` },
-    { kind: 'timeLeft', text: `⏱ ${h.timeLeft} left`, short: `⏱ ${h.timeLeft}` },
+    h.added
+      ? { kind: 'timeLeft', text: `⏱ ${h.timeLeft} left (${h.added})`, short: `⏱ ${h.timeLeft} (${h.added.replace(' added', '')})`, alert: true }
+      : { kind: 'timeLeft', text: `⏱ ${h.timeLeft} left`, short: `⏱ ${h.timeLeft}` },
   );
   if (h.impact) list.push({ kind: 'impact', text: `impact: ${h.impact}`, short: h.impact });
   if (h.updateOverdue) {

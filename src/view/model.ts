@@ -13,6 +13,10 @@ export interface HeaderView {
   simClock: string;
   speed: number;
   paused: boolean;
+  /** Set when the examiner paused the clock (absent otherwise). */
+  pausedBy?: 'examiner';
+  /** "+10 min added", for a while after the examiner extended the time limit (absent otherwise). */
+  added?: string;
   /** "SEV-2", or "no SEV" before a declaration. */
   severity: string;
   severityLevel: number | null;

@@ -25,6 +25,9 @@ export interface SelectOptions {
 const SPARK_STEP_SEC = 10;
 const URGENT_SEC = 120;
 
+/** How long (sim seconds) the header says that the examiner added time. */
+const EXTENDED_SHOWN_SEC = 120;
+
 /**
  * Builds the candidate-safe view: nothing examiner-only is read here. Every
  * string in it has passed the terminal sanitiser (typed text, scenario text
@@ -58,6 +61,8 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
       simClock: `+${formatClock(sec)}`,
       speed: s.speed,
       paused: s.paused,
+      ...(s.paused && s.pausedBy === 'examiner' ? { pausedBy: 'examiner' as const } : {}),
+      ...(s.extended && sec - s.extended.sec < EXTENDED_SHOWN_SEC ? { added: `+${s.extended.minutes} min added` } : {}),
       severity: s.severity === null ? 'no SEV' : `SEV-${s.severity}`,
       severityLevel: s.severity,
       ic: s.handoff ? engine.personName(s.handoff.who) : 'you',

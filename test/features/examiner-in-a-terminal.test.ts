@@ -31,7 +31,16 @@ describe('candidate and examiner in two terminals', () => {
     await exam.waitFor(/waiting for the clock to start/);
     cand.press('Enter');
     await exam.waitFor(/candidate live/);
+    // The examiner owns an interview's clock: the candidate's speed key works only once granted.
     cand.type('+');
+    await cand.waitFor(/the examiner runs the clock/);
+    exam.type('g');
+    await exam.waitFor(/may pause and change speed/);
+    await cand.waitFor(/▶ 1x/);
+    for (let i = 0; i < 20 && !/▶ 2x/.test(cand.screen()); i++) {
+      cand.type('+');
+      await new Promise((r) => setTimeout(r, 150));
+    }
     await cand.waitFor(/▶ 2x/);
     cand.type('sev 2');
     cand.press('Enter');
@@ -74,7 +83,7 @@ describe('candidate and examiner in two terminals', () => {
     expect(check.stdout).toMatch(/^ok /);
     const store = openStore(db);
     const events = store.events(store.getSession('latest').id);
-    expect(events.filter((e) => e.actor === 'examiner').map((e) => e.type)).toEqual(['inject', 'inject', 'annotate', 'pause', 'resume', 'extend']);
+    expect(events.filter((e) => e.actor === 'examiner').map((e) => e.type)).toEqual(['grant', 'inject', 'inject', 'annotate', 'pause', 'resume', 'extend']);
     store.close();
   }, 90_000);
 

@@ -109,6 +109,7 @@ export function ExaminerConsoleView({
         else if (input === 'h') act(() => examiner.releaseHint());
         else if (input === 'p' || input === ' ') act(() => examiner.togglePause());
         else if (input === '+' || input === '=') act(() => examiner.extend());
+        else if (input === 'g') act(() => examiner.toggleClockGrant());
         else if (key.upArrow) setRubricOffset((o) => Math.max(0, o - 1));
         else if (key.downArrow) setRubricOffset((o) => o + 1);
         else return false;

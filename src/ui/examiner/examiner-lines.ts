@@ -84,7 +84,7 @@ export function activityLines(evm: ExaminerViewModel, width: number, lines: numb
   return rows.slice(-lines);
 }
 
-export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [n] note [↑↓] rubric [q] quit';
+export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [↑↓] rubric [q] quit';
 
 export function keyLine(evm: ExaminerViewModel, width: number): string {
   const keys = evm.canInject ? EXAMINER_KEYS : '[n] note [↑↓] rubric [q] quit  (injections: only while the clock runs)';
