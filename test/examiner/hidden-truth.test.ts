@@ -8,10 +8,8 @@
 // notes, strong/weak play, or the examiner's own annotations. The
 // candidate's report (interview mode) and the candidate export are checked
 // the same way.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/scenario/schema.js';
 import { candidateCopy } from '../../src/session/examiner-redact.js';
 import { INTERVIEW_DONE, LiveController } from '../../src/session/live-controller.js';
 import { reportMarkdown } from '../../src/session/reports.js';
@@ -23,69 +21,10 @@ import { renderFrame, viewSizeFor } from '../../src/ui/render-frame.js';
 import { selectExaminerView } from '../../src/view/examiner-select.js';
 import { selectView } from '../../src/view/select.js';
 import { loadFixture } from '../helpers.js';
+import { cases, hiddenStrings, leaks, NOTE_MARK, sentences } from './hidden-strings.js';
 
 const W = 120;
 const H = 40;
-const NOTE_MARK = 'EXAMINER-ONLY-7f3a';
-
-interface Case {
-  name: string;
-  scenarioPath: string;
-  scriptPath: string;
-  variant: string | undefined;
-}
-
-function cases(): Case[] {
-  const out: Case[] = [];
-  const add = (dir: string, scenarioDir: string) => {
-    if (!existsSync(dir)) return;
-    for (const f of readdirSync(dir).filter((x) => /\.(strong|weak)\.txt$/.test(x)).sort()) {
-      const parts = basename(f, '.txt').split('.');
-      const scenarioPath = join(scenarioDir, `${parts[0]}.yaml`);
-      if (!existsSync(scenarioPath)) continue;
-      out.push({ name: f, scenarioPath, scriptPath: join(dir, f), variant: parts.length === 3 ? parts[1] : undefined });
-    }
-  };
-  add('test/scripts', 'scenarios');
-  add('test/fixtures', 'test/fixtures');
-  return out;
-}
-
-const norm = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
-
-function sentences(text: string): string[] {
-  return text
-    .split(/\n\s*\n|(?<=[.!?])\s+/u)
-    .map((s) => s.replace(/\s+/gu, ' ').trim())
-    .filter((s) => s.split(' ').length >= 5);
-}
-
-/** The scenario as the candidate may see it: without variants, rubric, concepts and examiner notes. */
-function candidateFacing(sc: Scenario): string {
-  const { variants: _v, rubric: _r, examiner: _e, postmortem: _p, ...rest } = sc;
-  // Conditions name variants ("variant:record-deleted"); the candidate never sees a condition.
-  return norm(JSON.stringify(rest)).replace(/variant:[\w.-]+/gu, ' ');
-}
-
-function hiddenStrings(sc: Scenario, scriptText: string): string[] {
-  const allowed = candidateFacing(sc) + ' ' + norm(scriptText);
-  const hidden = new Set<string>();
-  for (const v of sc.variants) {
-    hidden.add(v.title);
-    if (v.id.length >= 6) hidden.add(v.id);
-    for (const s of sentences(v.rootCause)) hidden.add(s);
-  }
-  for (const s of [...sentences(sc.examiner.notes), ...sentences(sc.examiner.strongPlay), ...sentences(sc.examiner.weakPlay)]) hidden.add(s);
-  hidden.add(NOTE_MARK);
-  // Text the candidate-facing scenario or the candidate's own typing also contains is not a leak.
-  return [...hidden].filter((h) => !allowed.includes(norm(h)));
-}
-
-function leaks(text: string, hidden: string[]): string[] {
-  const t = norm(text);
-  return hidden.filter((h) => t.includes(norm(h)));
-}
-
 describe('hidden truth stays off the candidate side', () => {
   const all = cases();
   it('finds the scripts and their scenarios', () => {
