@@ -17,8 +17,10 @@ async function verdicts(ctx: BenchContext): Promise<{ item: LabelledItem; verdic
     const { scenario } = await benchScenario(ctx);
     return readDevSet(ctx.root).map((item) => {
       const [j] = judgeItems(scenario, [{ type: 'prevent', priority: 'P1', owner: 'platform', text: item.text }]);
-      const label: Label = j!.blameful ? 'blameful' : j!.band === 'good' ? 'good' : j!.band === 'fair' ? 'ok' : 'vague';
-      return { item, verdict: { label, criteria: { leadsWithAction: j!.criteria.verb >= 1, namesSystem: j!.criteria.specific >= 1, concreteChange: !j!.vague, bounded: j!.criteria.bounded >= 1, blames: j!.blameful } } };
+      // A harmful item is not a label of the set: it earns nothing, like a vague one.
+      const label: Label = j!.band === 'harmful' ? 'vague' : j!.band;
+      const c = j!.criteria;
+      return { item, verdict: { label, criteria: { leadsWithAction: c.action === 1, namesSystem: c.system === 1, concreteChange: c.change === 1, bounded: c.bounded === 1, blames: j!.blameful } } };
     });
   });
 }

@@ -340,6 +340,8 @@ export const Concept = z.strictObject({
   title: z.string(),
   type: z.enum(['prevent', 'detect', 'mitigate', 'process', 'repair']).optional(),
   points: z.number().positive().default(1),
+  /** What an item meeting it would address, in plain words for the trainee's report (not its title, not its phrases). */
+  plain: z.string().min(1).optional(),
   /** An action item meets the concept when it has a phrase from every group. */
   all: z.array(z.array(z.string()).min(1)).min(1),
 });

@@ -1,14 +1,17 @@
 import type { Scenario } from '../scenario/schema.js';
-import { expandGroup, firstOf, groupsNear, has, lists, phrase, positions, show, slice, stem, text, words, type Phrase, type Text } from './lexicon.js';
+import { contentStems, meetsGroups, phrase, text, type Phrase } from './concept-match.js';
+import { harmOf } from './item-harm.js';
+import { readItem, type ItemType, type Reading, type ReadingContext } from './item-reading.js';
 
 /**
- * Judges postmortem action items against the scenario's concepts, read
- * through the concept lexicon (data/concept-lexicon.json): which concept each
- * item meets, and its quality on the six criteria of the reference rubric
- * (verb first, specific, bounded, owned, prioritised, typed right). Items
- * that blame people or ask them to "be careful", and items that would do
- * harm, score negatively; vague items and repeats add nothing. Every
- * judgement carries the words that explain it and what would make it better.
+ * Judges postmortem action items: each item's verdict (good, ok, vague,
+ * blameful or harmful) from how it reads (src/scoring/item-reading.ts: leads
+ * with an action, names a system, says a concrete change, bounded), its
+ * owner and priority from the row, and which of the scenario's concepts it
+ * earns. A concept counts only when an item of at least "ok" quality makes
+ * it the object of its action, in its own words: a string of nouns, the
+ * briefing's lines or the concept's own wording earn nothing. Every verdict
+ * carries the plain words that explain it and what would make it better.
  */
 export interface ItemInput {
   type: string;
@@ -17,26 +20,30 @@ export interface ItemInput {
   text: string;
 }
 
-export type QualityBand = 'good' | 'fair' | 'poor' | 'negative';
-export const CRITERIA = ['verb', 'specific', 'bounded', 'owner', 'priority', 'type'] as const;
+export type QualityBand = 'good' | 'ok' | 'vague' | 'blameful' | 'harmful';
+export const CRITERIA = ['action', 'system', 'change', 'bounded', 'owner', 'priority', 'type'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
 export interface ItemJudgement {
   item: ItemInput;
-  /** The concept this item is credited with (the best of those it meets), or null. */
+  /** The first concept this item is credited with, or null. */
   concept: string | null;
-  /** Every concept credited to this item: at most two, and none already met by an earlier item. */
+  /** Every concept credited to this item (none already met by an earlier item). */
   concepts: string[];
   /** Index of the earlier item this one repeats; a repeat adds nothing. */
   duplicateOf: number | null;
-  /** −0.5 for blameful or harmful items, else 0..1 (the mean of the criteria; vague items at most 0.25). */
+  /** −0.5 for blameful or harmful items, else 0..1 (the share of criteria met; vague items at most 0.25). */
   quality: number;
   band: QualityBand;
   blameful: boolean;
   vague: boolean;
-  /** Id of the lexicon's harmful pattern the item matches. */
+  /** Id of the harmful pattern the item's action matches. */
   harmful: string | null;
-  /** Each criterion 0..1. */
+  /** The item repeats the briefing's or a concept's own words, so it earns no concept. */
+  copied: 'briefing' | 'concept' | null;
+  /** What kind of item it reads as (from its verb and object), when it says. */
+  readsAs: ItemType | null;
+  /** Each criterion 0 or 1. */
   criteria: Record<Criterion, number>;
   notes: string[];
   better: string[];
@@ -48,145 +55,69 @@ export interface SetJudgement {
   notes: string[];
 }
 
-interface CompiledConcept {
-  id: string;
-  title: string;
-  type: string | undefined;
-  groups: Phrase[][];
+interface Compiled {
+  ctx: ReadingContext;
+  concepts: { id: string; title: string; groups: Phrase[][]; words: string[][] }[];
+  briefing: Set<string>;
 }
 
-const compiledConcepts = new WeakMap<Scenario, CompiledConcept[]>();
-function conceptsOf(scenario: Scenario): CompiledConcept[] {
-  let c = compiledConcepts.get(scenario);
+const compiled = new WeakMap<Scenario, Compiled>();
+const trigrams = (s: readonly string[]) => s.slice(0, -2).map((_, i) => `${s[i]} ${s[i + 1]} ${s[i + 2]}`);
+
+function compile(scenario: Scenario): Compiled {
+  let c = compiled.get(scenario);
   if (!c) {
-    c = scenario.postmortem.concepts.map((x) => ({ id: x.id, title: x.title, type: x.type, groups: x.all.map(expandGroup) }));
-    compiledConcepts.set(scenario, c);
+    const names = scenario.services.flatMap((s) => [s.id, s.name]).map((n) => n.toLowerCase());
+    const people = scenario.people.flatMap((p) => [p.id, ...p.name.split(/\s+/)]).map((n) => n.toLowerCase());
+    c = {
+      ctx: { systems: [...new Set(names)], people: [...new Set(people)] },
+      concepts: scenario.postmortem.concepts.map((x) => ({ id: x.id, title: x.title, groups: x.all.map((g) => g.map(phrase)), words: [x.title, x.plain ?? ''].filter(Boolean).map(contentStems) })),
+      briefing: new Set(trigrams(text(scenario.briefing.text).s)),
+    };
+    compiled.set(scenario, c);
   }
   return c;
 }
 
-interface ConceptHit {
-  concept: CompiledConcept;
-  /** Where its first group first occurs: the earlier, the more the item is about it. */
-  at: number;
-}
-
-function conceptHits(scenario: Scenario, t: Text): { hits: ConceptHit[]; closest: { concept: CompiledConcept; missing: Phrase[] } | null } {
-  const hits: ConceptHit[] = [];
-  let closest: { concept: CompiledConcept; missing: Phrase[]; got: number } | null = null;
-  for (const concept of conceptsOf(scenario)) {
-    const found = concept.groups.map((g) => firstOf(t, g));
-    if (found.every((f) => f !== null)) hits.push({ concept, at: found[0]!.at });
-    else {
-      const got = found.filter((f) => f !== null).length;
-      if (got > 0 && (closest === null || got / concept.groups.length > closest.got)) {
-        const missing = concept.groups[found.findIndex((f) => f === null)]!;
-        closest = { concept, missing, got: got / concept.groups.length };
-      }
+/** Whether the item is the briefing's words, or a concept's title or plain words, with at most one word of its own. */
+function copiedFrom(c: Compiled, raw: string): 'briefing' | 'concept' | null {
+  const stems = contentStems(raw);
+  for (const concept of c.concepts) {
+    for (const words of concept.words) {
+      const own = new Set(stems.filter((s) => !words.includes(s)));
+      const shared = words.filter((w) => stems.includes(w)).length;
+      if (words.length > 0 && own.size <= 1 && shared >= Math.ceil(words.length * 0.6)) return 'concept';
     }
   }
-  return { hits, closest: closest && closest.got >= 0.5 ? closest : null };
-}
-
-/** The concept an item's text meets (the best of several), ignoring quality. */
-export function matchConcept(scenario: Scenario, input: string, type?: string): string | null {
-  return rank(conceptHits(scenario, text(input)).hits, type)[0]?.concept.id ?? null;
-}
-
-/** Best first: the item's own type, then the concept named earliest, then scenario order. */
-function rank(hits: ConceptHit[], type: string | undefined): ConceptHit[] {
-  return hits
-    .map((h, i) => ({ h, i }))
-    .sort((a, b) => Number(b.h.concept.type === type) - Number(a.h.concept.type === type) || a.h.at - b.h.at || a.i - b.i)
-    .map((x) => x.h);
-}
-
-const GENERIC_PARTS = new Set(['api', 'app', 'service', 'server', 'svc', 'web', 'db', 'the', 'internal', 'corp', 'prod']);
-
-/** Names that make an item specific: the scenario's services, hostnames, paths, code identifiers, known systems. */
-function isSpecific(scenario: Scenario, raw: string, t: Text): boolean {
-  const l = lists();
-  if (l.technologies.some((p) => has(t, p))) return true;
-  for (const s of scenario.services) {
-    const parts = [s.id, s.name].flatMap((n) => [n.toLowerCase(), ...n.toLowerCase().split(/[^a-z0-9]+/)]);
-    for (const part of parts) if (part.length >= 4 && !GENERIC_PARTS.has(part) && has(t, phrase(part))) return true;
-  }
-  if (/\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\b/i.test(raw.replace(/\.\s/g, ' ').replace(/\.$/, ''))) return true; // host.name, snake_case
-  if (/(^|\s)\/[a-z0-9]/i.test(raw)) return true; // /api/payment
-  if (/\b(GET|POST|PUT|PATCH|DELETE)\b/.test(raw)) return true;
-  if (/\b\d{1,2}:\d{2}\b/.test(raw)) return true; // a time window pins the scope
-  return false;
-}
-
-function isBounded(raw: string, t: Text, firstStem: string, specific: boolean): boolean {
-  const l = lists();
-  const measurable = l.measurable.some((re) => re.test(raw));
-  if (l.ongoing.some((p) => has(t, p)) && !/\d/.test(raw)) return false;
-  return measurable || (l.deliverableVerbs.has(firstStem) && specific);
-}
-
-function inferType(t: Text): string | undefined {
-  let best: { type: string; at: number } | undefined;
-  for (const { type, phrases } of lists().typeHints) {
-    const f = firstOf(t, phrases);
-    if (f && (best === undefined || f.at < best.at)) best = { type, at: f.at };
-  }
-  return best?.type;
-}
-
-/** People the scenario names: ids, first names and full names. */
-function peopleOf(scenario: Scenario): Phrase[] {
-  return scenario.people.flatMap((p) => [p.id, p.name, p.name.split(/\s+/)[0]!].map((n) => ({ ...phrase(n), text: p.name }))).filter((p) => p.s.length > 0);
-}
-
-function blameOf(scenario: Scenario, t: Text, owner: string): string | null {
-  const l = lists();
-  const phraseHit = firstOf(t, l.blamePhrases);
-  if (phraseHit) return `blames people ("${show(phraseHit.phrase)}")`;
-  for (const person of peopleOf(scenario)) {
-    for (const at of positions(t, person)) {
-      const cue = firstOf(slice(t, at - 2, at + person.s.length + 4), l.personCues);
-      if (cue) return `names a person as the thing to fix (${person.text} … "${show(cue.phrase)}")`;
-    }
-  }
-  const human = firstOf(t, l.humanBehaviour);
-  if (human) return `asks people to behave better ("${show(human.phrase)}") instead of changing a system`;
-  for (const b of l.blamePatterns) if (groupsNear(t, b.groups, b.within ?? 3, b.ordered ?? true)) return b.note;
-  const ownerStem = stem(owner.replace(/^@/, ''));
-  if (peopleOf(scenario).some((p) => p.s.length === 1 && p.s[0] === ownerStem) && firstOf(t, l.personCues.filter((p) => p.s[0]?.startsWith('train')))) return 'sends a person to training instead of changing a system';
+  const grams = trigrams(text(raw).s);
+  if (grams.length >= 2 && grams.filter((g) => c.briefing.has(g)).length >= grams.length * 0.6) return 'briefing';
   return null;
 }
 
-function harmfulOf(t: Text) {
-  for (const h of lists().harmful) {
-    if (!groupsNear(t, h.groups, h.within ?? 6, h.ordered ?? false)) continue;
-    if (h.unlessGroups.some((g) => g.some((p) => has(t, p)))) continue;
-    return h;
-  }
-  return null;
+const OWNERLESS = new Set(['', 'everyone', 'all', 'team', 'tbd', 'none', 'nobody', 'n/a', '?', 'someone', 'us', 'we', 'anyone', 'unknown']);
+
+function verdictOf(r: Reading, harmful: boolean): QualityBand {
+  if (r.blame) return 'blameful';
+  if (harmful) return 'harmful';
+  if (r.leadsWithAction && r.namesSystem && r.concreteChange && r.bounded) return 'good';
+  if (r.leadsWithAction && r.concreteChange && (r.namesSystem || r.bounded)) return 'ok';
+  return 'vague';
 }
 
-const CRITERION_LABEL: Record<Criterion, string> = {
-  verb: 'verb first',
-  specific: 'specific',
-  bounded: 'bounded',
-  owner: 'owned',
-  priority: 'prioritised',
-  type: 'typed right',
+const VERDICT_WORDS: Record<QualityBand, string> = {
+  good: 'good: a concrete change to a named system, with a way to tell it is done',
+  ok: 'ok: a concrete change, but it does not both name the system and say when it is done',
+  vague: 'vague: nothing anyone could finish as written',
+  blameful: 'blameful: it changes a person, not a system',
+  harmful: 'harmful: it would make the next incident worse',
 };
 
-export function bandOf(quality: number, vague: boolean): QualityBand {
-  if (quality < 0) return 'negative';
-  if (vague || quality < 0.6) return 'poor';
-  if (quality < 0.95) return 'fair';
-  return 'good';
-}
+const CRITERION_LABEL: Record<Criterion, string> = { action: 'action first', system: 'names a system', change: 'concrete change', bounded: 'bounded', owner: 'owned', priority: 'prioritised', type: 'typed right' };
 
-/** One line a person can read: "quality 83% (good) — verb first ✓ · specific ✓ · …". */
+/** One line a person can read: "good 100% — action first ✓ · names a system ✓ · …". */
 export function qualityLine(j: ItemJudgement): string {
-  const pct = `${Math.round(j.quality * 100)}%`;
-  const parts = CRITERIA.map((c) => `${CRITERION_LABEL[c]} ${j.criteria[c] >= 1 ? '✓' : j.criteria[c] > 0 ? '½' : '✗'}`);
-  return `quality ${pct} (${j.band}) — ${parts.join(' · ')}`;
+  const parts = CRITERIA.map((c) => `${CRITERION_LABEL[c]} ${j.criteria[c] >= 1 ? '✓' : '✗'}`);
+  return `${j.band} ${Math.round(j.quality * 100)}% — ${parts.join(' · ')}`;
 }
 
 const jaccard = (a: Set<string>, b: Set<string>) => {
@@ -196,93 +127,76 @@ const jaccard = (a: Set<string>, b: Set<string>) => {
 };
 
 export function judgeItems(scenario: Scenario, items: readonly ItemInput[]): ItemJudgement[] {
-  const l = lists();
+  const c = compile(scenario);
   const credited = new Map<string, number>();
   const bags: Set<string>[] = [];
-  const titles = new Map(scenario.postmortem.concepts.map((c) => [c.id, c.title]));
   return items.map((item, i) => {
     const raw = item.text.trim();
-    const t = text(raw);
-    const w = words(raw);
-    const notes: string[] = [];
-    const better: string[] = [];
-    // The first word as typed ("re-drive", "rate-limit"), else its first part.
-    const firstWord = (raw.split(/\s+/)[0] ?? '').toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-    const firstStem = [stem(firstWord), t.s[0] ?? ''].find((x) => l.actionVerbs.has(x) || l.weakVerbs.has(x) || l.vagueVerbs.has(x)) ?? t.s[0] ?? '';
-
-    const harmful = harmfulOf(t);
-    const blame = blameOf(scenario, t, item.owner);
-    const blameful = blame !== null;
-
-    const { hits, closest } = conceptHits(scenario, t);
-    const ranked = rank(hits, item.type);
-    const unfocused = ranked.length >= 3;
-    const specific = !unfocused && isSpecific(scenario, raw, t);
-    const bounded = isBounded(raw, t, firstStem, specific);
-
-    const vaguePhrase = firstOf(t, l.vaguePhrases);
-    const vagueVerb = l.vagueVerbs.has(firstStem);
-    const tooShort = w.length < 4;
-    // Led by "improve"/"investigate", or a vague phrase with nothing concrete around it.
-    const vague = vagueVerb || ((vaguePhrase !== null || tooShort) && !(specific && bounded && !tooShort));
-
-    const verb = l.actionVerbs.has(firstStem) ? 1 : l.weakVerbs.has(firstStem) ? 0.5 : 0;
+    const r = readItem(raw, c.ctx);
+    const harm = r.blame ? null : harmOf(r);
+    const band = verdictOf(r, harm !== null);
+    const declared = item.type.trim().toLowerCase();
     const ownerWord = item.owner.trim().replace(/^@/, '').toLowerCase();
-    const owner = ownerWord !== '' && !l.ownerless.has(ownerWord) ? 1 : 0;
-    const priority = /^P[0-3]$/i.test(item.priority.trim()) ? 1 : 0;
-    const expectedType = ranked[0]?.concept.type ?? inferType(t);
-    const type = expectedType === undefined || expectedType === item.type.toLowerCase() ? 1 : 0;
-    const criteria: Record<Criterion, number> = { verb, specific: specific ? 1 : 0, bounded: bounded ? 1 : 0, owner, priority, type };
-    let quality = CRITERIA.reduce((a, c) => a + criteria[c], 0) / CRITERIA.length;
+    const criteria: Record<Criterion, number> = {
+      action: r.leadsWithAction ? 1 : 0,
+      system: r.namesSystem ? 1 : 0,
+      change: r.concreteChange ? 1 : 0,
+      bounded: r.bounded ? 1 : 0,
+      owner: OWNERLESS.has(ownerWord) ? 0 : 1,
+      priority: /^P[0-3]$/i.test(item.priority.trim()) ? 1 : 0,
+      type: r.type === undefined || r.type === declared ? 1 : 0,
+    };
+    const notes: string[] = [VERDICT_WORDS[band]];
+    const better: string[] = [];
 
-    // Concepts: only a substantive item earns them, and only those no earlier item has.
-    const substantive = !blameful && !harmful && !vague;
-    const bag = new Set(t.s);
+    // Concepts: only an item of at least "ok" quality, in its own words, earns them, and only from what its action is about.
+    const bag = new Set(contentStems(raw));
     const textualDup = bags.findIndex((b) => jaccard(b, bag) >= 0.8);
     bags.push(bag);
+    const copied = copiedFrom(c, raw);
+    const action = text(r.clause);
+    const touched = c.concepts.filter((k) => meetsGroups(action, k.groups));
     let concepts: string[] = [];
-    let duplicateOf: number | null = null;
-    if (substantive) {
-      // A second concept counts only when it is the same kind of item (a probe that pages is both detection concepts; a repair item that mentions the fallback is not a fallback).
-      const eligible = unfocused ? ranked.slice(0, 1) : ranked.slice(0, 2).filter((h, k) => k === 0 || h.concept.type === ranked[0]!.concept.type);
-      concepts = eligible.map((h) => h.concept.id).filter((id) => !credited.has(id));
-      if (textualDup >= 0) {
-        duplicateOf = textualDup;
-        concepts = [];
-      } else if (eligible.length > 0 && concepts.length === 0) duplicateOf = credited.get(eligible[0]!.concept.id)!;
+    let duplicateOf: number | null = textualDup >= 0 ? textualDup : null;
+    // An item that bundles three or more follow-ups is credited with the first only: split it.
+    const bundle = touched.length >= 3;
+    if ((band === 'good' || band === 'ok') && copied === null && duplicateOf === null) {
+      // Two follow-ups count together only when they are the same kind; otherwise the one of the item's kind.
+      const kind = (id: string) => scenario.postmortem.concepts.find((k) => k.id === id)!.type;
+      const open = touched.map((k) => k.id).filter((id) => !credited.has(id));
+      const ofKind = open.find((id) => kind(id) === declared || kind(id) === r.type) ?? open[0];
+      concepts = open.length === 2 && !bundle && kind(open[0]!) === kind(open[1]!) ? open : ofKind ? [ofKind] : [];
+      if (touched.length > 0 && concepts.length === 0) duplicateOf = credited.get(touched[0]!.id)!;
       for (const id of concepts) credited.set(id, i);
-    } else if (textualDup >= 0) duplicateOf = textualDup;
+    }
+    const title = (id: string) => c.concepts.find((k) => k.id === id)!.title;
 
-    // What it met.
-    if (harmful) notes.push(harmful.note);
-    if (blame) notes.push(blame);
-    if (concepts.length > 0) notes.push(`meets "${titles.get(concepts[0]!)}"${concepts.length > 1 ? ` and "${titles.get(concepts[1]!)}"` : ''}`);
+    if (harm) notes.push(harm.note);
+    if (r.blame) notes.push(r.blame);
+    if (concepts.length > 0) notes.push(`meets ${concepts.map((id) => `"${title(id)}"`).join(' and ')}`);
+    else if (copied === 'briefing') notes.push("copies the briefing's words: earns nothing");
+    else if (copied === 'concept') notes.push("copies the wording of one of this incident's follow-ups: earns nothing");
     else if (duplicateOf !== null) notes.push(`repeats item ${duplicateOf + 1}: no extra credit`);
-    else if (ranked.length > 0 && !substantive) notes.push(`would meet "${ranked[0]!.concept.title}" if it were ${harmful ? 'safe' : blameful ? 'about a system, not a person' : 'a concrete, finishable action'}`);
-    else if (!blameful && !harmful) notes.push('meets none of the concepts this incident calls for');
-    if (unfocused) notes.push(`bundles ${ranked.length} concepts in one item: credited for "${ranked[0]!.concept.title}" only`);
-    if (vague) notes.push(vaguePhrase ? `vague ("${show(vaguePhrase.phrase)}")` : vagueVerb ? `vague: "${firstWord}" does not say what will be done` : 'vague: too short to act on');
+    else if (touched.length > 0) notes.push(`touches a follow-up this incident needs, but earns it only as a concrete, finishable action${band === 'blameful' ? ' about a system, not a person' : band === 'harmful' ? ' that is safe' : ''}`);
+    else if (band === 'good' || band === 'ok') notes.push('meets none of the follow-ups this incident calls for');
+    if (r.stuffed) notes.push('a string of nouns, not one change: earns nothing');
+    if (bundle && concepts.length > 0) notes.push(`bundles ${touched.length} follow-ups in one item: credited for the first only`);
 
-    // What would make it better.
-    if (harmful) better.push(harmful.better);
-    if (blameful) better.push('change a system or process, not a person: what would make the mistake impossible or harmless?');
-    if (!verb) better.push(`start with a verb that says what gets built or changed ("Add …", "Page when …") instead of "${firstWord}"`);
-    else if (verb < 1) better.push(`"${firstWord}" is a weak verb: say what gets built or changed`);
-    if (unfocused) better.push('split it: one item per change, each with its own owner');
-    else if (!specific) better.push('name the system, endpoint, host or metric it changes');
-    if (!bounded) better.push('say how to tell it is done (a threshold, a check that fails, a number, a date)');
-    if (!owner) better.push(`give it one owning team or @handle${ownerWord ? ` (not "${item.owner}")` : ''}`);
-    if (!priority) better.push('give it a priority (P0–P3)');
-    if (!type && expectedType) better.push(`it reads as a ${expectedType} item, not ${item.type}`);
-    if (concepts.length === 2) better.push('it covers two concepts: two items would track better');
+    if (harm) better.push(harm.better);
+    if (r.blame) better.push('change a system or process, not a person: what would make the mistake impossible or harmless?');
+    else if (band !== 'good') better.push(...r.why);
+    if (copied) better.push('say in your own words what will change, in which system, and how you will know it is done');
+    if (!criteria.owner) better.push(`give it one owning team or @handle${ownerWord ? ` (not "${item.owner}")` : ''}`);
+    if (!criteria.priority) better.push('give it a priority (P0–P3)');
+    if (!criteria.type && r.type) better.push(`it reads as a ${r.type} item, not ${declared}`);
     if (duplicateOf !== null) better.push(`merge it into item ${duplicateOf + 1}, or make it about something else`);
-    if (substantive && concepts.length === 0 && duplicateOf === null && ranked.length === 0 && closest)
-      better.push(`to meet "${closest.concept.title}", also say ${closest.missing.slice(0, 3).map((p) => `"${show(p)}"`).join(' or ')}`);
+    if (bundle) better.push('split it: one item per change, each with its own owner');
 
-    if (vague) quality = Math.min(quality, 0.25);
-    if (blameful || harmful) quality = -0.5;
+    let quality = CRITERIA.reduce((a, k) => a + criteria[k], 0) / CRITERIA.length;
+    if (band === 'vague') quality = Math.min(quality, 0.25);
+    if (band === 'blameful' || band === 'harmful') quality = -0.5;
     quality = Math.round(quality * 1000) / 1000;
-    return { item, concept: concepts[0] ?? null, concepts, duplicateOf, quality, band: bandOf(quality, vague), blameful, vague, harmful: harmful?.id ?? null, criteria, notes, better };
+    return { item, concept: concepts[0] ?? null, concepts, duplicateOf, quality, band, blameful: band === 'blameful', vague: band === 'vague', harmful: harm?.id ?? null, copied, readsAs: r.type ?? null, criteria, notes, better };
   });
 }
 
@@ -296,17 +210,17 @@ export function judgeSet(scenario: Scenario, judged: readonly ItemJudgement[], o
     penalty += p;
     notes.push(`${n} items: more than 8 dilutes the follow-through (−${Math.round(p * 100)}%); keep what must be done`);
   }
-  const real = judged.filter((j) => j.duplicateOf === null && !j.vague && !j.blameful && !j.harmful);
+  const real = judged.filter((j) => j.duplicateOf === null && (j.band === 'good' || j.band === 'ok'));
   const pris = new Set(real.map((j) => j.item.priority.toUpperCase()));
   if (real.length >= 3 && pris.size === 1) {
     penalty += 0.1;
     notes.push(`every item is ${[...pris][0]}: equal priorities say nothing about what comes first`);
   }
-  const types = new Set(real.map((j) => j.item.type.toLowerCase()));
-  if (n > 0 && !types.has('prevent') && !types.has('mitigate')) {
+  const kinds = new Set(real.map((j) => j.item.type.toLowerCase()));
+  if (n > 0 && !kinds.has('prevent') && !kinds.has('mitigate')) {
     penalty += 0.05;
     notes.push('no prevent or mitigate item: nothing addresses the cause');
   }
-  if (n > 0 && opts.customersHarmed && !types.has('repair') && scenario.postmortem.concepts.some((c) => c.type === 'repair')) notes.push('customers were harmed but no repair item makes them whole');
+  if (n > 0 && opts.customersHarmed && !kinds.has('repair') && scenario.postmortem.concepts.some((c) => c.type === 'repair')) notes.push('customers were harmed but no repair item makes them whole');
   return { penalty: Math.min(penalty, 0.4), notes };
 }

@@ -2,7 +2,9 @@ import { formatClock } from '../scenario/clock-text.js';
 import type { Check, Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { judgeSet, type ItemJudgement } from './action-items.js';
-import { firstOf, lists, show, text } from './lexicon.js';
+import { blameOf } from './item-blame.js';
+import { tag } from './nlp.js';
+import { conceptPlain } from './report-common.js';
 import type { CheckResult } from './types.js';
 
 /** One pure function per rubric check kind: (scenario, final world) → fraction earned + why. */
@@ -170,12 +172,17 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       const concepts = scenario.postmortem.concepts;
       const met = new Set(ctx.items.flatMap((i) => i.concepts));
       const total = concepts.reduce((a, c) => a + c.points, 0);
-      const got = concepts.filter((c) => met.has(c.id)).reduce((a, c) => a + c.points, 0);
-      const missing = concepts.filter((c) => !met.has(c.id)).map((c) => c.title);
-      const notes = [`${met.size} of ${concepts.length} concepts met`];
-      if (missing.length) notes.push(`missing: ${missing.slice(0, 4).join('; ')}${missing.length > 4 ? `; and ${missing.length - 4} more` : ''}`);
-      const unearned = ctx.items.filter((i) => i.concepts.length === 0 && i.duplicateOf === null && (i.vague || i.blameful || i.harmful)).length;
+      const blameful = ctx.items.filter((i) => i.blameful).length;
+      // A postmortem that blames people earns no concept, whatever else it says.
+      const got = blameful ? 0 : concepts.filter((c) => met.has(c.id)).reduce((a, c) => a + c.points, 0);
+      const missing = concepts.filter((c) => !met.has(c.id)).map(conceptPlain);
+      const notes = [`${blameful ? 0 : met.size} of ${concepts.length} follow-ups this incident needs were met`];
+      if (blameful) notes.push(`${blameful} blameful item(s): a postmortem that blames people earns no credit for its other items`);
+      if (missing.length) notes.push(`no item ${missing.length === 1 ? 'addresses' : 'addresses these'}: ${missing.join('; ')}`);
+      const unearned = ctx.items.filter((i) => i.concepts.length === 0 && i.duplicateOf === null && i.band !== 'good' && i.band !== 'ok').length;
       if (unearned) notes.push(`${unearned} item(s) earned nothing (vague, blameful or harmful)`);
+      const copied = ctx.items.filter((i) => i.copied !== null).length;
+      if (copied) notes.push(`${copied} item(s) copied the briefing's or the follow-ups' own words and earned nothing`);
       if (w.postmortem.late) notes.push('judged as written when the postmortem time ran out');
       return r(got / total, notes.join('; '));
     }
@@ -196,16 +203,12 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       const dups = ctx.items.filter((i) => i.duplicateOf !== null).length;
       if (dups) notes.push(`${dups} repeated item(s) add nothing`);
       const blame = ctx.items.filter((i) => i.blameful).length;
-      if (blame) {
-        f -= 0.15 * blame;
-        notes.push(`${blame} blameful item(s) (−${15 * blame}%)`);
-      }
       const harmful = ctx.items.filter((i) => i.harmful && !i.blameful).length;
       if (harmful) {
         f -= 0.15 * harmful;
         notes.push(`${harmful} harmful item(s) (−${15 * harmful}%)`);
       }
-      const narrativeBlame = narrativeBlameOf(pm.fields);
+      const narrativeBlame = narrativeBlameOf(scenario, pm.fields);
       if (narrativeBlame) {
         f -= 0.15;
         notes.push(`the write-up blames people (${narrativeBlame}) (−15%)`);
@@ -217,6 +220,11 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
         f *= 0.7;
         const missing = missingFields(pm.fields);
         notes.push(`late/partial: the postmortem time ran out and it was submitted as it stood (×0.7)${missing.length ? `; never written: ${missing.join(', ')}` : ''}`);
+      }
+      // Blame puts the whole postmortem section below an empty one: negative, whatever else was written.
+      if (blame) {
+        notes.push(`${blame} blameful item(s): the postmortem scores below an empty one (${-25 * Math.min(blame, 4)}%)`);
+        return { fraction: -0.25 * Math.min(blame, 4), reason: notes.join('; ') };
       }
       return r(f, notes.join('; '));
     }
@@ -231,11 +239,13 @@ export function missingFields(fields: Record<string, string>): string[] {
 }
 
 /** Blame in the narrative ("human error: Marco's change"), quoted. */
-export function narrativeBlameOf(fields: Record<string, string>): string | null {
-  const l = lists();
+export function narrativeBlameOf(scenario: Scenario, fields: Record<string, string>): string | null {
+  const people = scenario.people.flatMap((p) => [p.id, ...p.name.split(/\s+/)]).map((n) => n.toLowerCase());
   for (const f of ['rootcause', 'factors', 'summary', 'impact'] as const) {
-    const hit = firstOf(text(fields[f] ?? ''), [...l.blamePhrases, ...l.humanBehaviour]);
-    if (hit) return `${f}: "${show(hit.phrase)}"`;
+    for (const sentence of (fields[f] ?? '').split(/(?<=[.!?;])\s+/).filter((x) => x.trim())) {
+      const hit = blameOf(sentence, tag(sentence), null, people);
+      if (hit) return `${f}: ${hit}`;
+    }
   }
   return null;
 }

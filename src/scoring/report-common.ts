@@ -67,6 +67,11 @@ export function timingRows(scenario: Scenario, score: Score): TimingRow[] {
   ];
 }
 
+/** What an item meeting the concept would address, in plain words (never its title or matching phrases). */
+export function conceptPlain(c: Scenario['postmortem']['concepts'][number]): string {
+  return c.plain ?? `a ${c.type ?? 'further'} follow-up this incident needs`;
+}
+
 export function conceptTitle(scenario: Scenario, id: string | null): string | null {
   return id === null ? null : (scenario.postmortem.concepts.find((c) => c.id === id)?.title ?? id);
 }

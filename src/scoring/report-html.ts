@@ -4,7 +4,7 @@ import type { WorldState } from '../sim/world.js';
 import { CRITERIA, type ItemJudgement } from './action-items.js';
 import { chartData, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
+import { clock, conceptLine, conceptPlain, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
 import type { ReportMeta, Score } from './types.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
@@ -66,7 +66,7 @@ th { color: var(--muted); font-weight: 600; }
 .legend { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
 .legend i { display:inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 4px 0 12px; vertical-align: -1px; }
 .band { display:inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; color:#fff; }
-.band-good { background: var(--good); } .band-fair { background: var(--mid); } .band-poor { background: #6b7280; } .band-negative { background: var(--bad); }
+.band-good { background: var(--good); } .band-ok { background: var(--mid); } .band-vague { background: #6b7280; } .band-blameful, .band-harmful { background: var(--bad); }
 .crit { font-size: 12px; color: var(--muted); white-space: nowrap; }
 .crit .y { color: var(--good); } .crit .h { color: var(--mid); } .crit .n { color: var(--bad); }
 .late { border-left: 4px solid var(--bad); background: #fff3f2; padding: 8px 12px; border-radius: 4px; }
@@ -82,7 +82,7 @@ function reasonClass(r: string): string {
   return r.startsWith('+') ? 'plus' : r.startsWith('±') ? 'part' : 'minus';
 }
 
-const CRIT_LABEL: Record<(typeof CRITERIA)[number], string> = { verb: 'verb', specific: 'specific', bounded: 'bounded', owner: 'owner', priority: 'priority', type: 'type' };
+const CRIT_LABEL: Record<(typeof CRITERIA)[number], string> = { action: 'action', system: 'system', change: 'change', bounded: 'bounded', owner: 'owner', priority: 'priority', type: 'type' };
 
 function itemRow(scenario: Scenario, j: ItemJudgement, i: number): string {
   const crits = CRITERIA.map((c) => {
@@ -169,7 +169,7 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
       o.push('</tbody></table>');
     }
     const missing = scenario.postmortem.concepts.filter((c) => !score.postmortem.conceptsMet.includes(c.id));
-    if (missing.length) o.push(`<p class="meta">Concepts no item met: ${missing.map((c) => esc(c.title)).join('; ')}.</p>`);
+    if (missing.length) o.push(`<p class="meta">No item addressed: ${missing.map((c) => esc(conceptPlain(c))).join('; ')}.</p>`);
   }
 
   // The IC's timeline.

@@ -31,7 +31,7 @@ describe('firedrill report formats', () => {
     for (const t of ['MTTA', 'To SEV', 'To mitigate', 'To resolve', 'Postmortem']) expect(html).toContain(t);
     expect(html).toMatch(/What a strong IC does/);
     expect(html).toMatch(/Be more careful with config/);
-    expect(html).toMatch(/band-negative/);
+    expect(html).toMatch(/band-blameful/);
   });
 
   it('prints JSON with the full score, timings, timeline, items and reference', () => {
@@ -45,7 +45,7 @@ describe('firedrill report formats', () => {
     expect(j.timings).toMatchObject({ mttaS: expect.any(Number) });
     expect(j.timings.rows.map((x: { id: string }) => x.id)).toEqual(['mtta', 'sev', 'mttm', 'mttr', 'postmortem']);
     expect(j.timeline.length).toBeGreaterThan(3);
-    expect(j.items[0]).toMatchObject({ n: 1, blameful: true, band: 'negative' });
+    expect(j.items[0]).toMatchObject({ n: 1, blameful: true, band: 'blameful' });
     expect(j.items[1]).toMatchObject({ n: 2, vague: true });
     expect(j.reference.length).toBeGreaterThan(3);
   });
@@ -55,7 +55,7 @@ describe('firedrill report formats', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Training drill/);
     expect(r.stdout).toMatch(/## Timings/);
-    expect(r.stdout).toMatch(/quality -50% \(negative\)/);
+    expect(r.stdout).toMatch(/blameful -50% —/);
     expect(r.stdout).toMatch(/better: /);
     expect(r.stdout).toMatch(/\| By \| Target \| A strong IC \| You \|/);
   });

@@ -29,12 +29,15 @@ describe('the postmortem in the score', () => {
     const weak = await play(MINI, 'test/fixtures/mini.weak.txt');
     const s = checkpoint(strong.score, 'pm');
     expect(s.earned).toBe(s.points);
-    expect(s.reason).toMatch(/2 of 2 concepts met/);
+    expect(s.reason).toMatch(/2 of 2 follow-ups this incident needs were met/);
     expect(strong.score.items.map((i) => i.concept)).toEqual(['config-check', 'alert']);
     expect(strong.score.items.every((i) => i.band === 'good')).toBe(true);
     const w = checkpoint(weak.score, 'pm');
     expect(w.earned).toBe(0);
-    expect(w.reason).toMatch(/0 of 2 concepts met; missing: Validate config pushes; Alert on checkout errors/);
+    // What is missing is said in plain words, never as the concept's title (which could be copied as an item).
+    expect(w.reason).toMatch(/0 of 2 follow-ups this incident needs were met/);
+    expect(w.reason).toMatch(/no item addresses these: stopping a bad configuration change before it reaches production; being told quickly when customers cannot check out/);
+    expect(w.reason).not.toMatch(/Validate config pushes|Alert on checkout errors/);
     expect(w.reason).toMatch(/2 item\(s\) earned nothing/);
     expect(weak.score.postmortem).toMatchObject({ written: true, submitted: true, late: false, itemCount: 2, conceptsMet: [] });
   });
@@ -46,40 +49,51 @@ describe('the postmortem in the score', () => {
     expect(checkpoint(strong.score, 'pm-quality').earned).toBeGreaterThanOrEqual(checkpoint(strong.score, 'pm-quality').points * 0.9);
     expect(strong.score.postmortem.conceptsMet).toEqual(loadFixture(PFD).scenario.postmortem.concepts.map((c) => c.id));
     const q = checkpoint(weak.score, 'pm-quality');
-    expect(q.earned).toBe(0);
-    expect(q.reason).toMatch(/2 blameful item\(s\)/);
+    // Blame puts the section below an empty postmortem.
+    expect(q.earned).toBeLessThan(0);
+    expect(q.reason).toMatch(/2 blameful item\(s\): the postmortem scores below an empty one/);
     expect(q.reason).toMatch(/1 vague item\(s\) add nothing/);
-    expect(q.reason).toMatch(/the write-up blames people \(rootcause: "human error"\)/);
+    expect(q.reason).toMatch(/the write-up blames people \(rootcause: calls it human error/);
     expect(checkpoint(weak.score, 'pm-concepts').earned).toBe(0);
   });
 
-  it('a blameful item scores negatively, a vague one adds nothing, a duplicate adds nothing', async () => {
+  it('a vague item and a duplicate add nothing; a blameful item voids the concepts and scores negatively', async () => {
     const base = await playText(MINI, miniWith('06:30 pm action detect P1 @checkout Alert when checkout 5xx exceeds 2% for 2 minutes\n06:40 pm submit'));
     const more = await playText(
       MINI,
       miniWith(`06:30 pm action detect P1 @checkout Alert when checkout 5xx exceeds 2% for 2 minutes
 06:35 pm action detect P2 @checkout Page the on-call when checkout errors stay above 2% for 2 minutes
-06:40 pm action process P2 @ana Ana should be more careful with config pushes
 06:45 pm action detect P2 @ops Improve monitoring
 06:50 pm submit`),
     );
-    const [good, dup, blame, vague] = more.score.items;
+    const [good, dup, vague] = more.score.items;
     expect(good!.concept).toBe('alert');
     expect(dup!.duplicateOf).toBe(0);
     expect(dup!.concepts).toEqual([]);
     expect(dup!.notes.join(' ')).toMatch(/repeats item 1/);
     expect(dup!.better.join(' ')).toMatch(/merge it into item 1/);
-    expect(blame!.blameful).toBe(true);
-    expect(blame!.quality).toBeLessThan(0);
-    expect(blame!.band).toBe('negative');
-    expect(blame!.notes.join(' ')).toMatch(/names a person|be more careful/);
-    expect(blame!.better.join(' ')).toMatch(/change a system or process, not a person/);
     expect(vague!.vague).toBe(true);
-    expect(vague!.band).toBe('poor');
+    expect(vague!.band).toBe('vague');
     expect(vague!.concepts).toEqual([]);
     // The duplicate and the vague item add no concept; the concept score is the same as with the good item alone.
     expect(checkpoint(more.score, 'pm').earned).toBe(checkpoint(base.score, 'pm').earned);
-    expect(checkpoint(more.score, 'pm').reason).toMatch(/1 of 2 concepts met/);
+    expect(checkpoint(more.score, 'pm').reason).toMatch(/1 of 2 follow-ups this incident needs were met/);
+
+    const blamed = await playText(
+      MINI,
+      miniWith(`06:30 pm action detect P1 @checkout Alert when checkout 5xx exceeds 2% for 2 minutes
+06:40 pm action process P2 @ana Ana should be more careful with config pushes
+06:50 pm submit`),
+    );
+    const blame = blamed.score.items[1]!;
+    expect(blame.blameful).toBe(true);
+    expect(blame.quality).toBeLessThan(0);
+    expect(blame.band).toBe('blameful');
+    expect(blame.notes.join(' ')).toMatch(/more careful/);
+    expect(blame.better.join(' ')).toMatch(/change a system or process, not a person/);
+    // A blameful item voids the concept credit of the good one beside it.
+    expect(checkpoint(blamed.score, 'pm').earned).toBe(0);
+    expect(checkpoint(blamed.score, 'pm').reason).toMatch(/1 blameful item\(s\): a postmortem that blames people earns no credit/);
   });
 
   it('blame and vagueness cost on the quality checkpoint; duplicates do not raise it', () => {
@@ -91,7 +105,7 @@ describe('the postmortem in the score', () => {
     expect(judged.map((j) => [j.concept, j.duplicateOf, j.band])).toEqual([
       ['dependency-detect', null, 'good'],
       [null, 0, 'good'],
-      [null, null, 'negative'],
+      [null, null, 'blameful'],
     ]);
   });
 
