@@ -146,7 +146,8 @@ export function judgeItems(scenario: Scenario, items: readonly ItemInput[]): Ite
       priority: /^P[0-3]$/i.test(item.priority.trim()) ? 1 : 0,
       type: r.type === undefined || r.type === declared ? 1 : 0,
     };
-    const notes: string[] = [VERDICT_WORDS[band]];
+    const found = band === 'good' || band === 'ok' ? ` (${[r.system ? `names ${r.system}` : '', r.boundedBy ? `bounded by ${r.boundedBy}` : ''].filter(Boolean).join('; ')})` : '';
+    const notes: string[] = [`${VERDICT_WORDS[band]}${found}`];
     const better: string[] = [];
 
     // Concepts: only an item of at least "ok" quality, in its own words, earns them, and only from what its action is about.

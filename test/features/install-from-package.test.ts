@@ -46,7 +46,9 @@ describe('the packed package', () => {
     const out = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root);
     const [packed] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
     const shipped = packed!.files.map((f) => f.path);
-    expect(shipped).toEqual(expect.arrayContaining(['bin/firedrill.js', 'dist/firedrill.mjs', 'scenarios/payment-fraud-dns.yaml', 'data/concept-lexicon.json', 'README.md', 'package.json']));
+    expect(shipped).toEqual(expect.arrayContaining(['bin/firedrill.js', 'dist/firedrill.mjs', 'scenarios/payment-fraud-dns.yaml', 'README.md', 'package.json']));
+    // The action-item development set is for the benchmarks and tests only; the judge needs no data file.
+    expect(shipped.filter((p) => p.startsWith('data/'))).toEqual([]);
     expect(shipped.some((p) => p.startsWith('dist/scenario-cache/'))).toBe(true);
     expect(shipped.filter((p) => /^(src|test|bench|scripts)\//.test(p))).toEqual([]);
 

@@ -26,7 +26,7 @@ interface Row {
 }
 
 const rows: Row[] = [
-  // Good items, one or more per concept, many through the lexicon's synonyms.
+  // Good items, one or more per concept, in the words a responder would use.
   { item: 'detect P1 payments Add a blackbox DNS probe for fraud-api.internal.corp from the payments namespace; page when it fails for 2 minutes', concept: 'dependency-detect', band: 'good' },
   { item: 'detect P1 payments Deploy a synthetic check that resolves fraud-api.internal.corp every 30 s and pages payments on NXDOMAIN', concept: 'dependency-detect', band: 'good' },
   { item: 'detect P1 payments Set up a canary that looks up fraud-api.internal.corp every minute and alarms after 3 failures', concept: 'dependency-detect', band: 'good' },
