@@ -79,6 +79,13 @@ module.exports = {
       to: { path: layer('cli', 'host', 'store') },
     },
     {
+      name: 'text-is-a-leaf',
+      comment: 'src/text (the terminal sanitiser, cell widths) is for every layer to use, so it imports none of them.',
+      severity: 'error',
+      from: { path: layer('text') },
+      to: { path: layer('cli', 'host', 'ui', 'session', 'view', 'store', 'sim', 'scoring', 'commands', 'scenario') },
+    },
+    {
       name: 'host-below-cli',
       comment: 'The SSH host is started by the command line; it never imports it.',
       severity: 'error',

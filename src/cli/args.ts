@@ -60,7 +60,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
 export function intFlag(flags: Flags, name: keyof Flags, min: number, max: number): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
-  const n = Number(raw);
+  // Digits only: Number() would take "" as 0, "1e3" as 1000 and " 7" as 7.
+  const n = /^-?\d{1,16}$/u.test(String(raw)) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`, 2);
   return n;
 }

@@ -6,6 +6,8 @@ import { SPEEDS } from '../view/controller.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
 import { withInterviewNotice } from '../view/briefing-view.js';
 import { selectView } from '../view/select.js';
+import { commandTooLong } from '../commands/limits.js';
+import { isStoreError } from '../store/index.js';
 import { completeLine } from './completion.js';
 import type { Session } from './session.js';
 
@@ -17,10 +19,26 @@ export interface LiveOptions {
   startSpeed?: number;
   /** Wall clock for heartbeats and event stamps; Date.now by default. */
   wallNow?: () => number;
+  /** Called once a frame while the clock runs: renews this process's hold on the session (its lease). */
+  heartbeat?: () => void;
 }
 
 /** How often the clock is re-published while it does not move (paused): the examiner's "connected". */
 const HEARTBEAT_MS = 1000;
+
+/**
+ * The live screen's busy timeout: better-sqlite3 waits synchronously, so a
+ * long one would freeze the screen. A write that meets another process's
+ * lock gives up after this and is retried on the next frame instead.
+ */
+export const LIVE_BUSY_TIMEOUT_MS = 100;
+
+/** How long a quit waits for a locked database before leaving the session to `resume`. */
+const QUIT_WAIT_MS = 30_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 /** What an interview candidate's screen says at the end, instead of the score: the rubric is the examiner's to share. */
 export const INTERVIEW_DONE =
@@ -48,8 +66,19 @@ export class LiveController implements PlayController {
   private readonly logCache = new Map<number, LogLine[]>();
   private readonly wallNow: () => number;
   private summary: string | null = null;
-  /** Why the candidate's last clock key did nothing, until they enter a command. */
+  /**
+   * A note under the prompt until the next command: why the last clock key
+   * did nothing (an interview), or why a command was refused unrecorded.
+   */
   private notice: string | null = null;
+  /**
+   * Inputs not yet recorded because another process holds the database's
+   * write lock: kept in order and written as soon as it is free. The clock
+   * stands still meanwhile (its time cannot be published either), so each
+   * takes effect at the sim time it was typed.
+   */
+  private readonly pending: EventBody[] = [];
+  private waitingSince: number | null = null;
 
   constructor(
     private readonly session: Session,
@@ -83,11 +112,36 @@ export class LiveController implements PlayController {
   view(size: ViewSize): ViewModel {
     const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
     if (this.opts.interview) vm.briefing = withInterviewNotice(vm.briefing);
-    if (this.notice !== null) vm.answer = { text: this.notice, ok: false };
+    if (this.waitingSince !== null) {
+      const sec = Math.max(0, Math.round((this.wallNow() - this.waitingSince) / 1000));
+      const n = this.pending.length;
+      vm.answer = {
+        ok: false,
+        text: `waiting for the database (${sec} s): another process holds its write lock; the clock stands still and ${n === 1 ? 'your input is' : `${n} inputs are`} kept, recorded as soon as it is free`,
+      };
+    } else if (this.notice !== null) vm.answer = { text: this.notice, ok: false };
     return vm;
   }
 
+  /** True while inputs wait for another process's write lock to be released. */
+  get waiting(): boolean {
+    return this.waitingSince !== null;
+  }
+
   advance(wallDeltaMs: number): void {
+    if (!this.flush()) return;
+    try {
+      this.tick(wallDeltaMs);
+      this.opts.heartbeat?.();
+    } catch (e) {
+      if (!isStoreError(e, 'locked')) throw e;
+      this.waitingSince ??= this.wallNow();
+      return;
+    }
+    this.settle();
+  }
+
+  private tick(wallDeltaMs: number): void {
     const engine = this.session.engine;
     for (;;) {
       const s = engine.state;
@@ -119,27 +173,28 @@ export class LiveController implements PlayController {
       }
       break;
     }
-    this.settle();
   }
 
   start(): void {
-    if (this.started) return;
+    if (this.started || this.pending.some((b) => b.type === 'start')) return;
     // the postmortem override travels in the start event so replays honour it
-    this.record({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
+    this.enqueue({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
     const speed = this.opts.startSpeed;
-    if (speed) this.record({ type: 'speed', speed });
+    if (speed) this.enqueue({ type: 'speed', speed });
   }
 
   submit(text: string): void {
     if (!this.started || this.finished || text.trim() === '') return;
-    this.notice = null;
-    this.record({ type: 'command', text });
+    // Refused before anything is written: a megabyte paste is not a command.
+    this.notice = commandTooLong(text);
+    if (this.notice) return;
+    this.enqueue({ type: 'command', text });
     this.settle();
   }
 
   togglePause(): void {
-    if (!this.started || this.finished || this.clockRefused()) return;
-    this.record({ type: this.session.engine.state.paused ? 'resume' : 'pause' });
+    if (!this.started || this.finished || this.waiting || this.clockRefused()) return;
+    this.enqueue({ type: this.session.engine.state.paused ? 'resume' : 'pause' });
   }
 
   faster(): void {
@@ -155,8 +210,32 @@ export class LiveController implements PlayController {
   }
 
   quit(): void {
-    if (!this.finished) this.record({ type: 'quit' });
+    if (!this.finished) this.pending.push({ type: 'quit' });
+    // Leaving: wait for a locked database a while (the screen is going anyway), so nothing typed is lost.
+    const until = this.wallNow() + QUIT_WAIT_MS;
+    while (!this.flush() && this.wallNow() < until) sleepSync(100);
     this.settle();
+  }
+
+  private enqueue(body: EventBody): void {
+    this.pending.push(body);
+    this.flush();
+  }
+
+  /** Records what is pending, in order; false while the database is locked (it stays pending). */
+  private flush(): boolean {
+    while (this.pending.length > 0) {
+      try {
+        this.record(this.pending[0]!);
+      } catch (e) {
+        if (!isStoreError(e, 'locked')) throw e;
+        this.waitingSince ??= this.wallNow();
+        return false;
+      }
+      this.pending.shift();
+    }
+    this.waitingSince = null;
+    return true;
   }
 
   /** Write-ahead through the session's recorder, on top of everything already in the log. */
@@ -180,16 +259,24 @@ export class LiveController implements PlayController {
   }
 
   private changeSpeed(dir: 1 | -1): void {
-    if (!this.started || this.finished || this.clockRefused()) return;
+    if (!this.started || this.finished || this.waiting || this.clockRefused()) return;
     const cur = SPEEDS.indexOf(this.session.engine.state.speed as (typeof SPEEDS)[number]);
     const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (cur === -1 ? 0 : cur) + dir))]!;
-    if (next !== this.session.engine.state.speed) this.record({ type: 'speed', speed: next });
+    if (next !== this.session.engine.state.speed) this.enqueue({ type: 'speed', speed: next });
   }
 
   /** Once the session is over, score it and write the report exactly once. */
   private settle(): void {
     if (this.finished && this.summary === null) {
-      const summary = this.opts.onFinish(this.session);
+      let summary: string;
+      try {
+        summary = this.opts.onFinish(this.session);
+      } catch (e) {
+        // The result could not be written yet: try again on the next frame.
+        if (!isStoreError(e, 'locked')) throw e;
+        this.waitingSince ??= this.wallNow();
+        return;
+      }
       this.summary = this.opts.interview ? INTERVIEW_DONE : summary;
     }
   }

@@ -2,6 +2,8 @@ import { EventBody, type SimEvent } from '../sim/events.js';
 import type { Engine } from '../sim/engine.js';
 import type { Store, StoredEvent } from '../store/index.js';
 import { FidelityRecorder } from './fidelity.js';
+import { commandTooLong } from '../commands/limits.js';
+import { SessionError } from './errors.js';
 
 export type Actor = 'ic' | 'examiner' | 'system';
 
@@ -82,6 +84,10 @@ export class Recorder {
   /** Write-ahead: validate, stamp, append, then apply. Returns the committed row. */
   record(body: EventBody, where: Placement, stamp: Stamp = {}): StoredEvent {
     const parsed = EventBody.parse(body);
+    if ('text' in parsed) {
+      const tooLong = commandTooLong(parsed.text);
+      if (tooLong) throw new SessionError(tooLong);
+    }
     const { type, ...payload } = parsed;
     const actor = stamp.actor ?? 'ic';
     const wallMs = stamp.wallMs ?? this.wallNow();

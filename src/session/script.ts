@@ -1,4 +1,5 @@
-import { parseDuration } from '../scenario/clock-text.js';
+import { commandTooLong } from '../commands/limits.js';
+import { formatClock, parseDuration } from '../scenario/clock-text.js';
 
 /** A headless script: one command per line, each at a sim time (MM:SS or H:MM:SS). */
 export interface ScriptLine {
@@ -9,12 +10,31 @@ export interface ScriptLine {
 
 export type ScriptResult = { ok: true; lines: ScriptLine[] } | { ok: false; errors: string[] };
 
-export function parseScript(text: string, file: string): ScriptResult {
+export interface ScriptLimits {
+  /**
+   * The last sim second a command can matter (the time limit plus the
+   * postmortem's countdown): a later time is refused here, rather than the
+   * clock being run for hours to reach it.
+   */
+  endSec?: number;
+  /** How the end is described in the message ("the time limit 30:00 and a 15:00 postmortem"). */
+  endWhat?: string;
+}
+
+const MAX_ERRORS = 20;
+
+export function parseScript(text: string, file: string, limits: ScriptLimits = {}): ScriptResult {
   const lines: ScriptLine[] = [];
   const errors: string[] = [];
   let last = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
+    if (errors.length >= MAX_ERRORS) return;
     const n = i + 1;
+    const tooLong = commandTooLong(raw);
+    if (tooLong) {
+      errors.push(`${file}:${n}: ${tooLong}`);
+      return;
+    }
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const m = /^(\d{1,3}:\d{2}(?::\d{2})?)\s+(.+)$/.exec(line);
@@ -31,8 +51,13 @@ export function parseScript(text: string, file: string): ScriptResult {
       errors.push(`${file}:${n}: time ${m[1]} goes backwards`);
       return;
     }
+    if (limits.endSec !== undefined && sec > limits.endSec) {
+      errors.push(`${file}:${n}: ${m[1]} is past the end of the session (${formatClock(limits.endSec)}: ${limits.endWhat ?? 'the time limit'})`);
+      return;
+    }
     last = sec;
     lines.push({ line: n, simMs: sec * 1000, text: m[2]!.replace(/\s+#\s.*$/, '').trim() });
   });
+  if (errors.length >= MAX_ERRORS) errors.push(`${file}: stopped after ${MAX_ERRORS} problems`);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
 }

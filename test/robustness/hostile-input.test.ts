@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MINI, runCli, tempDir, type Run } from './cli-helpers.js';
+import { expectRefusal, MINI, runCli, tempDir, type Run } from './cli-helpers.js';
 import { HOSTILE, rawControl } from './hostile-text.js';
 
 // Every free-text field of the command language, and the trainee's name,
@@ -107,5 +107,29 @@ describe('hostile text reaches no terminal raw', () => {
     const r = await runCli(['report', `nosuch${HOSTILE}`, '--db', db]);
     expect(r.code).toBe(1);
     clean(r, 'unknown session');
+  });
+
+  it('a 1 MB command in a script is refused with the cap, nothing recorded', async () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, `01:40 ack\n02:00 status ${'x'.repeat(1 << 20)}\n`);
+    const bigDb = join(dir, 'big.db');
+    const r = await runCli(['play', MINI, '--script', big, '--db', bigDb]);
+    expectRefusal(r, 1, /big\.txt:2: a command is at most 4 KB \(4,096 bytes\); this one is 1,048,5\d\d bytes/);
+    const s = await runCli(['sessions', '--db', bigDb, '--json']);
+    expect(s.stdout.trim() === '' ? [] : JSON.parse(s.stdout)).toEqual([]);
+  });
+
+  it('a script time past the end of the session is refused when the script is read', async () => {
+    const late = join(dir, 'late.txt');
+    writeFileSync(late, '01:40 ack\n999:59:59 ack\n');
+    const r = await runCli(['play', MINI, '--script', late, '--db', join(dir, 'late.db')]);
+    expectRefusal(r, 1, /late\.txt:2: 999:59:59 is past the end of the session \(\d+:\d\d: the time limit/);
+  });
+
+  it('--seed takes only a whole number', async () => {
+    for (const seed of ['', ' 7', '1e3', '-1', '0x10', 'abc']) {
+      const r = await runCli(['play', MINI, '--script', script, '--seed', seed, '--db', join(dir, 'seed.db')]);
+      expectRefusal(r, 2, seed === '-1' ? /--seed/ : /--seed must be a whole number from 0 to/, `--seed "${seed}"`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { LoadedScenario } from '../../scenario/validate.js';
-import { INTERVIEW_DONE, LiveController } from '../../session/live-controller.js';
+import { INTERVIEW_DONE, LIVE_BUSY_TIMEOUT_MS, LiveController } from '../../session/live-controller.js';
 import { finishSession } from '../../session/reports.js';
 import { Session } from '../../session/session.js';
 import { openStore } from '../../store/index.js';
@@ -29,7 +29,7 @@ export interface LiveSession {
  * the briefing is on screen (PreparingController).
  */
 export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: LiveSessionOptions): LiveSession {
-  const store = openStore(ctx.dbPath);
+  const store = openStore(ctx.dbPath, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
   try {
     let reportPath: string | null = null;
     let summary = '';

@@ -24,7 +24,12 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
   if (flags.variant && !loaded.scenario.variants.some((v) => v.id === flags.variant)) {
     throw new CliError(`scenario ${loaded.scenario.id} has no variant "${flags.variant}"; its variants: ${loaded.scenario.variants.map((v) => v.id).join(', ')}`, 2);
   }
-  const script = parseScript(text, scriptPath);
+  const sc = loaded.scenario;
+  const pmMin = postmortemMin ?? sc.postmortemMin;
+  const script = parseScript(text, scriptPath, {
+    endSec: Math.round((sc.timeLimitMin + pmMin) * 60),
+    endWhat: `the time limit ${formatClock(sc.timeLimitMin * 60)} and a ${formatClock(pmMin * 60)} postmortem`,
+  });
   if (!script.ok) throw new CliError(script.errors.join('\n'));
   const paceMs = intFlag(flags, 'pace', 0, 60_000);
   const store = openStore(ctx.dbPath);
