@@ -24,7 +24,9 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
     };
   }).filter((s) => s.max > 0);
   const hintPenalty = round1(world.hintsTaken.reduce((a, h) => a + h.cost, 0));
-  if (hintPenalty > 0) sections.push({ id: 'hints', score: -hintPenalty, max: 0, reasons: [`− ${world.hintsTaken.length} hint(s) taken: −${hintPenalty}`] });
+  const released = world.hintsTaken.filter((h) => h.by === 'examiner').length;
+  const hintWhat = `${world.hintsTaken.length} hint(s) taken${released > 0 ? ` (${released} released by the examiner)` : ''}`;
+  if (hintPenalty > 0) sections.push({ id: 'hints', score: -hintPenalty, max: 0, reasons: [`− ${hintWhat}: −${hintPenalty}`] });
   const max = round1(checkpoints.reduce((a, c) => a + c.points, 0));
   const total = Math.max(0, Math.round(checkpoints.reduce((a, c) => a + c.earned, 0) - hintPenalty));
   const first = world.firstPageSec;

@@ -207,14 +207,16 @@ export class Engine implements WorldEffects {
     if (kind === 'hint') {
       const next = this.scenario.hints[s.hintsTaken.length];
       if (next) {
-        s.hintsTaken.push({ sec: s.sec, cost: 0 });
+        // Released by the examiner, priced by the ladder like a hint the candidate takes, and on the timeline for the report.
+        s.hintsTaken.push({ sec: s.sec, cost: next.cost * this.knobs.hintCost, by: 'examiner' });
+        s.timeline.push({ sec: s.sec, text: `hint ${s.hintsTaken.length} (released by the examiner)`, kind: 'other' });
         this.say('examiner', 'examiner', `Hint: ${next.text}`, 'good');
       }
       return;
     }
     if (kind === 'page') {
+      // Not the scenario's first page: an injected page leaves the detection timings (MTTA) alone.
       s.pages.push({ id: `inject-${s.pages.length + 1}#1`, name: from, summary: text, firedSec: s.sec, ackedSec: null, clearedSec: null });
-      s.firstPageSec ??= s.sec;
       this.say('page', from, text, 'alert');
       return;
     }

@@ -128,7 +128,7 @@ export interface WorldState {
   roles: Record<string, { who: string; sec: number }>;
   handoff: { who: string; sec: number } | null;
   notes: { sec: number; text: string; by: 'ic' | 'examiner' }[];
-  hintsTaken: { sec: number; cost: number }[];
+  hintsTaken: { sec: number; cost: number; by?: 'examiner' }[];
   logFilter: LogFilter;
   dash: { panel: string | null; by: string | null };
   impact: Record<string, number>;

@@ -16,7 +16,8 @@ export function ack(world: WorldEffects, cmd: Extract<Command, { verb: 'ack' }>)
     return;
   }
   page.ackedSec = s.sec;
-  s.ackSec ??= s.sec;
+  // A page the examiner injected is an exercise of its own: it does not move the scenario's time to acknowledge.
+  if (!page.id.startsWith('inject-')) s.ackSec ??= s.sec;
   s.timeline.push({ sec: s.sec, text: `ack ${page.name}`, kind: 'ack' });
   world.say('page', 'you', `acknowledged ${page.name}`, 'muted');
   world.answer(`acknowledged ${page.name}`);

@@ -1,0 +1,40 @@
+// What the examiner does in an interview is scored for what it is: an
+// injected page does not move the scenario's MTTA, a released hint costs
+// what the ladder says and shows in the report.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/session/session.js';
+import { openStore } from '../../src/store/index.js';
+import { loadFixture } from '../helpers.js';
+
+function interview() {
+  const store = openStore(':memory:');
+  const loaded = loadFixture('scenarios/payment-fraud-dns.yaml');
+  const session = Session.start(store, loaded, { seed: 1, trainee: 'cand', mode: 'interview', difficulty: 'normal' }, () => 1_700_000_000_000);
+  session.record({ type: 'start' }, 0);
+  return { store, session, scenario: loaded.scenario };
+}
+
+describe('examiner interventions and the score', () => {
+  it('an injected page, acknowledged, leaves first-page and acknowledge times to the scenario', () => {
+    const { session } = interview();
+    session.record({ type: 'inject', kind: 'page', from: 'pagerduty', channel: 'page', text: 'Disk 91% on db-2' }, 5_000, 'examiner');
+    session.record({ type: 'command', text: 'ack' }, 6_000);
+    const s = session.engine.state;
+    expect(s.pages.find((p) => p.id.startsWith('inject-'))?.ackedSec).toBe(6);
+    expect(s.ackSec).toBeNull();
+    expect(s.firstPageSec === null || s.firstPageSec > 5).toBe(true);
+  });
+
+  it('a hint the examiner releases costs what the ladder says, on the timeline and in the score', () => {
+    const { session, scenario } = interview();
+    const before = session.score();
+    session.record({ type: 'inject', kind: 'hint', from: 'examiner', channel: 'chat', text: '' }, 60_000, 'examiner');
+    const s = session.engine.state;
+    expect(s.hintsTaken).toEqual([{ sec: 60, cost: scenario.hints[0]!.cost, by: 'examiner' }]);
+    expect(s.timeline.some((t) => /hint 1 \(released by the examiner\)/.test(t.text))).toBe(true);
+    const after = session.score();
+    expect(after.hintPenalty).toBe(scenario.hints[0]!.cost);
+    expect(after.sections.find((x) => x.id === 'hints')?.reasons[0]).toMatch(/1 released by the examiner/);
+    expect(after.total).toBeLessThanOrEqual(before.total);
+  });
+});
