@@ -44,7 +44,7 @@ function candidates(h: HeaderView): Candidate[] {
     { kind: 'clock', text: `${h.wallClock} (sim ${h.simClock})`, short: h.wallClock },
     h.paused
       ? h.pausedBy === 'examiner'
-        ? { kind: 'speed', text: '⏸ paused by the examiner', short: '⏸ paused by examiner', alert: true }
+        ? { kind: 'speed', text: '⏸ paused by the examiner', short: '⏸ paused by the examiner', alert: true }
         : { kind: 'speed', text: `⏸ paused ${h.speed}x`, short: '⏸ paused', alert: true }
       : { kind: 'speed', text: `▶ ${h.speed}x` },
     { kind: 'severity', text: h.severity },

@@ -1,0 +1,141 @@
+// `firedrill host` against the real OpenSSH client: the examiner's console in
+// one pseudo-terminal, candidates typing `ssh -p PORT join@127.0.0.1` in
+// others, with a temp HOME and no known_hosts. A join code opens the play
+// screen; the examiner's injection and pause reach the candidate; a wrong
+// code, a code in use, a command, SFTP and a -L forward are refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProgramTerminal, startProgram } from '../support/terminal.js';
+
+const CODE = /\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b/gu;
+
+describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
+  let dir: string;
+  let home: string;
+  let examiner: ProgramTerminal;
+  let port: number;
+  let codes: string[];
+  const opened: ProgramTerminal[] = [];
+
+  const sshArgs = (extra: string[] = [], logLevel = 'ERROR') => [
+    '-p',
+    String(port),
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    `LogLevel=${logLevel}`,
+    '-o',
+    'PreferredAuthentications=keyboard-interactive',
+    '-o',
+    'NumberOfPasswordPrompts=1',
+    ...extra,
+  ];
+  const ssh = (args: string[], cols = 120, rows = 40, program = 'ssh') => {
+    const t = new ProgramTerminal(program, args, { cols, rows, env: { HOME: home } });
+    opened.push(t);
+    return t;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'firedrill-ssh-'));
+    home = join(dir, 'home');
+    examiner = startProgram(
+      ['host', 'payment-fraud-dns', '--listen', '127.0.0.1:0', '--db', join(dir, 'exam.db'), '--host-key', join(dir, 'host_key'), '--seed', '1', '--codes', '3'],
+      { cols: 120, rows: 44, env: { HOME: join(dir, 'examiner-home') } },
+    );
+    const lobby = await examiner.waitFor(/Waiting for candidates[\s\S]*SHA256:/);
+    port = Number(/ssh -p (\d+) join@127\.0\.0\.1/.exec(lobby)![1]);
+    codes = [...new Set(lobby.match(CODE) ?? [])];
+    expect(codes).toHaveLength(3);
+  });
+  afterAll(() => {
+    for (const t of opened) t.dispose();
+    examiner?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a candidate joins with the code and plays; the examiner injects and pauses; the candidate is told', async () => {
+    const cand = ssh([...sshArgs(), 'join@127.0.0.1']);
+    await cand.waitFor(/Join code:/);
+    cand.type(`${codes[0]}\r`);
+    await cand.waitFor(/\[enter\] start the clock/);
+    await examiner.waitFor(/EXAMINER · candidate: candidate 1/);
+    cand.press('Enter');
+    await cand.waitFor(/Clock started/);
+    for (const line of ['ack', 'sev 2', 'status Investigating elevated payment failures; next update 15 min.']) {
+      cand.type(`${line}\r`);
+      await examiner.waitFor((s) => s.includes(`> ${line.slice(0, 30)}`));
+    }
+    await cand.waitFor(/SEV-2/);
+    // The examiner sees what the candidate is typing before it is entered.
+    cand.type('logs service=payment');
+    await examiner.waitFor(/> logs service=payment/);
+    cand.press('C-u');
+
+    examiner.type('1');
+    await examiner.waitFor(/stakeholder message/);
+    examiner.type('dana: Are refunds affected too?\r');
+    await cand.waitFor(/Are refunds affected too\?/);
+    examiner.type('p');
+    await cand.waitFor(/paused by the examiner/);
+    cand.press('Space');
+    await cand.waitFor(/Paused by the examiner: the examiner resumes the clock\./);
+    examiner.type('+');
+    await cand.waitFor(/\+10 min added/);
+    expect(cand.screen()).not.toMatch(/root cause|variant|Rubric/i);
+
+    // The same code while the candidate is connected: refused.
+    const twin = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);
+    await twin.waitFor(/Join code:/);
+    twin.type(`${codes[0]}\r`);
+    await twin.waitFor(/Permission denied/);
+    expect((await twin.exited()).code).toBe(255);
+  });
+
+  it('a wrong code is refused', async () => {
+    const t = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);
+    await t.waitFor(/Join code:/);
+    t.type('WRNG-CODE\r');
+    await t.waitFor(/Permission denied/);
+    expect((await t.exited()).code).toBe(255);
+  });
+
+  it('a command, SFTP and a -L forward are refused, with a good code', async () => {
+    const exec = ssh([...sshArgs(), 'join@127.0.0.1', 'ls', '/'], 80, 24);
+    await exec.waitFor(/Join code:/);
+    exec.type(`${codes[1]}\r`);
+    await exec.waitFor(/exec request failed/);
+    expect((await exec.exited()).code).not.toBe(0);
+
+    // sftp spells the port -P; the options are ssh's.
+    const sftp = ssh(['-P', String(port), ...sshArgs().slice(2), 'join@127.0.0.1'], 80, 24, 'sftp');
+    await sftp.waitFor(/Join code:/);
+    sftp.type(`${codes[1]}\r`);
+    await sftp.waitFor(/subsystem request failed|Connection closed/);
+    expect((await sftp.exited()).code).not.toBe(0);
+
+    const localPort = 20_000 + Math.floor(Math.random() * 20_000);
+    // At the default log level, so ssh says what the host answered.
+    const forward = ssh([...sshArgs([], 'INFO'), '-N', '-L', `${localPort}:127.0.0.1:22`, 'join@127.0.0.1'], 100, 24);
+    await forward.waitFor(/Join code:/);
+    forward.type(`${codes[1]}\r`);
+    // Once authenticated, ssh listens locally; a connection through it is refused by the host.
+    let said = '';
+    for (let i = 0; i < 50 && !/open failed/.test(said); i++) {
+      await new Promise<void>((resolve) => {
+        const sock = tcpConnect(localPort, '127.0.0.1');
+        sock.on('error', () => resolve());
+        sock.on('close', () => resolve());
+        sock.setTimeout(500, () => sock.destroy());
+      });
+      said = forward.screen();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(said).toMatch(/channel \d+: open failed/);
+  });
+});
