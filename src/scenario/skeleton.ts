@@ -142,11 +142,13 @@ rubric:
   - { id: rc, section: resolution, title: Stated the root cause, points: 10, check: { kind: rootcause } }
   - { id: pm, section: postmortem, title: Action items cover the concepts, points: 10, check: { kind: postmortem-concepts } }
 
-# Postmortem concepts: an action item meets one when it has a phrase from every group.
+# Postmortem concepts: an action item of at least "ok" quality meets one when
+# the sentence of its action has a phrase from every group. plain: what an item
+# meeting it would address, shown in the report when no item did.
 postmortem:
   concepts:
-    - { id: canary, title: Canary deploys for search-api, type: prevent, all: [[canary, staged, progressive], [deploy, release, rollout]] }
-    - { id: alert, title: Alert on search errors, type: detect, all: [[alert, page], [search, 5xx, error]] }
+    - { id: canary, title: Canary deploys for search-api, plain: releasing a change to a few servers first so a bad one is caught early, type: prevent, all: [[canary, staged, progressive], [deploy, release, rollout]] }
+    - { id: alert, title: Alert on search errors, plain: being told quickly when searches start failing, type: detect, all: [[alert, page], [search, 5xx, error]] }
 
 examiner:
   notes: The 20:58 deploy broke the index client; rolling back fixes it.

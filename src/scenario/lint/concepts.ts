@@ -3,10 +3,14 @@ import type { LintContext } from './context.js';
 /**
  * Every postmortem concept can be met: an action item meets a concept when
  * it has a phrase from each of its `all` groups, so a group whose phrases are
- * all blank matches nothing and the concept can never be met.
+ * all blank matches nothing and the concept can never be met. A concept
+ * without `plain` words leaves the trainee's report nothing to say about it
+ * when it is missed (a warning).
  */
 export function checkConcepts(ctx: LintContext): void {
   ctx.scenario.postmortem.concepts.forEach((c, i) => {
+    if (c.plain === undefined)
+      ctx.add(['postmortem', 'concepts', i], `concept ${c.id} has no plain words: when no item meets it, the report can say only "a ${c.type ?? 'further'} follow-up this incident needs". Add plain: what an item meeting it would address, in words that are not its title or its phrases`, 'concepts', 'warning');
     c.all.forEach((g, j) => {
       if (g.every((p) => p.trim() === ''))
         ctx.add(
