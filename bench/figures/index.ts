@@ -4,3 +4,4 @@ import './store.js';
 import '../console/index.js';
 import './replay.js';
 import './judge.js';
+import './requests.js';
