@@ -14,6 +14,8 @@ export const CommandSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('escalate'), team: z.string() }),
   z.object({ verb: z.literal('ask'), who: z.string(), task: z.string(), boxSec: z.number().nullable() }),
   z.object({ verb: z.literal('followup'), who: z.string() }),
+  z.object({ verb: z.literal('go'), who: z.string().nullable() }),
+  z.object({ verb: z.literal('cancel'), who: z.string().nullable() }),
   z.object({ verb: z.literal('poll'), text: z.string() }),
   z.object({ verb: z.literal('handoff'), who: z.string() }),
   z.object({ verb: z.literal('hyp'), text: z.string() }),

@@ -71,6 +71,13 @@ export function parseCommand(input: string): ParseResult {
     case 'answer':
       if (words.length < 2) return fail('reply', 'say whom you answer and what');
       return ok({ verb: 'reply', who: words[0]!.replace(/^@/, ''), text: words.slice(1).join(' ') });
+    case 'go':
+    case 'yes':
+    case 'confirm':
+      return ok({ verb: 'go', who: words[0]?.replace(/^@/, '').toLowerCase() ?? null });
+    case 'cancel':
+    case 'no':
+      return ok({ verb: 'cancel', who: words[0]?.replace(/^@/, '').toLowerCase() ?? null });
     case 'escalate':
     case 'page':
       if (!words[0]) return fail('escalate', 'name the team to page');

@@ -15,6 +15,8 @@ export const VERBS: readonly VerbHelp[] = [
   { verb: 'escalate', usage: 'escalate TEAM', help: 'page a team; its on-call joins after a while', example: 'escalate platform' },
   { verb: 'ask', usage: 'ask WHO TASK [in Nm]', help: 'delegate to a named responder with a time-box: run a diagnostic, do an action, or ask a question', example: 'ask marco run dig fraud-api.internal.corp in 5m' },
   { verb: 'followup', usage: 'followup WHO', help: 'check in on a responder whose time-box has run out', example: 'followup marco' },
+  { verb: 'go', usage: 'go [WHO]', help: 'confirm what a responder read back before a change (also `yes`); `no` cancels it', example: 'go lee' },
+  { verb: 'cancel', usage: 'no [WHO]', help: 'cancel a change a responder read back (also `cancel`); correct it with a new `ask`', example: 'no priya' },
   { verb: 'poll', usage: 'poll TEXT', help: 'propose a decision and ask for strong objections', example: 'poll fail open the fraud check for payments under $500' },
   { verb: 'handoff', usage: 'handoff WHO', help: 'hand over incident command', example: 'handoff priya' },
   { verb: 'hyp', usage: 'hyp TEXT | hyp N confirm|refute [because TEXT]', help: 'record a hypothesis, or settle one', example: 'hyp fraud-api calls fail on DNS' },

@@ -21,7 +21,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function runScript(store: Store, loaded: LoadedScenario, lines: ScriptLine[], opts: HeadlessOptions, wallNow: () => number): Promise<{ session: Session } & Finished> {
   const session = Session.start(store, loaded, opts, wallNow);
-  session.record({ type: 'start', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
+  // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
+  const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
+  session.record({ type: 'start', delegation, ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
   for (const line of lines) {
     if (opts.paceMs) await sleep(opts.paceMs);
     if (session.engine.incident.hasTag('over')) break;

@@ -178,7 +178,8 @@ export class LiveController implements PlayController {
   start(): void {
     if (this.started || this.pending.some((b) => b.type === 'start')) return;
     // the postmortem override travels in the start event so replays honour it
-    this.enqueue({ type: 'start', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
+    // interactive play always asks for the IC's go before a delegated change
+    this.enqueue({ type: 'start', delegation: 'confirm', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
     const speed = this.opts.startSpeed;
     if (speed) this.enqueue({ type: 'speed', speed });
   }

@@ -91,6 +91,7 @@ export class Engine implements WorldEffects {
         if (!s.started) {
           s.started = true;
           if (body.postmortemMin !== undefined) this.postmortemMin = body.postmortemMin;
+          s.delegation = body.delegation ?? 'legacy';
           this.send({ type: 'START' });
           this.say('system', 'firedrill', `Clock started. ${this.scenario.title}.`, 'muted');
           this.tick(0);

@@ -7,7 +7,16 @@ import * as z from 'zod';
 export const ActorSchema = z.enum(['ic', 'examiner', 'system']);
 
 export const EventBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), postmortemMin: z.number().positive().optional() }),
+  z.object({
+    type: z.literal('start'),
+    postmortemMin: z.number().positive().optional(),
+    /**
+     * How delegated changes are confirmed: `confirm` waits for the IC's `go`, `auto` confirms each
+     * read-back at once (a script that never says `go`). Absent: a recording made before read-backs,
+     * replayed with the request matcher of its time.
+     */
+    delegation: z.enum(['confirm', 'auto']).optional(),
+  }),
   z.object({ type: z.literal('command'), text: z.string() }),
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),
   z.object({ type: z.literal('pause') }),

@@ -37,6 +37,8 @@ export function initialState(scenario: Scenario, variant: string): WorldState {
     responders: Object.fromEntries(scenario.people.map((p) => [p.id, { id: p.id, pagedSec: null, joinedSec: null }])),
     escalations: [],
     tasks: [],
+    delegation: 'legacy',
+    readBacks: [],
     polls: [],
     roles: {},
     handoff: null,

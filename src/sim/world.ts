@@ -37,6 +37,8 @@ export interface TaskState {
   text: string;
   kind: 'diagnostic' | 'action' | 'question';
   targetId: string | null;
+  /** For a confirmed change: the numbers it applies. */
+  params?: string[];
   named: boolean;
   assignedSec: number;
   dueSec: number | null;
@@ -44,6 +46,22 @@ export interface TaskState {
   reportedSec: number | null;
   expiredSec: number | null;
   followedUpSec: number | null;
+}
+
+/** A responder's read-back of a change they understood, waiting for the IC's `go`. */
+export interface ReadBack {
+  n: number;
+  who: string;
+  actionId: string;
+  /** Numbers with units the request carried, applied with the change ("2s", "10s"). */
+  params: string[];
+  text: string;
+  boxSec: number | null;
+  named: boolean;
+  sec: number;
+  state: 'pending' | 'confirmed' | 'corrected' | 'cancelled';
+  /** When the IC confirmed (or the script's read-backs were confirmed as asked), corrected or cancelled it. */
+  settledSec: number | null;
 }
 
 export interface ResponderState {
@@ -124,6 +142,9 @@ export interface WorldState {
   responders: Record<string, ResponderState>;
   escalations: { sec: number; team: string }[];
   tasks: TaskState[];
+  /** `legacy`: a recording made before read-backs; see the start event's `delegation`. */
+  delegation: 'legacy' | 'auto' | 'confirm';
+  readBacks: ReadBack[];
   polls: { sec: number; text: string; objections: string[] }[];
   roles: Record<string, { who: string; sec: number }>;
   handoff: { who: string; sec: number } | null;

@@ -1,17 +1,25 @@
 import { actionChanges, takesEffectAtOnce } from '../../scenario/action-timing.js';
 import type { Action, Diagnostic } from '../../scenario/schema.js';
 import type { WorldEffects } from '../world-effects.js';
-import { firstMatch } from './lookup.js';
+import { legacyHands } from '../requests/legacy.js';
+import { understand } from '../requests/matcher.js';
+import type { RequestOutcome } from '../requests/outcome.js';
 import { fillPlaceholders } from './placeholders.js';
 
 /** Diagnostics and actions, whether the IC runs them or a responder does. */
 
-export function findDiagnostic(world: WorldEffects, text: string): Diagnostic | undefined {
-  return firstMatch(world.scenario.diagnostics, text.replace(/^run\s+/i, ''));
+/** What the IC's own `run` / `do` means: the matcher of the recording's time (see the start event's `delegation`). */
+function handsTarget(world: WorldEffects, hands: 'run' | 'do', text: string): RequestOutcome {
+  if (world.state.delegation === 'legacy') return legacyHands(world.scenario, hands, text);
+  return understand(world.scenario, { hands }, text)[0]!;
 }
 
-export function findAction(world: WorldEffects, text: string): Action | undefined {
-  return firstMatch(world.scenario.actions, text.replace(/^do\s+/i, ''));
+function unsure(world: WorldEffects, o: RequestOutcome, hands: 'run' | 'do', text: string): string {
+  const names = o.kind === 'clarify' ? o.candidates.map((id) => world.scenario.diagnostics.find((d) => d.id === id)?.title ?? world.scenario.actions.find((a) => a.id === id)?.title ?? id) : [];
+  if (names.length) return `not sure what "${text}" means here: ${names.join(', or ')}? (\`help ${hands}\` lists them)`;
+  return hands === 'run'
+    ? `nothing here answers "${text}". \`help run\` lists the diagnostics you can run`
+    : `there is no way to "${text}" here. \`help do\` lists what can be changed`;
 }
 
 /** The output a diagnostic gives in the world as it is now. */
@@ -46,8 +54,10 @@ export function noteHandsOn(world: WorldEffects, text: string): boolean {
 
 export function runByIc(world: WorldEffects, text: string): void {
   const s = world.state;
-  const d = findDiagnostic(world, text);
+  const o = handsTarget(world, 'run', text);
+  const d = o.kind === 'diagnostic' ? world.scenario.diagnostics.find((x) => x.id === o.id) : undefined;
   if (!d) {
+    if (world.state.delegation !== 'legacy') return world.answer(unsure(world, o, 'run', text), false);
     const known = world.scenario.diagnostics.map((x) => x.title).slice(0, 6).join('; ');
     world.answer(`nothing here answers "${text}". Diagnostics you can run: ${known}`, false);
     return;
@@ -62,8 +72,10 @@ export function runByIc(world: WorldEffects, text: string): void {
 
 export function doByIc(world: WorldEffects, text: string): void {
   const s = world.state;
-  const a = findAction(world, text);
+  const o = handsTarget(world, 'do', text);
+  const a = o.kind === 'action' ? world.scenario.actions.find((x) => x.id === o.id) : undefined;
   if (!a) {
+    if (world.state.delegation !== 'legacy') return world.answer(unsure(world, o, 'do', text), false);
     world.answer(`there is no way to "${text}" here. \`help do\` explains; the runbook and your responders know what can be changed`, false);
     return;
   }

@@ -3,6 +3,7 @@ import { helpFor, VERBS } from '../../commands/verbs.js';
 import type { WorldEffects } from '../world-effects.js';
 import { pmAction, pmField, pmSubmit, resolve, startPostmortem } from './closure.js';
 import { ack, reply, severity, status } from './comms.js';
+import { cancel, confirm } from './delegation.js';
 import { doByIc, runByIc } from './hands-on.js';
 import { hint, hypothesis, rootCause, setDash, setLogs, settleHypothesis } from './investigation.js';
 import { ask, assignRole, escalate, followup, handoff, poll } from './team.js';
@@ -40,6 +41,10 @@ export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'exam
       return ask(world, cmd);
     case 'followup':
       return followup(world, cmd);
+    case 'go':
+      return confirm(world, cmd);
+    case 'cancel':
+      return cancel(world, cmd);
     case 'poll':
       return poll(world, cmd);
     case 'handoff':

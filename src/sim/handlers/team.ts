@@ -2,12 +2,13 @@ import type { Command } from '../../commands/command.js';
 import { formatClock } from '../../scenario/clock-text.js';
 import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
-import { applyAction, diagnosticOutput, findAction, findDiagnostic } from './hands-on.js';
+import { legacyAsk } from '../requests/legacy.js';
+import { spoken } from '../requests/units.js';
+import { delegate } from './delegation.js';
+import { applyAction, diagnosticOutput } from './hands-on.js';
 import { findPerson, findTeam } from './lookup.js';
 
 /** Responders: paging, delegation with time-boxes, follow-ups, polls, handoff. */
-
-const IMPERATIVE = /^(enable|disable|turn|switch|restart|roll|rollback|revert|scale|add|set|block|unblock|pause|resume|fail|fix|restore|apply|purge|delete|drain|pin|unpin|raise|lower|throttle|shed|flip|stop|start|remove|renew|rotate|reload|deploy|increase|decrease|open|close)\b/i;
 
 const ANYONE = ['anyone', 'someone', 'somebody', 'anybody', 'all', 'team'];
 
@@ -43,34 +44,42 @@ export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>)
     world.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
     return;
   }
-  // "enable the breaker" is a change to make; "check the breaker" a question to answer
-  const imperative = /^do\s/i.test(cmd.task) || (!/^run\s/i.test(cmd.task) && IMPERATIVE.test(cmd.task) && findAction(world, cmd.task) !== undefined);
-  const diag = imperative ? undefined : findDiagnostic(world, cmd.task);
-  const action = diag || /^run\s/i.test(cmd.task) ? undefined : findAction(world, cmd.task);
-  const kind: TaskState['kind'] = diag ? 'diagnostic' : action ? 'action' : 'question';
+  s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${cmd.boxSec ? ` in ${Math.round(cmd.boxSec / 60)}m` : ''}`, kind: 'delegate' });
+  const box = cmd.boxSec !== null ? ` — back to you in ${formatClock(cmd.boxSec)}` : '';
+  world.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
+  if (s.delegation !== 'legacy') return delegate(world, person, cmd.task, cmd.boxSec, named);
+  const o = legacyAsk(world.scenario, cmd.task);
+  const kind: TaskState['kind'] = o.kind === 'diagnostic' ? 'diagnostic' : o.kind === 'action' ? 'action' : 'question';
+  assignTask(world, { who: person.id, text: cmd.task, kind, targetId: 'id' in o ? o.id : null, boxSec: cmd.boxSec, named });
+  world.say('chat', person.name, 'Ack, on it.', 'normal');
+  world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
+}
+
+/** A task the responder works on now and reports back on. */
+export function assignTask(world: WorldEffects, t: { who: string; text: string; kind: TaskState['kind']; targetId: string | null; boxSec: number | null; named: boolean; params?: string[] }): TaskState {
+  const s = world.state;
+  const person = world.scenario.people.find((p) => p.id === t.who)!;
+  const diag = t.kind === 'diagnostic' ? world.scenario.diagnostics.find((d) => d.id === t.targetId) : undefined;
   const took = Math.max(person.taskSec, diag?.durationSec ?? 0);
   const task: TaskState = {
     n: s.tasks.length + 1,
-    who: person.id,
-    text: cmd.task,
-    kind,
-    targetId: diag?.id ?? action?.id ?? null,
-    named,
+    who: t.who,
+    text: t.text,
+    kind: t.kind,
+    targetId: t.targetId,
+    ...(t.params?.length ? { params: t.params } : {}),
+    named: t.named,
     assignedSec: s.sec,
-    dueSec: cmd.boxSec !== null ? s.sec + cmd.boxSec : null,
+    dueSec: t.boxSec !== null ? s.sec + t.boxSec : null,
     reportSec: s.sec + took,
     reportedSec: null,
     expiredSec: null,
     followedUpSec: null,
   };
   s.tasks.push(task);
-  s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${cmd.boxSec ? ` in ${Math.round(cmd.boxSec / 60)}m` : ''}`, kind: 'delegate' });
   world.schedule({ sec: task.reportSec, kind: 'report', task: task.n });
   if (task.dueSec !== null && task.dueSec < task.reportSec) world.schedule({ sec: task.dueSec, kind: 'expire', task: task.n });
-  const box = task.dueSec !== null ? ` — back to you in ${formatClock(task.dueSec - s.sec)}` : '';
-  world.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
-  world.say('chat', person.name, 'Ack, on it.', 'normal');
-  world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
+  return task;
 }
 
 /** A responder finishes a task and reports back. */
@@ -96,7 +105,8 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
   if (task.kind === 'action') {
     const a = world.scenario.actions.find((x) => x.id === task.targetId)!;
     const result = applyAction(world, a, person.id);
-    world.say('chat', `${person.name} → you`, result.ok ? `Done: ${a.title}. ${result.text}` : `Could not: ${result.text}`, result.ok ? 'good' : 'muted');
+    const asked = task.params?.length ? ` (as asked: ${task.params.map(spoken).join(', ')})` : '';
+    world.say('chat', `${person.name} → you`, result.ok ? `Done: ${a.title}${asked}. ${result.text}` : `Could not: ${result.text}`, result.ok ? 'good' : 'muted');
     return;
   }
   world.say('chat', `${person.name} → you`, `On "${task.text}": nothing conclusive from my side. Give me something specific to run or change.`, 'normal');

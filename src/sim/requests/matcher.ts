@@ -26,7 +26,7 @@ export function understand(scenario: Scenario, asker: Asker, text: string): Requ
   t = afterContext(t);
   const whole = one(scenario, asker, t, explicit);
   // a question is one request ("what is the quickest way to stop orders and keep menus up")
-  const parts = /^(what|why|how|who|which|when|where|is|are|does|do we|did|can we)\b/.test(t) ? [t] : clauses(t, explicit !== null);
+  const parts = /^(what|why|how|who|which|when|where|is|are|does|do we|did|can we|undo|revert|reverse|roll ?back|back out)\b/.test(t) ? [t] : clauses(t, explicit !== null);
   if (parts.length < 2) return [whole];
   const each = parts.map((p) => one(scenario, asker, p, explicit));
   // parts that are statements ("DNS is fixed") are context; any other unsure part makes the whole one request
@@ -157,6 +157,12 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   let acts = intent === 'inquiry' ? [] : hits(scenario.actions, clause);
   // an action going the wrong way is replaced by the one that undoes it
   acts = [...new Set(acts.flatMap((a) => (sameWay(clause, a) ? [a] : [reverseOf(scenario, a)].filter((r): r is Action => r !== null && sameWay(clause, r)))))];
+  // "undo X" where X is itself a change: X never happens, its reverse may
+  const undo = /^(undo|revert|reverse|roll ?back|back out)\b\s*(?:the\s+)?(.*)$/.exec(clause);
+  if (undo && undo[2]) {
+    const rest = undo[2];
+    acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(rest)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(rest))) : [a])))];
+  }
   // asked to undo: the forward action gives way to its own reverse when both matched
   if (REVERSAL.test(clause)) acts = acts.filter((a) => !acts.some((b) => b !== a && reverseOf(scenario, a) === b));
   // comms work proposes only comms actions (holding a campaign, contacting a merchant), never a check

@@ -1,0 +1,110 @@
+import type { Command } from '../../commands/command.js';
+import type { Person } from '../../scenario/schema.js';
+import type { WorldEffects } from '../world-effects.js';
+import { understand } from '../requests/matcher.js';
+import { spoken } from '../requests/units.js';
+import type { ReadBack } from '../world.js';
+import { assignTask } from './team.js';
+
+/**
+ * Closed-loop delegation: a responder says what they understood. Checks and
+ * questions start at once and say what runs; a change is read back and
+ * waits for the IC's `go` (or is confirmed at once when the session's
+ * read-backs are, see the start event); an unsure request gets a question
+ * naming the closest candidates; a request the person cannot do gets whose
+ * it is.
+ */
+export function delegate(world: WorldEffects, person: Person, text: string, boxSec: number | null, named: boolean): void {
+  const s = world.state;
+  const outcomes = understand(world.scenario, { person: person.id }, text);
+  const said: string[] = [];
+  const changes: ReadBack[] = [];
+  for (const o of outcomes) {
+    if (o.kind === 'diagnostic') {
+      const d = world.scenario.diagnostics.find((x) => x.id === o.id)!;
+      assignTask(world, { who: person.id, text, kind: 'diagnostic', targetId: d.id, boxSec, named });
+      said.push(`running ${d.example ?? d.title}`);
+    } else if (o.kind === 'action') {
+      // an earlier read-back to the same person that was never confirmed is corrected by this one
+      for (const r of s.readBacks) if (r.who === person.id && r.state === 'pending') [r.state, r.settledSec] = ['corrected', s.sec];
+      const rb: ReadBack = { n: s.readBacks.length + 1, who: person.id, actionId: o.id, params: o.params, text, boxSec, named, sec: s.sec, state: 'pending', settledSec: null };
+      s.readBacks.push(rb);
+      changes.push(rb);
+    } else if (o.kind === 'task') {
+      assignTask(world, { who: person.id, text, kind: 'question', targetId: null, boxSec, named });
+      said.push(o.negated ? "understood, I won't touch that" : 'on it');
+    } else if (o.kind === 'redirect') {
+      const team = world.scenario.teams.find((t) => t.id === o.team);
+      said.push(team ? `that's ${team.name}'s to do, not mine — shall I page them? (\`escalate ${team.id}\`)` : "that's not mine to do — who owns it?");
+    } else {
+      const names = o.candidates.map((id) => world.scenario.diagnostics.find((d) => d.id === id)?.title ?? world.scenario.actions.find((a) => a.id === id)?.title ?? id);
+      said.push(names.length ? `which do you mean: ${names.join(', or ')}?` : 'what exactly should I run or change?');
+    }
+  }
+  if (changes.length) said.push(`I'll ${changes.map(readBackText(world)).join(', then ')} — go?`);
+  world.say('chat', person.name, capitalise(said.join('; ')), changes.length ? 'alert' : 'normal');
+  for (const rb of changes) s.timeline.push({ sec: s.sec, text: `read-back ${person.id}: ${readBackText(world)(rb)}`, kind: 'delegate' });
+  if (changes.length && s.delegation === 'auto') {
+    for (const rb of changes) settle(world, rb, 'confirmed');
+    world.answer(`${person.name} read back the change; confirmed as the script asked`);
+    return;
+  }
+  world.answer(changes.length ? `${person.name} read back a change: \`go\` to confirm, \`no\` to cancel, or correct it with a new \`ask\`` : named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
+}
+
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+function readBackText(world: WorldEffects): (rb: ReadBack) => string {
+  return (rb) => {
+    const a = world.scenario.actions.find((x) => x.id === rb.actionId)!;
+    const title = a.title.charAt(0).toLowerCase() + a.title.slice(1);
+    return `${title}${rb.params.length ? ` (${rb.params.map(spoken).join(', ')})` : ''}`;
+  };
+}
+
+function settle(world: WorldEffects, rb: ReadBack, state: 'confirmed' | 'cancelled'): void {
+  const s = world.state;
+  rb.state = state;
+  rb.settledSec = s.sec;
+  if (state === 'cancelled') return;
+  assignTask(world, { who: rb.who, text: rb.text, kind: 'action', targetId: rb.actionId, boxSec: rb.boxSec, named: rb.named, params: rb.params });
+}
+
+function pendingFor(world: WorldEffects, who: string | null): ReadBack[] | string {
+  const s = world.state;
+  const pending = s.readBacks.filter((r) => r.state === 'pending');
+  if (who === null) return pending;
+  const person = world.scenario.people.find((p) => p.id === who || p.name.toLowerCase().split(/\s+/)[0] === who);
+  if (!person) return `nobody called "${who}" is on this incident`;
+  return pending.filter((r) => r.who === person.id);
+}
+
+/** `go [WHO]`: confirms the pending read-backs (of WHO). */
+export function confirm(world: WorldEffects, cmd: Extract<Command, { verb: 'go' }>): void {
+  const s = world.state;
+  const pending = pendingFor(world, cmd.who);
+  if (typeof pending === 'string') return world.answer(pending, false);
+  if (pending.length === 0) return world.answer('nothing is waiting for your go', false);
+  for (const rb of pending) {
+    const person = world.scenario.people.find((p) => p.id === rb.who)!;
+    settle(world, rb, 'confirmed');
+    s.timeline.push({ sec: s.sec, text: `go ${rb.who}: ${readBackText(world)(rb)}`, kind: 'action' });
+    world.say('chat', `you → ${person.name}`, 'Go.', 'muted');
+    world.say('chat', person.name, 'Going ahead.', 'normal');
+  }
+  world.answer(`confirmed ${pending.length === 1 ? 'the change' : `${pending.length} changes`}`);
+}
+
+/** `no [WHO]`: cancels the pending read-backs (of WHO). */
+export function cancel(world: WorldEffects, cmd: Extract<Command, { verb: 'cancel' }>): void {
+  const s = world.state;
+  const pending = pendingFor(world, cmd.who);
+  if (typeof pending === 'string') return world.answer(pending, false);
+  if (pending.length === 0) return world.answer('nothing is waiting for your go', false);
+  for (const rb of pending) {
+    settle(world, rb, 'cancelled');
+    s.timeline.push({ sec: s.sec, text: `no ${rb.who}: ${readBackText(world)(rb)}`, kind: 'delegate' });
+  }
+  world.say('chat', 'you', 'Hold that: no change.', 'muted');
+  world.answer(`cancelled ${pending.length === 1 ? 'the change' : `${pending.length} changes`}`);
+}
