@@ -8,7 +8,7 @@ import { tokenize } from './nlp.js';
 export type Intent = 'inquiry' | 'change' | 'comms' | 'unknown';
 
 const CHANGE = new Set(
-  'restart bounce recycle rollout roll rollback revert undo scale add set enable disable turn switch flip block unblock pause resume hold stop fail failover fix restore apply purge delete drain pin unpin raise lower cut reduce increase decrease bump double throttle shed rate-limit limit cap remove renew rotate reload deploy redeploy ship install force force-sync put create build drop truncate vacuum reset replay re-dispatch redispatch refund route reroute point move close kill clear flush silence unsilence expire mute upgrade downgrade patch edit configure lift degrade bypass paginate cache reopen re-enable shorten give approve revoke issue terminate evict recreate sync gate require make start bring wipe empty requeue shovel re-run rerun correct repair re-key rekey'.split(' '),
+  'restart bounce recycle rollout roll rollback revert undo scale add set enable disable turn switch flip block unblock pause resume hold stop fail failover fix restore apply purge delete drain pin unpin raise lower cut reduce increase decrease bump double throttle shed rate-limit limit cap remove renew rotate reload deploy redeploy ship install force force-sync put create build drop truncate vacuum reset replay re-dispatch redispatch refund route reroute point move close kill clear flush silence unsilence expire mute upgrade downgrade patch edit configure lift degrade bypass paginate cache reopen re-enable shorten give approve revoke issue terminate evict recreate sync gate require make start bring wipe empty requeue shovel re-run rerun correct repair re-key rekey open file'.split(' '),
 );
 const INQUIRY = new Set(
   'check look show see find get list describe dig nslookup getent curl wget grep query read count trace compare time explain inspect verify tail watch print printenv cat logs log top status stats info ping traceroute what why how who which when where is are does did was were any anything grab pull break measure monitor search investigate dump scan examine review diagnose confirm'.split(' '),
@@ -64,4 +64,12 @@ export function negationOf(clause: string, deep: boolean): { negated: boolean; r
     return { negated: true, reverse: false, positive: c.replace(/\b(?:not|n't)\b\s*/, '') };
   }
   return { negated: false, reverse: false, positive: c };
+}
+
+/** Whether a phrase is itself something to do ("open a ticket…", "restart x"), not a thing ("menu-publisher to 2.7.4"). */
+export function isDoing(phrase: string): boolean {
+  const intent = intentOf(phrase);
+  if (intent === 'change' || intent === 'comms') return true;
+  const first = tokenize(phrase.replace(/^(the|a|an)\s+/, '')).find((t) => t.pos !== 'PUNCT');
+  return first?.pos === 'VERB';
 }

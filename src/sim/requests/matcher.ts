@@ -1,6 +1,6 @@
 import type { Action, Diagnostic, Scenario } from '../../scenario/schema.js';
 import { REVERSAL, sameWay } from './direction.js';
-import { intentOf, negationOf, type Intent } from './intent.js';
+import { intentOf, isDoing, negationOf, type Intent } from './intent.js';
 import { normalize } from './normalize.js';
 import type { Asker, RequestOutcome } from './outcome.js';
 import { canDo, COMMS_TARGET, redirectTeam } from './roles.js';
@@ -117,6 +117,18 @@ function closest(scenario: Scenario, text: string, kind: 'diagnostic' | 'action'
     .map((s) => s.id);
 }
 
+const leading = new WeakMap<Scenario, Set<string>>();
+
+/** The first words of the scenario's action titles and examples: its own change verbs ("reconfigure"). */
+function actionVerbs(scenario: Scenario): Set<string> {
+  let verbs = leading.get(scenario);
+  if (!verbs) {
+    verbs = new Set(scenario.actions.flatMap((a) => [a.title, a.example ?? ''].map((t) => t.toLowerCase().split(/\s+/)[0] ?? '')).filter((w) => /^[a-z-]{3,}$/.test(w)));
+    leading.set(scenario, verbs);
+  }
+  return verbs;
+}
+
 /** The action that undoes `a`: one whose title reverses and shares the most words with it. */
 function reverseOf(scenario: Scenario, a: Action): Action | null {
   const words = contentWords(`${a.title} ${a.example ?? ''}`);
@@ -157,9 +169,9 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   let acts = intent === 'inquiry' ? [] : hits(scenario.actions, clause);
   // an action going the wrong way is replaced by the one that undoes it
   acts = [...new Set(acts.flatMap((a) => (sameWay(clause, a) ? [a] : [reverseOf(scenario, a)].filter((r): r is Action => r !== null && sameWay(clause, r)))))];
-  // "undo X" where X is itself a change: X never happens, its reverse may
+  // "undo X" where X is itself a change ("undo restart prometheus"): X never happens, its reverse may
   const undo = /^(undo|revert|reverse|roll ?back|back out)\b\s*(?:the\s+)?(.*)$/.exec(clause);
-  if (undo && undo[2]) {
+  if (undo && undo[2] && (isDoing(undo[2]) || actionVerbs(scenario).has(undo[2].split(/\s+/)[0]!))) {
     const rest = undo[2];
     acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(rest)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(rest))) : [a])))];
   }
