@@ -40,6 +40,10 @@ export function intentOf(clause: string): Intent {
 /** A verb's lemma ("restarting" → "restart"); plain words pass through. */
 function lemmaOf(word: string): string {
   if (!/(ing|ed|es|s)$/.test(word)) return word;
+  // the plain suffixes first: the language model loads only for what they miss
+  for (const cut of [word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ed$/, ''), word.replace(/ing$/, ''), word.replace(/ed$/, 'e'), word.replace(/ing$/, 'e')])
+    if (cut !== word && (CHANGE.has(cut) || INQUIRY.has(cut) || COMMS.has(cut))) return cut;
+  if (!/(ing|ed)$/.test(word)) return word;
   return tokenize(word)[0]?.lemma ?? word;
 }
 
@@ -57,7 +61,7 @@ export function negationOf(clause: string, deep: boolean): { negated: boolean; r
   const more = NO_MORE.exec(c);
   if (more) return { negated: true, reverse: true, positive: c.slice(more[0].length) };
   // "we are not raising them": the first verb under a negation (changes only: "why is it not scaling?" is a question)
-  if (!deep) return { negated: false, reverse: false, positive: c };
+  if (!deep || !/\b(not|never)\b|n't\b/.test(c)) return { negated: false, reverse: false, positive: c };
   const tokens = tokenize(c);
   const verb = tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (verb && tokens.some((t) => t.lemma === 'not' || t.lemma === "n't") && tokens.find((t) => t.pos === 'VERB')?.negated) {

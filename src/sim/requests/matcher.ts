@@ -171,8 +171,8 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   acts = [...new Set(acts.flatMap((a) => (sameWay(clause, a) ? [a] : [reverseOf(scenario, a)].filter((r): r is Action => r !== null && sameWay(clause, r)))))];
   // "undo X" where X is itself a change ("undo restart prometheus"): X never happens, its reverse may
   const undo = /^(undo|revert|reverse|roll ?back|back out)\b\s*(?:the\s+)?(.*)$/.exec(clause);
-  if (undo && undo[2] && (isDoing(undo[2]) || actionVerbs(scenario).has(undo[2].split(/\s+/)[0]!))) {
-    const rest = undo[2];
+  const rest = undo?.[2] ?? '';
+  if (rest && acts.some((a) => a.match.some((re) => re.test(rest))) && (actionVerbs(scenario).has(rest.split(/\s+/)[0]!) || isDoing(rest))) {
     acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(rest)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(rest))) : [a])))];
   }
   // asked to undo: the forward action gives way to its own reverse when both matched
