@@ -4,7 +4,7 @@ import type { WorldEffects } from '../world-effects.js';
 import { understand } from '../requests/matcher.js';
 import { spoken } from '../requests/units.js';
 import type { ReadBack } from '../world.js';
-import { assignTask } from './team.js';
+import { assignTask } from './tasks.js';
 
 /**
  * Closed-loop delegation: a responder says what they understood. Checks and

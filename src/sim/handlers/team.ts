@@ -5,6 +5,7 @@ import type { TaskState } from '../world.js';
 import { legacyAsk } from '../requests/legacy.js';
 import { spoken } from '../requests/units.js';
 import { delegate } from './delegation.js';
+import { assignTask } from './tasks.js';
 import { applyAction, diagnosticOutput } from './hands-on.js';
 import { findPerson, findTeam } from './lookup.js';
 
@@ -53,33 +54,6 @@ export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>)
   assignTask(world, { who: person.id, text: cmd.task, kind, targetId: 'id' in o ? o.id : null, boxSec: cmd.boxSec, named });
   world.say('chat', person.name, 'Ack, on it.', 'normal');
   world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
-}
-
-/** A task the responder works on now and reports back on. */
-export function assignTask(world: WorldEffects, t: { who: string; text: string; kind: TaskState['kind']; targetId: string | null; boxSec: number | null; named: boolean; params?: string[] }): TaskState {
-  const s = world.state;
-  const person = world.scenario.people.find((p) => p.id === t.who)!;
-  const diag = t.kind === 'diagnostic' ? world.scenario.diagnostics.find((d) => d.id === t.targetId) : undefined;
-  const took = Math.max(person.taskSec, diag?.durationSec ?? 0);
-  const task: TaskState = {
-    n: s.tasks.length + 1,
-    who: t.who,
-    text: t.text,
-    kind: t.kind,
-    targetId: t.targetId,
-    ...(t.params?.length ? { params: t.params } : {}),
-    named: t.named,
-    assignedSec: s.sec,
-    dueSec: t.boxSec !== null ? s.sec + t.boxSec : null,
-    reportSec: s.sec + took,
-    reportedSec: null,
-    expiredSec: null,
-    followedUpSec: null,
-  };
-  s.tasks.push(task);
-  world.schedule({ sec: task.reportSec, kind: 'report', task: task.n });
-  if (task.dueSec !== null && task.dueSec < task.reportSec) world.schedule({ sec: task.dueSec, kind: 'expire', task: task.n });
-  return task;
 }
 
 /** A responder finishes a task and reports back. */
