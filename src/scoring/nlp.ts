@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { languageModel, languageModelLoaded } from '../text/language-model.js';
 
 /**
  * Part-of-speech tags, lemmas and entities for short English texts, from
@@ -47,18 +47,12 @@ interface Wink {
   its: Record<string, unknown>;
 }
 
-let wink: Wink | null = null;
-
 function load(): Wink {
-  if (wink) return wink;
-  const require = createRequire(import.meta.url);
-  const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
-  wink = winkNLP(require('wink-eng-lite-web-model'));
-  return wink;
+  return languageModel() as Wink;
 }
 
 /** Whether the model has been loaded in this process (for the startup check). */
-export const nlpLoaded = () => wink !== null;
+export const nlpLoaded = languageModelLoaded;
 
 const cache = new Map<string, Token[]>();
 const CACHE_MAX = 4000;
