@@ -4,6 +4,7 @@
 //   cli (and host, the SSH front door cli starts) → ui → session → view?
 //   session → store, sim, commands, scoring → scenario
 //
+// scenario and text (the terminal sanitiser) are floors every layer may use.
 // view (the view model the screen renders) sits between session and ui: the
 // session builds view models, ui renders them; view reads sim and scenario.
 // Among sim, scoring and commands: commands is the command language (it
@@ -24,10 +25,17 @@ module.exports = {
     },
     {
       name: 'scenario-imports-nothing-above',
-      comment: 'scenario is the floor: the schema, loading and lint; it imports nothing of ours but itself.',
+      comment: 'scenario is the floor: the schema, loading, lint and the shared vocabulary; it imports nothing of ours but itself (and text).',
       severity: 'error',
       from: { path: layer('scenario') },
       to: { path: layer('cli', 'host', 'ui', 'session', 'view', 'store', 'sim', 'scoring', 'commands') },
+    },
+    {
+      name: 'text-imports-nothing-of-ours',
+      comment: 'text (the terminal sanitiser) is a floor like scenario: every layer may use it, it uses none.',
+      severity: 'error',
+      from: { path: layer('text') },
+      to: { path: layer('cli', 'host', 'ui', 'session', 'view', 'store', 'sim', 'scoring', 'commands', 'scenario') },
     },
     {
       name: 'commands-only-scenario',

@@ -7,5 +7,3 @@ export class CliError extends Error {
     super(message);
   }
 }
-
-export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;

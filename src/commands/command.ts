@@ -1,9 +1,7 @@
 import * as z from 'zod';
+import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES } from '../scenario/vocabulary.js';
 
 /** A parsed IC command. Parsing is pure; what a command does is the engine's business. */
-export const PM_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'repair'] as const;
-export const PM_FIELDS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
-export const ROLES = ['ic', 'ops', 'comms', 'scribe', 'deputy'] as const;
 
 export const CommandSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('ack'), page: z.string().nullable() }),
@@ -30,7 +28,7 @@ export const CommandSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('resolve') }),
   z.object({ verb: z.literal('postmortem') }),
   z.object({ verb: z.literal('pm-field'), field: z.enum(PM_FIELDS), text: z.string() }),
-  z.object({ verb: z.literal('pm-action'), type: z.enum(PM_TYPES), priority: z.enum(['P0', 'P1', 'P2', 'P3']), owner: z.string(), text: z.string() }),
+  z.object({ verb: z.literal('pm-action'), type: z.enum(ACTION_TYPES), priority: z.enum(PRIORITIES), owner: z.string(), text: z.string() }),
   z.object({ verb: z.literal('pm-submit') }),
   z.object({ verb: z.literal('help'), topic: z.string().nullable() }),
 ]);

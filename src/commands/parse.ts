@@ -1,5 +1,6 @@
 import { parseDuration } from '../scenario/clock-text.js';
-import { PM_FIELDS, PM_TYPES, ROLES, type Command, type ParseResult } from './command.js';
+import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES, type ActionType, type PmField, type Priority, type Role } from '../scenario/vocabulary.js';
+import type { Command, ParseResult } from './command.js';
 import { helpFor, VERB_NAMES } from './verbs.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
@@ -61,7 +62,7 @@ export function parseCommand(input: string): ParseResult {
       const role = (words[0] ?? '').toLowerCase();
       if (!(ROLES as readonly string[]).includes(role)) return fail('role', `the roles are ${ROLES.join(', ')}`);
       if (!words[1]) return fail('role', `say who takes the ${role} role`);
-      return ok({ verb: 'role', role: role as (typeof ROLES)[number], who: words.slice(1).join(' ') });
+      return ok({ verb: 'role', role: role as Role, who: words.slice(1).join(' ') });
     }
     case 'status':
     case 'update':
@@ -179,17 +180,17 @@ function parsePm(words: string[]): ParseResult {
   if ((PM_FIELDS as readonly string[]).includes(field)) {
     const text = words.slice(1).join(' ');
     if (!text) return fail('pm', `pm ${field} needs its text`);
-    return ok({ verb: 'pm-field', field: field as (typeof PM_FIELDS)[number], text });
+    return ok({ verb: 'pm-field', field: field as PmField, text });
   }
   if (field === 'action') {
     const [type, priority, owner, ...text] = words.slice(1);
     const t = (type ?? '').toLowerCase();
-    if (!(PM_TYPES as readonly string[]).includes(t)) return fail('pm', `an action item's type is one of ${PM_TYPES.join(', ')}`);
+    if (!(ACTION_TYPES as readonly string[]).includes(t)) return fail('pm', `an action item's type is one of ${ACTION_TYPES.join(', ')}`);
     const p = (priority ?? '').toUpperCase();
-    if (!/^P[0-3]$/.test(p)) return fail('pm', 'priority is P0, P1, P2 or P3');
+    if (!(PRIORITIES as readonly string[]).includes(p)) return fail('pm', `priority is ${PRIORITIES.slice(0, -1).join(', ')} or ${PRIORITIES.at(-1)}`);
     if (!owner) return fail('pm', 'an action item needs an owner (a team or @handle)');
     if (text.length === 0) return fail('pm', 'an action item needs its text');
-    return ok({ verb: 'pm-action', type: t as (typeof PM_TYPES)[number], priority: p as 'P0', owner, text: text.join(' ') });
+    return ok({ verb: 'pm-action', type: t as ActionType, priority: p as Priority, owner, text: text.join(' ') });
   }
-  return fail('pm', 'pm takes summary, impact, rootcause, factors, well, lucky, action or submit');
+  return fail('pm', `pm takes ${PM_FIELDS.join(', ')}, action or submit`);
 }

@@ -1,4 +1,8 @@
+import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES } from '../scenario/vocabulary.js';
+
 /** The command language's verbs with their usage and help text. */
+const orList = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
 export interface VerbHelp {
   verb: string;
   usage: string;
@@ -9,7 +13,7 @@ export interface VerbHelp {
 export const VERBS: readonly VerbHelp[] = [
   { verb: 'ack', usage: 'ack [PAGE]', help: 'acknowledge a page (the newest when none is named)', example: 'ack' },
   { verb: 'sev', usage: 'sev N', help: 'declare the incident or change its severity (1 highest … 5)', example: 'sev 2' },
-  { verb: 'role', usage: 'role ROLE NAME', help: 'assign a role: ops, comms, scribe or deputy', example: 'role comms dana' },
+  { verb: 'role', usage: 'role ROLE NAME', help: `assign a role: ${orList(ROLES.filter((r) => r !== 'ic'))}`, example: 'role comms dana' },
   { verb: 'status', usage: 'status TEXT', help: 'post a status update to stakeholders; say the impact, what is being done and when the next update comes', example: 'status Payments failing for most customers; investigating a dependency. Next update in 15 min.' },
   { verb: 'reply', usage: 'reply WHO TEXT', help: 'answer a stakeholder', example: 'reply dana Card payments fail for ~90% of customers; next update 21:30.' },
   { verb: 'escalate', usage: 'escalate TEAM', help: 'page a team; its on-call joins after a while', example: 'escalate platform' },
@@ -29,7 +33,7 @@ export const VERBS: readonly VerbHelp[] = [
   { verb: 'hint', usage: 'hint', help: 'take the next hint (costs points)', example: 'hint' },
   { verb: 'resolve', usage: 'resolve', help: 'declare the incident resolved', example: 'resolve' },
   { verb: 'postmortem', usage: 'postmortem', help: 'start the timed postmortem', example: 'postmortem' },
-  { verb: 'pm', usage: 'pm summary|impact|rootcause|factors|well|lucky TEXT · pm action TYPE PRIORITY OWNER TEXT · pm submit', help: 'write the postmortem; TYPE prevent|detect|mitigate|process|repair, PRIORITY P0–P3, OWNER a team or @handle', example: 'pm action detect P1 @payments Alert when fraud-api DNS lookups fail for 2 minutes' },
+  { verb: 'pm', usage: `pm ${PM_FIELDS.join('|')} TEXT · pm action TYPE PRIORITY OWNER TEXT · pm submit`, help: `write the postmortem; TYPE ${ACTION_TYPES.join('|')}, PRIORITY ${PRIORITIES[0]}–${PRIORITIES.at(-1)}, OWNER a team or @handle`, example: 'pm action detect P1 @payments Alert when fraud-api DNS lookups fail for 2 minutes' },
   { verb: 'help', usage: 'help [VERB]', help: 'list the verbs, or explain one', example: 'help ask' },
 ];
 

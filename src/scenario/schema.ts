@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Duration } from './duration.js';
 import { ConditionSyntaxError, parseCondition, type Condition } from './condition.js';
+import { ACTION_TYPES } from './vocabulary.js';
 
 /**
  * The scenario format. A scenario is data: everything the engine, the screen
@@ -338,7 +339,7 @@ export const Hint = z.strictObject({ text: z.string(), cost: z.number().nonnegat
 export const Concept = z.strictObject({
   id: Id,
   title: z.string(),
-  type: z.enum(['prevent', 'detect', 'mitigate', 'process', 'repair']).optional(),
+  type: z.enum(ACTION_TYPES).optional(),
   points: z.number().positive().default(1),
   /** What an item meeting it would address, in plain words for the trainee's report (not its title, not its phrases). */
   plain: z.string().min(1).optional(),

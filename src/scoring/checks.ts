@@ -1,5 +1,7 @@
 import { formatClock } from '../scenario/clock-text.js';
 import type { Check, Scenario } from '../scenario/schema.js';
+import { PM_FIELDS } from '../scenario/vocabulary.js';
+import { coversAll } from '../scenario/covers.js';
 import type { WorldState } from '../sim/world.js';
 import { judgeSet, type ItemJudgement } from './action-items.js';
 import { blameOf } from './item-blame.js';
@@ -17,7 +19,6 @@ export interface CheckContext {
 
 const at = (sec: number) => formatClock(sec);
 const r = (fraction: number, reason: string): CheckResult => ({ fraction: Math.max(0, Math.min(1, fraction)), reason });
-const coversAll = (text: string, groups: readonly (readonly string[])[]) => groups.every((g) => g.some((p) => text.toLowerCase().includes(p.toLowerCase())));
 
 function band(elapsed: number | null, excellent: number, acceptable: number, what: string): CheckResult {
   if (elapsed === null) return r(0, `never ${what}`);
@@ -230,9 +231,6 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     }
   }
 }
-
-/** Postmortem fields a complete write-up has. */
-export const PM_FIELDS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
 
 export function missingFields(fields: Record<string, string>): string[] {
   return PM_FIELDS.filter((f) => !(fields[f] ?? '').trim());

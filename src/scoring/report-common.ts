@@ -9,15 +9,6 @@ import type { Score } from './types.js';
 
 export const DRILL_NOTICE = 'Training drill: a simulated incident, not a real one.';
 
-export const PM_FIELD_LABELS = [
-  ['summary', 'Summary'],
-  ['impact', 'Impact'],
-  ['rootcause', 'Root cause'],
-  ['factors', 'Contributing factors'],
-  ['well', 'What went well'],
-  ['lucky', 'Where we got lucky'],
-] as const;
-
 export const clock = (sec: number | null) => (sec === null ? '—' : formatClock(sec));
 
 export interface TimingRow {

@@ -4,7 +4,8 @@ import type { WorldState } from '../sim/world.js';
 import { CRITERIA, type ItemJudgement } from './action-items.js';
 import { chartData, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, conceptPlain, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
+import { clock, conceptLine, conceptPlain, DRILL_NOTICE, outcomeLine, timingRows } from './report-common.js';
+import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
@@ -158,7 +159,7 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
         `<p class="late" data-late="true"><b>Late / partial:</b> the postmortem time ran out and it was submitted with what was written.${score.postmortem.missingFields.length ? ` Never written: ${esc(score.postmortem.missingFields.join(', '))}.` : ''}</p>`,
       );
     o.push('<section class="card">');
-    for (const [k, label] of PM_FIELD_LABELS) if (pm.fields[k]) o.push(`<p><b>${label}.</b> ${esc(pm.fields[k])}</p>`);
+    for (const { key: k, label } of PM_SECTIONS) if (pm.fields[k]) o.push(`<p><b>${label}.</b> ${esc(pm.fields[k])}</p>`);
     o.push(`<p class="meta">Written in ${clock(score.timings.postmortemS)} of ${clock(score.timings.postmortemAllowedS)}.</p>`);
     o.push('</section>');
     o.push('<h3>Action items, judged</h3>');

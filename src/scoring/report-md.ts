@@ -4,7 +4,8 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, outcomeLine, PM_FIELD_LABELS, timingRows } from './report-common.js';
+import { clock, conceptLine, DRILL_NOTICE, outcomeLine, timingRows } from './report-common.js';
+import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
@@ -50,7 +51,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   if (pm.startedSec === null) out.push('_No postmortem was written._');
   else {
     if (score.postmortem.late) out.push(`> **Late/partial:** the postmortem time ran out; it was submitted with what was written.${score.postmortem.missingFields.length ? ` Never written: ${score.postmortem.missingFields.join(', ')}.` : ''}`, '');
-    for (const [k, label] of PM_FIELD_LABELS) if (pm.fields[k]) out.push(`**${label}.** ${pm.fields[k]}`, '');
+    for (const { key: k, label } of PM_SECTIONS) if (pm.fields[k]) out.push(`**${label}.** ${pm.fields[k]}`, '');
     out.push(`Written in ${clock(score.timings.postmortemS)} of ${clock(score.timings.postmortemAllowedS)}.`);
     out.push('');
     out.push('### Action items');

@@ -1,10 +1,10 @@
 import { SECTIONS, type Scenario } from '../scenario/schema.js';
+import { PM_CORE_FIELDS } from '../scenario/vocabulary.js';
 import type { WorldState } from '../sim/world.js';
 import { judgeItems } from './action-items.js';
 import { evaluate, missingFields } from './checks.js';
 import type { CheckpointResult, Score, SectionScore } from './types.js';
 
-const CORE_FIELDS: readonly string[] = ['summary', 'impact', 'rootcause'];
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The score: a pure function of the scenario and the final world. Every point has its reason. */
@@ -60,7 +60,7 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
       written: pm.startedSec !== null,
       submitted: pm.submittedSec !== null,
       late: pm.late,
-      partial: pm.startedSec !== null && (pm.late || missing.some((f) => CORE_FIELDS.includes(f)) || pm.actions.length === 0),
+      partial: pm.startedSec !== null && (pm.late || missing.some((f) => (PM_CORE_FIELDS as readonly string[]).includes(f)) || pm.actions.length === 0),
       missingFields: missing,
       itemCount: pm.actions.length,
       conceptsMet: scenario.postmortem.concepts.filter((c) => met.has(c.id)).map((c) => c.id),

@@ -1,7 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { renderSummary } from '../scoring/report-md.js';
 import { scoreSession } from '../scoring/score.js';
-import type { LogLine } from '../sim/logs.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
 import { settledView } from '../view/examiner-select.js';
 import type { Recording } from './replay.js';
@@ -59,7 +58,6 @@ export function buildCast(rec: Recording, opts: CastOptions): CastResult {
     env: { TERM: 'xterm-256color', SHELL: '/bin/sh' },
   };
   const lines = [JSON.stringify(header)];
-  const logCache = new Map<number, LogLine[]>();
   const cursor = rec.at(0);
   let last = '';
   let frames = 0;
@@ -71,7 +69,7 @@ export function buildCast(rec: Recording, opts: CastOptions): CastResult {
     const s = cursor.engine.state;
     const finished = cursor.engine.incident.hasTag('over');
     if (finished && summary === null) summary = renderSummary(rec.scenario, s, scoreSession(rec.scenario, s));
-    const vm = settledView(cursor.engine, opts.size, { mode: 'replay', interview: rec.interview, summary: finished ? summary : null, logCache });
+    const vm = settledView(cursor.engine, opts.size, { mode: 'replay', interview: rec.interview, summary: finished ? summary : null });
     const frame = opts.render(vm, opts.width, opts.height);
     if (frame !== last) {
       lines.push(JSON.stringify([t(ms), 'o', CLEAR + frame.split('\n').join('\r\n')]));

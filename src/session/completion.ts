@@ -1,6 +1,7 @@
 import { VERB_NAMES } from '../commands/verbs.js';
 import type { Scenario } from '../scenario/schema.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
+import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES } from '../scenario/vocabulary.js';
 
 /**
  * Tab completion: full-line candidates for what has been typed so far. Knows
@@ -34,7 +35,7 @@ export function completeLine(scenario: Scenario, line: string): string[] {
     case 'handoff':
       return offer(people);
     case 'role':
-      return words.length === 2 ? offer(['ops', 'comms', 'scribe', 'deputy']) : offer([...people, 'me']);
+      return words.length === 2 ? offer(ROLES.filter((r) => r !== 'ic')) : offer([...people, 'me']);
     case 'escalate':
       return offer(scenario.teams.map((t) => t.id));
     case 'reply':
@@ -58,9 +59,9 @@ export function completeLine(scenario: Scenario, line: string): string[] {
     case 'help':
       return offer([...VERB_NAMES]);
     case 'pm':
-      if (words.length === 2) return offer(['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky', 'action', 'submit']);
-      if (words[1] === 'action' && words.length === 3) return offer(['prevent', 'detect', 'mitigate', 'process', 'repair']);
-      if (words[1] === 'action' && words.length === 4) return offer(['P0', 'P1', 'P2', 'P3']);
+      if (words.length === 2) return offer([...PM_FIELDS, 'action', 'submit']);
+      if (words[1] === 'action' && words.length === 3) return offer([...ACTION_TYPES]);
+      if (words[1] === 'action' && words.length === 4) return offer([...PRIORITIES]);
       return [];
     default:
       return [];

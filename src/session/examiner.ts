@@ -1,6 +1,5 @@
 import { formatClock } from '../scenario/clock-text.js';
 import type { EventBody } from '../sim/events.js';
-import type { LogLine } from '../sim/logs.js';
 import { StoreError, type StoredEvent, type Store } from '../store/index.js';
 import type { ActivityView, ExaminerViewModel } from '../view/examiner-model.js';
 import { selectExaminerView } from '../view/examiner-select.js';
@@ -30,7 +29,6 @@ export const EXTEND_MINUTES = 10;
  */
 export class ExaminerConsole {
   private readonly activity: ActivityView[] = [];
-  private readonly logCache = new Map<number, LogLine[]>();
   private message: string | null = null;
   /** The event the examiner's last successful action appended. */
   lastAppended: StoredEvent | null = null;
@@ -106,7 +104,6 @@ export class ExaminerConsole {
       candidateSize,
       activity: this.activity,
       message: this.message ?? link.hint ?? null,
-      logCache: this.logCache,
       settle,
     });
   }

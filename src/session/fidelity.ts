@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Engine } from '../sim/engine.js';
-import type { LogLine } from '../sim/logs.js';
 import type { Store, StoredEvent } from '../store/index.js';
 import type { ViewSize } from '../view/model.js';
 import { settledView } from '../view/examiner-select.js';
@@ -28,18 +27,13 @@ export function isDecision(e: Pick<StoredEvent, 'actor' | 'type'>): boolean {
   return e.actor === 'ic' && e.type === 'command';
 }
 
-export function viewHash(engine: Engine, interview: boolean, logCache?: Map<number, LogLine[]>): string {
-  const vm = settledView(engine, FIDELITY_SIZE, { mode: 'play', interview, summary: null, ...(logCache ? { logCache } : {}) });
+export function viewHash(engine: Engine, interview: boolean): string {
+  const vm = settledView(engine, FIDELITY_SIZE, { mode: 'play', interview, summary: null });
   return createHash('sha256').update(JSON.stringify(vm)).digest('hex');
 }
 
-/**
- * Records hashes for one live (or headless) process. Past seconds' logs are a
- * pure function of the world, so one cache serves the whole session.
- */
+/** Stores the view hash after each of the IC's decisions that this process records (recorder.ts). */
 export class FidelityRecorder {
-  private readonly logCache = new Map<number, LogLine[]>();
-
   constructor(
     private readonly store: Store,
     private readonly sessionId: string,
@@ -50,7 +44,7 @@ export class FidelityRecorder {
   after(event: Pick<StoredEvent, 'seq' | 'actor' | 'type'>, engine: Engine): void {
     if (!isDecision(event)) return;
     try {
-      this.store.putViewHash(this.sessionId, event.seq, viewHash(engine, this.interview, this.logCache));
+      this.store.putViewHash(this.sessionId, event.seq, viewHash(engine, this.interview));
     } catch {
       // The hash is a check on the recording, not part of it: losing one is not worth a crash.
     }

@@ -1,4 +1,3 @@
-import type { LogLine } from '../sim/logs.js';
 import type { EventBody } from '../sim/events.js';
 import type { StoredEvent } from '../store/index.js';
 import type { PlayController } from '../view/controller.js';
@@ -63,7 +62,6 @@ export class LiveController implements PlayController {
   private publishedMs = -1;
   private publishedWall = Number.NEGATIVE_INFINITY;
   private publishedPaused: boolean | null = null;
-  private readonly logCache = new Map<number, LogLine[]>();
   private readonly wallNow: () => number;
   private summary: string | null = null;
   /**
@@ -110,7 +108,7 @@ export class LiveController implements PlayController {
   }
 
   view(size: ViewSize): ViewModel {
-    const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary, logCache: this.logCache });
+    const vm = selectView(this.session.engine, size, { mode: 'play', interview: this.opts.interview, summary: this.summary });
     if (this.opts.interview) vm.briefing = withInterviewNotice(vm.briefing);
     if (this.waitingSince !== null) {
       const sec = Math.max(0, Math.round((this.wallNow() - this.waitingSince) / 1000));

@@ -1,7 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { renderSummary } from '../scoring/report-md.js';
 import { scoreSession } from '../scoring/score.js';
-import type { LogLine } from '../sim/logs.js';
 import type { ViewModel, ViewSize } from '../view/model.js';
 import { selectView } from '../view/select.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
@@ -21,7 +20,6 @@ export class ReplayPlayer {
   private atDecision: number | null = null;
   private lastSearch = '';
   private message: string | null = null;
-  private readonly logCache = new Map<number, LogLine[]>();
   private summaryText: string | null = null;
 
   constructor(readonly recording: Recording) {
@@ -40,7 +38,7 @@ export class ReplayPlayer {
   view(size: ViewSize): ViewModel {
     const engine = this.cursor.engine;
     const finished = engine.incident.hasTag('over');
-    return selectView(engine, size, { mode: 'replay', interview: this.recording.interview, summary: finished ? this.summary() : null, logCache: this.logCache });
+    return selectView(engine, size, { mode: 'replay', interview: this.recording.interview, summary: finished ? this.summary() : null });
   }
 
   status(): ReplayStatus {

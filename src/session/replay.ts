@@ -173,14 +173,13 @@ export class Recording {
     const bySeq = new Set(this.events.map((e) => e.seq));
     const orphans = hashes.filter((h) => !bySeq.has(h.seq)).map((h) => h.seq);
     const engine = this.newEngine();
-    const logCache = new Map();
     let checked = 0;
     for (let i = 0; i < this.sim.length; i++) {
       engine.apply(this.sim[i]!);
       const expected = want.get(this.events[i]!.seq);
       if (expected === undefined) continue;
       checked++;
-      if (viewHash(engine, this.interview, logCache) !== expected) return { checked, firstDiff: this.events[i]!.seq, orphans };
+      if (viewHash(engine, this.interview) !== expected) return { checked, firstDiff: this.events[i]!.seq, orphans };
     }
     return { checked, firstDiff: null, orphans };
   }

@@ -1,6 +1,6 @@
 // Tamper evidence: every event's hash covers its content and the previous
 // event's hash, so editing, deleting or reordering any row breaks every hash
-// after it. Used by appendEvent (to extend), verify and importSession (to check).
+// after it. The store extends it on every append and checks it in verify and importSession.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { Actor } from './types.js';

@@ -53,7 +53,7 @@ function Root({ controller, size: sizeOverride, onDraft }: { controller: PlayCon
   useEffect(() => {
     const want = vm.answer && ui.answerClosed !== vm.answer.text ? answerRows(vm.answer, layout.columns).length : 1;
     setAnswerWant((prev) => (prev === want ? prev : want));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // keyed on the answer's parts: the view model is a new object every frame
   }, [answerText, vm.answer?.ok, ui.answerClosed, layout.columns]);
 
   const actions = useMemo<SessionActions>(() => {
@@ -120,7 +120,8 @@ function Root({ controller, size: sizeOverride, onDraft }: { controller: PlayCon
     // A controller whose view has no pins keeps plain lines-back scrolling.
     if (resultPin === undefined) return;
     setUi((s) => settleLogs(s, { pin: requestedPin, shift: requestedShift }, resultPin));
-  }, [requestedPin, requestedShift, resultPin?.sec, resultPin?.back, resultPin === null, setUi]); // eslint-disable-line react-hooks/exhaustive-deps
+    // keyed on the pin's parts: the view model is a new object every frame
+  }, [requestedPin, requestedShift, resultPin?.sec, resultPin?.back, resultPin === null, setUi]);
 
   // The dashboard selection stays on a row that exists.
   const dashRows = vm.dashboard.rows.length;

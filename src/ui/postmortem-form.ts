@@ -1,3 +1,4 @@
+import { ACTION_TYPES, PM_FIELDS, PRIORITIES, type PmField } from '../scenario/vocabulary.js';
 import type { PostmortemView } from '../view/model.js';
 
 /**
@@ -7,15 +8,15 @@ import type { PostmortemView } from '../view/model.js';
  * of what a postmortem holds; this file only builds those lines.
  */
 
-export const PM_TEXT_SLOTS = ['summary', 'impact', 'rootcause', 'factors', 'well', 'lucky'] as const;
+export const PM_TEXT_SLOTS = PM_FIELDS;
 export const PM_ACTION_SLOTS = ['a-type', 'a-priority', 'a-owner', 'a-text'] as const;
-export type PmTextSlot = (typeof PM_TEXT_SLOTS)[number];
+export type PmTextSlot = PmField;
 export type PmActionSlot = (typeof PM_ACTION_SLOTS)[number];
 export type PmSlot = PmTextSlot | PmActionSlot;
 export const PM_SLOTS: readonly PmSlot[] = [...PM_TEXT_SLOTS, ...PM_ACTION_SLOTS];
 
-export const DEFAULT_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'repair'];
-export const DEFAULT_PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+export const DEFAULT_TYPES: readonly string[] = ACTION_TYPES;
+export const DEFAULT_PRIORITIES: readonly string[] = PRIORITIES;
 
 export interface PmFormState {
   /** Index into PM_SLOTS. */
@@ -54,11 +55,11 @@ export function isDirty(form: PmFormState, pm: PostmortemView, slot: PmTextSlot)
   return d !== undefined && d.trim() !== savedText(pm, slot).trim() && d.trim() !== '';
 }
 
-export function types(pm: PostmortemView): string[] {
+export function types(pm: PostmortemView): readonly string[] {
   return pm.actionTypes && pm.actionTypes.length > 0 ? pm.actionTypes : DEFAULT_TYPES;
 }
 
-export function priorities(pm: PostmortemView): string[] {
+export function priorities(pm: PostmortemView): readonly string[] {
   return pm.priorities && pm.priorities.length > 0 ? pm.priorities : DEFAULT_PRIORITIES;
 }
 

@@ -127,7 +127,6 @@ export function formatCount(n: number): string {
 }
 
 // CSI and OSC sequences; enough for what chalk and Ink emit.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/gu;
 
 export function stripAnsi(s: string): string {

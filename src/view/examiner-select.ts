@@ -2,7 +2,6 @@ import { formatClock } from '../scenario/clock-text.js';
 import { wallClock } from '../scenario/clock-frame.js';
 import { scoreSession } from '../scoring/score.js';
 import type { Engine } from '../sim/engine.js';
-import type { LogLine } from '../sim/logs.js';
 import type { ActivityView, ExaminerViewModel, HintView } from './examiner-model.js';
 import type { ViewModel, ViewSize } from './model.js';
 import { selectView, type SelectOptions } from './select.js';
@@ -32,7 +31,6 @@ export interface ExaminerSelectOptions {
   candidateSize: ViewSize;
   activity: ActivityView[];
   message: string | null;
-  logCache?: Map<number, LogLine[]>;
   /** Finish the log panel's look-back now (headless prints) instead of over the next frames. */
   settle?: boolean;
 }
@@ -52,7 +50,6 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     mode: 'play',
     interview: opts.mode === 'interview',
     summary: null,
-    ...(opts.logCache ? { logCache: opts.logCache } : {}),
   });
   const finished = engine.incident.hasTag('over');
   const hints: HintView[] = sc.hints.map((h, i) => {

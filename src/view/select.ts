@@ -1,4 +1,4 @@
-import { PM_TYPES } from '../commands/command.js';
+import { ACTION_TYPES, PM_SECTIONS, PRIORITIES } from '../scenario/vocabulary.js';
 import { formatClock } from '../scenario/clock-text.js';
 import type { Metric } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
@@ -15,11 +15,6 @@ export interface SelectOptions {
   mode: 'play' | 'replay' | 'examine';
   interview: boolean;
   summary: string | null;
-  /**
-   * Unused: the log window keeps its own bounded cache per engine
-   * (log-window.ts). Kept so existing callers still type-check.
-   */
-  logCache?: Map<number, LogLine[]>;
 }
 
 const SPARK_STEP_SEC = 10;
@@ -103,16 +98,9 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
       timeLeft: formatClock(Math.max(0, (s.postmortem.deadlineSec ?? sec) - sec)),
       urgent: pmOpen && (s.postmortem.deadlineSec ?? sec) - sec <= URGENT_SEC,
       timeline: pmOpen || s.postmortem.submittedSec !== null ? postmortemTimeline(engine) : [],
-      actionTypes: [...PM_TYPES],
-      priorities: ['P0', 'P1', 'P2', 'P3'],
-      fields: [
-        ['summary', 'Summary'],
-        ['impact', 'Impact'],
-        ['rootcause', 'Root cause'],
-        ['factors', 'Contributing factors'],
-        ['well', 'What went well'],
-        ['lucky', 'Where we got lucky'],
-      ].map(([key, label]) => ({ key: key!, label: label!, text: s.postmortem.fields[key!] ?? '' })),
+      actionTypes: [...ACTION_TYPES],
+      priorities: [...PRIORITIES],
+      fields: PM_SECTIONS.map(({ key, label }) => ({ key, label, text: s.postmortem.fields[key] ?? '' })),
       actions: s.postmortem.actions.map((a) => ({ type: a.type, priority: a.priority, owner: a.owner, text: a.text })),
       impactFigures: sc.impact.map((i) => impactFigure(s.impact[i.id] ?? 0, i.label, i.unit)).join(', '),
       submitted: s.postmortem.submittedSec !== null,

@@ -45,10 +45,9 @@ describe('hidden truth stays off the candidate side', () => {
         const variant = sc.variants.find((v) => v.id === session.engine.state.variant)!;
         const hidden = hiddenStrings(sc, scriptText);
         const size = viewSizeFor(W, H);
-        const logCache = new Map();
         let frames = 0;
         const check = (where: string) => {
-          const vm = selectView(session.engine, size, { mode: 'play', interview: true, summary: null, logCache });
+          const vm = selectView(session.engine, size, { mode: 'play', interview: true, summary: null });
           const frame = renderFrame(vm, W, H);
           frames++;
           const found = [...leaks(JSON.stringify(vm), hidden), ...leaks(frame, hidden)];

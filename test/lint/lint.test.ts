@@ -4,7 +4,7 @@ import { formatFinding, lintFile } from '../../src/scenario/lint/index.js';
 import { proveLifecycle } from '../../src/scenario/lint/lifecycle.js';
 import { FlagModel } from '../../src/scenario/lint/model.js';
 import { scenarioSkeleton } from '../../src/scenario/skeleton.js';
-import { ROLES } from '../../src/commands/command.js';
+import { ROLES } from '../../src/scenario/vocabulary.js';
 import { createIncidentMachine } from '../../src/sim/incident-machine.js';
 import { edit, lint, MINI, newFindings } from './helpers.js';
 

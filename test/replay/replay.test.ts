@@ -49,7 +49,8 @@ describe('replay shows what the trainee saw', () => {
         expect(frameOf(player.engine)).toBe(seen.get(d.seq));
       });
       store.close();
-    });
+      // Three full frames per decision (the trainee's, the replay's, the player's) and a view hash: ~150 for the long script.
+    }, 120_000);
   }
 
   it('a live-played session: the frame after every decision equals the replay frame', () => {

@@ -21,7 +21,6 @@ export const HOSTILE = [
   `${ESC}`, // lone
 ].join('');
 
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 /** The first raw control character in captured output, with what is around it; null when there is none. */
@@ -33,6 +32,5 @@ export function rawControl(captured: string): string | null {
 
 /** Ink draws styles with SGR sequences of its own: those are not the payload. */
 export function withoutStyles(frame: string): string {
-  // eslint-disable-next-line no-control-regex
   return frame.replace(/\u001b\[[0-9;]*m/gu, '');
 }

@@ -3,7 +3,8 @@
 // answer is: a command the schema accepts, or an error that helps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CommandSchema, PM_FIELDS, PM_TYPES, ROLES } from '../../src/commands/command.js';
+import { CommandSchema } from '../../src/commands/command.js';
+import { ACTION_TYPES, PM_FIELDS, ROLES } from '../../src/scenario/vocabulary.js';
 import { parseCommand } from '../../src/commands/index.js';
 import { VERB_NAMES } from '../../src/commands/verbs.js';
 
@@ -114,7 +115,7 @@ describe('command parser: well-formed commands mean what they say', () => {
   it('pm action checks type, priority, owner and text, and keeps them', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...PM_TYPES, 'fix', 'later'),
+        fc.constantFrom(...ACTION_TYPES, 'fix', 'later'),
         fc.constantFrom('P0', 'p1', 'P2', 'P3', 'P4', 'high'),
         fc.option(fc.stringMatching(/^@?[a-z]{2,10}$/), { nil: undefined }),
         fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), { maxLength: 6 }),
@@ -123,7 +124,7 @@ describe('command parser: well-formed commands mean what they say', () => {
           const r = parseCommand(line);
           // Without an owner the first word of the text is read as the owner.
           const after = [...(owner !== undefined ? [owner] : []), ...text];
-          const valid = (PM_TYPES as readonly string[]).includes(type) && /^P[0-3]$/i.test(prio) && after.length >= 2;
+          const valid = (ACTION_TYPES as readonly string[]).includes(type) && /^P[0-3]$/i.test(prio) && after.length >= 2;
           if (valid) expect(r).toEqual({ ok: true, command: { verb: 'pm-action', type, priority: prio.toUpperCase(), owner: after[0], text: after.slice(1).join(' ') } });
           else expect(r.ok).toBe(false);
         },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../src/scenario/condition.js';
 import { scenarioFromRaw } from '../../src/scenario/index.js';
-import { ROLES } from '../../src/commands/command.js';
+import { ROLES } from '../../src/scenario/vocabulary.js';
 import { lintScenario } from '../../src/scenario/lint/index.js';
 import { createIncidentMachine } from '../../src/sim/incident-machine.js';
 import { runScript } from '../../src/session/headless.js';

@@ -5,7 +5,6 @@ import { terminalSafe, terminalSafeDeep } from '../../src/text/terminal-safe.js'
 const ESC = '\u001b';
 const BEL = '\u0007';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 describe('terminalSafe', () => {

@@ -1,4 +1,4 @@
-import { ROLES } from '../../commands/command.js';
+import { ROLES } from '../../scenario/vocabulary.js';
 import { scenarioFiles } from '../../scenario/index.js';
 import { formatFinding, lintFile, type Finding } from '../../scenario/lint/index.js';
 import { createIncidentMachine } from '../../sim/incident-machine.js';

@@ -1,3 +1,4 @@
+import { PM_FIELDS } from '../../scenario/vocabulary.js';
 import type { Command } from '../../commands/command.js';
 import type { WorldEffects } from '../world-effects.js';
 
@@ -27,7 +28,7 @@ export function startPostmortem(world: WorldEffects, minutes: number): void {
   s.postmortem.startedSec = s.sec;
   s.postmortem.deadlineSec = s.sec + Math.round(minutes * 60);
   world.send({ type: 'POSTMORTEM' });
-  world.say('system', 'postmortem', `Postmortem open: ${minutes} minutes. pm summary/impact/rootcause/factors/well/lucky TEXT, pm action TYPE PRIORITY OWNER TEXT, pm submit.`, 'normal');
+  world.say('system', 'postmortem', `Postmortem open: ${minutes} minutes. pm ${PM_FIELDS.join('/')} TEXT, pm action TYPE PRIORITY OWNER TEXT, pm submit.`, 'normal');
   world.answer('postmortem started');
 }
 

@@ -1,7 +1,8 @@
 import type { Command } from '../../commands/command.js';
 import { simSecAt, type ClockFrame } from '../../scenario/clock-frame.js';
 import type { WorldEffects } from '../world-effects.js';
-import { coversAll, findStakeholder } from './lookup.js';
+import { coversAll } from '../../scenario/covers.js';
+import { findStakeholder } from './lookup.js';
 
 /** Acknowledging, declaring, and talking to stakeholders. */
 

@@ -25,12 +25,6 @@ export function findStakeholder(scenario: Scenario, who: string): string | null 
   return null;
 }
 
-/** True when the text has one phrase of every group (case-insensitive substring). */
-export function coversAll(text: string, groups: readonly (readonly string[])[]): boolean {
-  const t = text.toLowerCase();
-  return groups.every((g) => g.some((phrase) => t.includes(phrase.toLowerCase())));
-}
-
 export function firstMatch<T extends { match: RegExp[] }>(items: readonly T[], text: string): T | undefined {
   return items.find((it) => it.match.some((re) => re.test(text)));
 }

@@ -24,12 +24,6 @@ export function pickerRowParts(item: PickerItem, width: number, selected: boolea
   return { title: `${selected ? '▸ ' : '  '}${fit(item.title, titleWidth)} `, difficulty, rest };
 }
 
-/** "title · normal · 45 min · id" as one line of text, cut to the width. */
-export function pickerRow(item: PickerItem, width: number, selected: boolean): string {
-  const p = pickerRowParts(item, width, selected);
-  return truncate(`${p.title} ${p.difficulty.toUpperCase()} ${p.rest}`, width);
-}
-
 const BADGE_COLOUR: Record<string, 'green' | 'yellow' | 'red'> = { easy: 'green', normal: 'yellow', hard: 'red' };
 
 /** What the highlighted scenario is: difficulty (and the --difficulty override), time limit, source, summary. */
