@@ -144,7 +144,7 @@ export class LiveController implements PlayController {
     for (;;) {
       const s = engine.state;
       // Past the time limit the clock stands still until the postmortem starts its own.
-      const running = s.started && !s.paused && !this.finished && s.lifecycle !== 'timed-out';
+      const running = s.started && !s.paused && !this.finished && !engine.incident.hasTag('time-up');
       // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
       const next = running ? this.simMs + Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed : this.simMs;
       const target = Math.max(Math.floor(next / 1000) * 1000, this.publishedMs);

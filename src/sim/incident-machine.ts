@@ -32,10 +32,11 @@ export type Lifecycle = (typeof LIFECYCLE)[number];
  * `snapshot.can(event)`. Nothing outside this module compares state names.
  * - `running`: the incident is under way (active or mitigated): the clock can run out, impact grows, stakeholders ask;
  * - `mitigated`: running with the impact stopped;
+ * - `time-up`: the time limit ran out and the postmortem is not open yet (the live clock stands still);
  * - `postmortem`: the timed postmortem is open;
  * - `over`: scored or abandoned; nothing more happens.
  */
-export type LifecycleTag = 'running' | 'mitigated' | 'postmortem' | 'over';
+export type LifecycleTag = 'running' | 'mitigated' | 'time-up' | 'postmortem' | 'over';
 
 export function createIncidentMachine(scenario: Scenario) {
   const phaseStates: Record<string, object> = {};
@@ -74,7 +75,7 @@ export function createIncidentMachine(scenario: Scenario) {
           mitigated: { tags: ['running', 'mitigated'], on: { UNMITIGATED: 'active', RESOLVE: 'resolved', TIMEOUT: 'timed-out', ABANDON: 'abandoned' } },
           // The postmortem opens only once the incident is closed: resolved, or the clock ran out.
           resolved: { on: { POSTMORTEM: 'postmortem', ABANDON: 'abandoned' } },
-          'timed-out': { on: { POSTMORTEM: 'postmortem', ABANDON: 'abandoned' } },
+          'timed-out': { tags: ['time-up'], on: { POSTMORTEM: 'postmortem', ABANDON: 'abandoned' } },
           abandoned: { type: 'final', tags: ['over'] },
           postmortem: { tags: ['postmortem'], on: { SUBMIT: 'scored' } },
           scored: { type: 'final', tags: ['over'] },
