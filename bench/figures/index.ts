@@ -5,3 +5,4 @@ import '../console/index.js';
 import './replay.js';
 import './judge.js';
 import './requests.js';
+import './view.js';

@@ -9,7 +9,7 @@ import { PlayScreen } from './components/PlayScreen.js';
 import { Summary } from './components/Summary.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useCommandLine } from './hooks/use-command-line.js';
-import { useFrameClock } from './hooks/use-frame-clock.js';
+import { useFrameClock, type Ticker } from './hooks/use-frame-clock.js';
 import { usePlayKeys, type Screen, type SessionActions } from './hooks/use-play-keys.js';
 import { useRefState } from './hooks/use-ref-state.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
@@ -24,18 +24,20 @@ export interface AppProps {
   color?: boolean;
   /** Told what stands at the prompt as it is typed (a hosted interview mirrors it to the examiner). */
   onDraft?: (text: string) => void;
+  /** What moves the frame clock; a timer every 100 ms unless given (tests tick it by hand). */
+  ticker?: Ticker;
 }
 
-export function App({ controller, size, color = true, onDraft }: AppProps) {
+export function App({ controller, size, color = true, onDraft, ticker }: AppProps) {
   return (
     <ThemeProvider color={color}>
-      <Root controller={controller} size={size} onDraft={onDraft} />
+      <Root controller={controller} size={size} onDraft={onDraft} ticker={ticker} />
     </ThemeProvider>
   );
 }
 
 /** Picks the screen; the session's rules stay in the controller. */
-function Root({ controller, size: sizeOverride, onDraft }: { controller: PlayController; size: TerminalSize | undefined; onDraft: AppProps['onDraft'] }) {
+function Root({ controller, size: sizeOverride, onDraft, ticker }: { controller: PlayController; size: TerminalSize | undefined; onDraft: AppProps['onDraft']; ticker: Ticker | undefined }) {
   const { exit } = useApp();
   const size = useTerminalSize(sizeOverride);
   const [ui, getUi, setUi] = useRefState<UiState>(INITIAL_UI);
@@ -47,7 +49,7 @@ function Root({ controller, size: sizeOverride, onDraft }: { controller: PlayCon
     [size.columns, size.rows, ui.logShift, ui.logPin, answerWant],
   );
   // One view per frame (or after an action bumped it): typing alone never asks for one.
-  const { vm, bump } = useFrameClock(controller, layout.size, running);
+  const { vm, bump } = useFrameClock(controller, layout.size, running, ticker);
 
   const answerText = vm.answer?.text ?? null;
   useEffect(() => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../src/commands/verbs.js';
 import { FakeController } from './fake-controller.js';
 import { paymentFixture } from './fixture.js';
-import { flush, KEYS, renderApp, waitFor } from './helpers.js';
+import { flush, handTicker, KEYS, renderApp, waitFor } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -192,21 +192,29 @@ describe('play screen', () => {
   });
 
   it('the frame clock advances the controller, and redraws only when the view changed', async () => {
-    const { controller, frames, frame } = renderApp();
-    await waitFor(() => controller.advanced > 0, 'advance');
+    const clock = handTicker();
+    const { controller, frames, frame } = renderApp({ ticker: clock.ticker });
+    await flush();
+    expect(controller.advanced).toBe(0);
+    await clock.tick(100);
+    expect(controller.advanced).toBe(100); // the wall milliseconds the tick says passed
     const views = controller.sizes.length;
     const drawn = frames.length;
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(controller.sizes.length).toBeGreaterThan(views); // asked every tick
+    for (const _ of [1, 2, 3]) await clock.tick(100);
+    expect(controller.advanced).toBe(400);
+    expect(controller.sizes.length).toBe(views + 3); // asked every tick
     expect(frames.length).toBe(drawn); // but nothing changed, so nothing drawn
     controller.vm = { ...controller.vm, header: { ...controller.vm.header, timeLeft: '30:27' } };
-    await waitFor(() => frame().includes('⏱ 30:27'), 'new frame');
+    await clock.tick(100);
+    expect(frame()).toContain('⏱ 30:27');
   });
 
   it('the clock does not run before the start', async () => {
+    const clock = handTicker();
     const controller = new FakeController({ started: false });
-    renderApp({ controller });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    renderApp({ controller, ticker: clock.ticker });
+    await flush();
+    expect(clock.running).toBe(false);
     expect(controller.advanced).toBe(0);
   });
 });

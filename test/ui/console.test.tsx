@@ -196,7 +196,7 @@ describe('a busy log stream: 200 lines per sim-second', () => {
       logs[0] = { ...logs[0], rate: 200 };
     });
 
-  it('typing at 10x is never dropped, and a frame asks for only what the window shows', async () => {
+  it('typing at 10x is never dropped (what a frame costs here: npm run bench, view.busy-frame-ms)', async () => {
     const { controller, session } = liveSession(busy());
     controller.start();
     for (const _ of [1, 2, 3]) controller.faster();
@@ -208,12 +208,7 @@ describe('a busy log stream: 200 lines per sim-second', () => {
     await waitFor(() => session.engine.state.notes.some((n) => n.text.includes('two thousand')), 'the note recorded');
     const recorded = session.store.events(session.id).filter((e) => e.type === 'command').map((e) => (e.payload as { text: string }).text);
     expect(recorded).toContain(text);
-    // A frame's view stays cheap however busy the stream: the window only.
-    const started = session.engine.state.sec;
-    expect(started).toBeGreaterThan(0);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) controller.view({ sparkPoints: 40, logLines: 20, feedLines: 9, timelineEntries: 10, logScrollback: 0 });
-    expect((performance.now() - t0) / 20).toBeLessThan(25);
+    expect(session.engine.state.sec).toBeGreaterThan(0);
   });
 
   it('a filter that hides nearly everything reads a bounded number of lines per frame', async () => {

@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
+import type { Ticker } from '../../src/ui/hooks/use-frame-clock.js';
 import type { TerminalSize } from '../../src/ui/hooks/use-terminal-size.js';
 import type { PlayController } from '../../src/view/controller.js';
 import { FakeController } from './fake-controller.js';
@@ -38,12 +39,35 @@ export const KEYS = {
   shiftTab: '\u001B[Z',
 } as const;
 
+/** A frame clock moved by hand: `tick(ms)` is one frame, that many wall milliseconds after the last. */
+export function handTicker() {
+  let current: ((wallDeltaMs: number) => void) | null = null;
+  const ticker: Ticker = (tick) => {
+    current = tick;
+    return () => {
+      if (current === tick) current = null;
+    };
+  };
+  return {
+    ticker,
+    /** The app has the clock running (between the start and the finish). */
+    get running() {
+      return current !== null;
+    },
+    async tick(wallDeltaMs = 100) {
+      if (!current) throw new Error('the frame clock is not running');
+      current(wallDeltaMs);
+      await flush();
+    },
+  };
+}
+
 export function renderApp<C extends PlayController = FakeController>(
-  opts: { controller?: C; size?: TerminalSize; color?: boolean } = {},
+  opts: { controller?: C; size?: TerminalSize; color?: boolean; ticker?: Ticker } = {},
 ) {
   const controller = (opts.controller ?? new FakeController()) as C;
   const size = opts.size ?? { columns: 100, rows: 30 };
-  const app = render(<App controller={controller} size={size} color={opts.color ?? false} />);
+  const app = render(<App controller={controller} size={size} color={opts.color ?? false} ticker={opts.ticker} />);
   const frame = () => app.lastFrame() ?? '';
   /** Writes each key separately, flushing after each (as a person types). */
   const press = async (...keys: string[]) => {

@@ -5,6 +5,28 @@ import type { ViewModel, ViewSize } from '../../view/model.js';
 
 export const FRAME_INTERVAL_MS = 100;
 
+/**
+ * What moves the frame clock: calls `tick` with the wall milliseconds since
+ * the last tick until the returned function stops it. The terminal's is a
+ * timer; a test drives one by hand.
+ */
+export type Ticker = (tick: (wallDeltaMs: number) => void) => () => void;
+
+/** Every `intervalMs`, the time that passed, measured with performance.now(). */
+export function intervalTicker(intervalMs = FRAME_INTERVAL_MS): Ticker {
+  return (tick) => {
+    let last = performance.now();
+    const id = setInterval(() => {
+      const now = performance.now();
+      tick(now - last);
+      last = now;
+    }, intervalMs);
+    return () => clearInterval(id);
+  };
+}
+
+const EVERY_FRAME = intervalTicker();
+
 export interface FrameClock {
   /** The view for the current frame. */
   vm: ViewModel;
@@ -39,9 +61,8 @@ export function shareUnchanged(next: ViewModel, prev: Cached | null): { vm: View
 }
 
 /**
- * The one timer of the UI. Every ~100 ms it hands the controller the wall
- * time that passed (measured with performance.now()) and asks it for the
- * view, once. Only a view that differs from the last one re-renders, so a
+ * The one timer of the UI. Every ~100 ms (each tick of `ticker`) it hands
+ * the controller the wall time that passed and asks it for the view, once. Only a view that differs from the last one re-renders, so a
  * paused clock or a quiet second costs no Ink frame; at most 10 fps reach Ink,
  * whose maxFps caps output again. The timer runs only between start and
  * finish. A controller error ends the app through Ink's exit(error), so the
@@ -51,7 +72,7 @@ export function useFrameClock(
   controller: PlayController,
   size: ViewSize,
   running: boolean,
-  intervalMs = FRAME_INTERVAL_MS,
+  ticker: Ticker = EVERY_FRAME,
 ): FrameClock {
   const [, setFrame] = useState(0);
   const { exit } = useApp();
@@ -95,21 +116,17 @@ export function useFrameClock(
 
   useEffect(() => {
     if (!running) return;
-    let last = performance.now();
-    const id = setInterval(() => {
-      const now = performance.now();
-      const delta = now - last;
-      last = now;
+    const stop = ticker((delta) => {
       try {
         controller.advance(delta);
         if (refresh(false)) setFrame((f) => f + 1);
       } catch (error) {
-        clearInterval(id);
+        stop();
         exit(error instanceof Error ? error : new Error(String(error)));
       }
-    }, intervalMs);
-    return () => clearInterval(id);
-  }, [controller, running, intervalMs, exit, refresh]);
+    });
+    return stop;
+  }, [controller, running, ticker, exit, refresh]);
 
   return { vm: (cache.current as Cached).vm, bump };
 }
