@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { sampleSession, tempDbPath } from './helpers.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const worker = fileURLToPath(new URL('./fixtures/append-worker.ts', import.meta.url));
 
 function startWorker(file: string, sessionId: string, count: number, writer: string) {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { play, playText } from '../helpers.js';
-import { describeScenarioContract } from '../support/scenario-contract.js';
+import { play, playText } from '../../helpers.js';
+import { describeScenarioContract } from '../../support/scenario-contract.js';
 
 const SCENARIO = 'scenarios/k8s-observability-blindspot.yaml';
 const WEAK = 'test/scripts/k8s-observability-blindspot.weak.txt';

@@ -12,7 +12,7 @@ import { openStore } from '../../src/store/index.js';
 import { createHash } from 'node:crypto';
 import { tempDb } from '../cli/run-cli.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

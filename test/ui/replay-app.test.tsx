@@ -8,7 +8,7 @@ import { Recording } from '../../src/session/replay.js';
 import { openStore } from '../../src/store/index.js';
 import { ReplayApp } from '../../src/ui/replay/ReplayApp.js';
 import { loadFixture } from '../helpers.js';
-import { lines } from './helpers.js';
+import { lines } from '../session/replay-helpers.js';
 
 const flush = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 

@@ -11,7 +11,7 @@ import { openStore } from '../../src/store/index.js';
 import { renderFrame, viewSizeFor } from '../../src/ui/render-frame.js';
 import { settledView } from '../../src/view/examiner-select.js';
 import { loadFixture } from '../helpers.js';
-import { LiveDriver, lines } from './helpers.js';
+import { LiveDriver, lines } from './replay-helpers.js';
 
 const W = 120;
 const H = 40;

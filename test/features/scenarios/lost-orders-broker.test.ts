@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { play } from '../helpers.js';
-import { describeScenarioContract } from '../support/scenario-contract.js';
+import { play } from '../../helpers.js';
+import { describeScenarioContract } from '../../support/scenario-contract.js';
 
 const SCENARIO = 'scenarios/lost-orders-broker.yaml';
 const WEAK = 'test/scripts/lost-orders-broker.weak.txt';

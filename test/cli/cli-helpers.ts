@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { play } from '../helpers.js';
-import { BIN } from '../cli/run-cli.js';
+import { BIN } from './run-cli.js';
 
 export const MINI = 'test/fixtures/mini.yaml';
 export const MINI_STRONG = 'test/fixtures/mini.strong.txt';

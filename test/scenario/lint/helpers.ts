@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { lintText, type Finding } from '../../src/scenario/lint/index.js';
-import { ROLES } from '../../src/scenario/vocabulary.js';
-import { createIncidentMachine } from '../../src/sim/incident-machine.js';
+import { lintText, type Finding } from '../../../src/scenario/lint/index.js';
+import { ROLES } from '../../../src/scenario/vocabulary.js';
+import { createIncidentMachine } from '../../../src/sim/incident-machine.js';
 
 export const MINI = readFileSync('test/fixtures/mini.yaml', 'utf8');
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText, MAX_SCENARIO_BYTES } from '../../src/scenario/index.js';
-import { cli } from '../cli/run-cli.js';
+import { loadScenarioText, MAX_SCENARIO_BYTES } from '../../../src/scenario/index.js';
+import { cli } from '../../cli/run-cli.js';
 import { MINI } from './helpers.js';
 
 /** 9 × 9 × … aliases: a billion nodes if expanded. */

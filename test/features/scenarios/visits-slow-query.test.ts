@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { wallClock } from '../../src/scenario/clock-frame.js';
-import { play, playText, reasonsOf } from '../helpers.js';
-import { describeScenarioContract } from '../support/scenario-contract.js';
+import { wallClock } from '../../../src/scenario/clock-frame.js';
+import { play, playText, reasonsOf } from '../../helpers.js';
+import { describeScenarioContract } from '../../support/scenario-contract.js';
 
 const SCENARIO = 'scenarios/visits-slow-query.yaml';
 const WEAK = 'test/scripts/visits-slow-query.weak.txt';

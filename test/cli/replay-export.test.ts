@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { cli, tempDb } from '../cli/run-cli.js';
+import { cli, tempDb } from './run-cli.js';
 
 function played(db: string, extra: string[] = []): string {
   const r = cli(['play', 'test/fixtures/mini.yaml', '--script', 'test/fixtures/mini.strong.txt', '--seed', '6', '--quiet', '--json', ...extra], { FIREDRILL_DB: db });

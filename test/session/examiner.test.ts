@@ -11,7 +11,7 @@ import { renderExaminerFrame } from '../../src/ui/examiner/render-examiner.js';
 import { renderFrame, viewSizeFor } from '../../src/ui/render-frame.js';
 import { cli, tempDb } from '../cli/run-cli.js';
 import { loadFixture } from '../helpers.js';
-import { LiveDriver } from '../replay/helpers.js';
+import { LiveDriver } from './replay-helpers.js';
 
 const size = viewSizeFor(120, 40);
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { play } from '../helpers.js';
-import { describeScenarioContract } from '../support/scenario-contract.js';
+import { play } from '../../helpers.js';
+import { describeScenarioContract } from '../../support/scenario-contract.js';
 
 const SCENARIO = 'scenarios/tokenize-latency-apm.yaml';
 const WEAK = 'test/scripts/tokenize-latency-apm.weak.txt';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/session/session.js';
 import { openStore } from '../../src/store/index.js';
 import { BIN } from '../cli/run-cli.js';
-import { MINI, MINI_STRONG, runCli, tempDir } from './cli-helpers.js';
+import { MINI, MINI_STRONG, runCli, tempDir } from '../cli/cli-helpers.js';
 
 const TRIALS = process.env.FIREDRILL_HEAVY === '1' ? 30 : 5;
 const SEED = Number(process.env.FIREDRILL_CRASH_SEED ?? Date.now() % 1_000_000);

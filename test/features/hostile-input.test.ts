@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectRefusal, MINI, runCli, tempDir, type Run } from './cli-helpers.js';
-import { HOSTILE, rawControl } from './hostile-text.js';
+import { expectRefusal, MINI, runCli, tempDir, type Run } from '../cli/cli-helpers.js';
+import { HOSTILE, rawControl } from '../support/hostile-text.js';
 
 // Every free-text field of the command language, and the trainee's name,
 // carry the payload; no byte of it may reach a terminal raw from any command

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { play, playText } from '../helpers.js';
-import { describeScenarioContract } from '../support/scenario-contract.js';
+import { play, playText } from '../../helpers.js';
+import { describeScenarioContract } from '../../support/scenario-contract.js';
 
 const SCENARIO = 'scenarios/menu-telemetry-partition.yaml';
 const WEAK = 'test/scripts/menu-telemetry-partition.weak.txt';

@@ -14,7 +14,7 @@ import { Engine } from '../../src/sim/engine.js';
 import { openStore } from '../../src/store/index.js';
 import { cli, cliAsync, tempDb } from '../cli/run-cli.js';
 import { loadFixture } from '../helpers.js';
-import { LiveDriver, lines } from './helpers.js';
+import { LiveDriver, lines } from '../session/replay-helpers.js';
 
 const SCENARIO = 'test/fixtures/mini.yaml';
 const SCRIPT = 'test/fixtures/mini.strong.txt';

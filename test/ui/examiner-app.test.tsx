@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/index.js';
 import { ExaminerApp } from '../../src/ui/examiner/ExaminerApp.js';
 import { tempDb } from '../cli/run-cli.js';
 import { loadFixture } from '../helpers.js';
-import { LiveDriver } from '../replay/helpers.js';
+import { LiveDriver } from '../session/replay-helpers.js';
 
 const flush = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 

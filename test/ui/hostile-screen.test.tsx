@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellWidth, graphemes } from '../../src/text/cells.js';
-import { KEYS, renderApp, waitFor } from '../ui/helpers.js';
-import { liveSession } from '../ui/live.js';
-import { HOSTILE, rawControl, withoutStyles } from './hostile-text.js';
+import { KEYS, renderApp, waitFor } from './helpers.js';
+import { liveSession } from './live.js';
+import { HOSTILE, rawControl, withoutStyles } from '../support/hostile-text.js';
 
 // The live screen, drawn by Ink from the view model, as the terminal receives
 // it: hostile text in every kind of command reaches it without a raw control

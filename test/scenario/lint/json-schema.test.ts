@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/scenario/index.js';
-import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
-import { scenarioSkeleton } from '../../src/scenario/skeleton.js';
+import { scenarioFiles } from '../../../src/scenario/index.js';
+import { scenarioJsonSchema } from '../../../src/scenario/json-schema.js';
+import { scenarioSkeleton } from '../../../src/scenario/skeleton.js';
 import { edit, MINI } from './helpers.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, tempDb } from '../cli/run-cli.js';
-import { edit, MINI } from './helpers.js';
+import { BIN, cli, tempDb } from './run-cli.js';
+import { edit, MINI } from '../scenario/lint/helpers.js';
 
 /** Runs the bundled program in a folder (for `new`, which writes next to you). */
 function cliIn(cwd: string, args: string[], env: Record<string, string> = {}) {

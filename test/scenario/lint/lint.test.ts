@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, scenarioFiles } from '../../src/scenario/index.js';
-import { formatFinding, lintFile } from '../../src/scenario/lint/index.js';
-import { proveLifecycle } from '../../src/scenario/lint/lifecycle.js';
-import { FlagModel } from '../../src/scenario/lint/model.js';
-import { scenarioSkeleton } from '../../src/scenario/skeleton.js';
-import { ROLES } from '../../src/scenario/vocabulary.js';
-import { createIncidentMachine } from '../../src/sim/incident-machine.js';
+import { loadScenarioFile, scenarioFiles } from '../../../src/scenario/index.js';
+import { formatFinding, lintFile } from '../../../src/scenario/lint/index.js';
+import { proveLifecycle } from '../../../src/scenario/lint/lifecycle.js';
+import { FlagModel } from '../../../src/scenario/lint/model.js';
+import { scenarioSkeleton } from '../../../src/scenario/skeleton.js';
+import { ROLES } from '../../../src/scenario/vocabulary.js';
+import { createIncidentMachine } from '../../../src/sim/incident-machine.js';
 import { edit, lint, MINI, newFindings } from './helpers.js';
 
 describe('lint: shipped scenarios', () => {
