@@ -13,7 +13,8 @@ export function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setTimeout(resolve, 0)));
 }
 
-export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 2000): Promise<void> {
+/** Flushes until `check` holds; the deadline only bounds a failure (a loaded machine may take seconds). */
+export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
