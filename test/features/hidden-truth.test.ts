@@ -21,7 +21,7 @@ import { renderFrame, viewSizeFor } from '../../src/ui/render-frame.js';
 import { selectExaminerView } from '../../src/view/examiner-select.js';
 import { selectView } from '../../src/view/select.js';
 import { loadFixture } from '../helpers.js';
-import { cases, hiddenStrings, leaks, NOTE_MARK, sentences } from './hidden-strings.js';
+import { cases, hiddenStrings, leaks, NOTE_MARK, sentences } from '../support/hidden-strings.js';
 
 const W = 120;
 const H = 40;

@@ -9,7 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../src/session/script.js';
 import { loadFixture } from '../helpers.js';
-import { cases, hiddenStrings, leaks, NOTE_MARK, norm, type Case } from '../examiner/hidden-strings.js';
+import { cases, hiddenStrings, leaks, NOTE_MARK, norm, type Case } from '../support/hidden-strings.js';
 import { CandidateTerminal, connect, sleep, startTestHost } from './host-harness.js';
 
 const SEED = 48_151_623;
