@@ -27,7 +27,7 @@ function closestVerb(word: string): string | null {
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
@@ -82,7 +82,8 @@ export function parseCommand(input: string): ParseResult {
     case 'escalate':
     case 'page':
       if (!words[0]) return fail('escalate', 'name the team to page');
-      return ok({ verb: 'escalate', team: words[0].toLowerCase() });
+      // the whole phrase: "escalate the platform team" is read loosely by the engine
+      return ok({ verb: 'escalate', team: words.join(' ').toLowerCase() });
     case 'ask': {
       if (words.length < 2) return fail('ask', 'name a responder and the task');
       let task = words.slice(1).join(' ');

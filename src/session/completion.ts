@@ -1,4 +1,5 @@
 import { VERB_NAMES } from '../commands/verbs.js';
+import { plainWords } from '../sim/requests/vocabulary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
 import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES } from '../scenario/vocabulary.js';
@@ -17,18 +18,18 @@ export function completeLine(scenario: Scenario, line: string): string[] {
   const partial = (words.at(-1) ?? '').toLowerCase();
   const offer = (options: string[]) => [...new Set(options)].filter((o) => o.toLowerCase().startsWith(partial)).map((o) => `${head} ${o}`.replace(/^\s+/, ''));
   const people = scenario.people.map((p) => p.id);
-  const diagExamples = scenario.diagnostics.map((d) => d.example).filter((x): x is string => !!x);
-  const actionExamples = scenario.actions.map((a) => a.example).filter((x): x is string => !!x);
+  const diagExamples = plainWords(scenario, 'run');
+  const actionExamples = plainWords(scenario, 'do');
   const rest = words.slice(1).join(' ').toLowerCase();
   const fromExamples = (prefix: string, examples: string[]) => examples.filter((e) => e.toLowerCase().startsWith(rest.slice(prefix.length))).map((e) => `${verb} ${prefix}${e}`);
   switch (verb) {
     case 'ask':
       if (words.length === 2) return offer([...people, 'anyone']);
-      if (words.length === 3) return offer(['run', 'do']);
+      if (words.length === 3) return offer(['run', 'do', ...diagExamples.map((e) => e.split(/\s+/)[0]!), ...actionExamples.map((e) => e.split(/\s+/)[0]!)]);
       {
         const who = words[1]!;
         const task = words.slice(2).join(' ').toLowerCase();
-        const kind = task.startsWith('run') ? diagExamples.map((e) => `run ${e}`) : actionExamples.map((e) => `do ${e}`);
+        const kind = task.startsWith('run') ? diagExamples.map((e) => `run ${e}`) : task.startsWith('do ') ? actionExamples.map((e) => `do ${e}`) : [...diagExamples, ...actionExamples];
         return kind.filter((k) => k.toLowerCase().startsWith(task)).map((k) => `ask ${who} ${k} in 5m`);
       }
     case 'followup':

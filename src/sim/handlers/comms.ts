@@ -65,6 +65,14 @@ export function status(world: WorldEffects, cmd: Extract<Command, { verb: 'statu
 export function reply(world: WorldEffects, cmd: Extract<Command, { verb: 'reply' }>): void {
   const s = world.state;
   const who = findStakeholder(world.scenario, cmd.who);
+  const asker = who || world.state.delegation === 'legacy' ? null : whoAsked(world, cmd.who);
+  if (asker) {
+    // anyone who wrote to the IC (a responder, someone in another team) can be answered
+    s.replies.push({ sec: s.sec, who: asker, text: cmd.text });
+    s.timeline.push({ sec: s.sec, text: `reply ${asker}`, kind: 'other' });
+    world.say('chat', `you → ${asker}`, cmd.text, 'muted');
+    return world.answer(`answered ${asker}`);
+  }
   if (!who) {
     const names = [...world.scenario.stakeholders.map((x) => x.id), ...(world.scenario.executive ? ['exec'] : [])].join(', ');
     world.answer(`no stakeholder "${cmd.who}"; you can reply to: ${names}`, false);
@@ -79,4 +87,17 @@ export function reply(world: WorldEffects, cmd: Extract<Command, { verb: 'reply'
   }
   world.say('stakeholder', `you → ${who}`, cmd.text, 'muted');
   world.answer(`answered ${who}`);
+}
+
+/** The sender of a message in the feed whose name starts with `who` ("priyanka" for "Priyanka (CRM marketing)"). */
+function whoAsked(world: WorldEffects, who: string): string | null {
+  const w = who.toLowerCase().replace(/^@/, '');
+  if (w.length < 2) return null;
+  for (let i = world.state.feed.length - 1; i >= 0; i--) {
+    const f = world.state.feed[i]!;
+    if (f.channel === 'system' || f.from.startsWith('you')) continue;
+    const first = f.from.toLowerCase().split(/[\s(→]+/)[0] ?? '';
+    if (first === w) return f.from.replace(/\s*→.*$/, '');
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import { helpFor, VERBS } from '../../commands/verbs.js';
 import type { WorldEffects } from '../world-effects.js';
 import { pmAction, pmField, pmSubmit, resolve, startPostmortem } from './closure.js';
 import { ack, reply, severity, status } from './comms.js';
+import { plainWords } from '../requests/vocabulary.js';
 import { cancel, confirm } from './delegation.js';
 import { doByIc, runByIc } from './hands-on.js';
 import { hint, hypothesis, rootCause, setDash, setLogs, settleHypothesis } from './investigation.js';
@@ -82,6 +83,7 @@ export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'exam
     case 'help': {
       const h = cmd.topic ? helpFor(cmd.topic) : undefined;
       if (cmd.topic && !h) return world.answer(`no verb "${cmd.topic}"; verbs: ${VERBS.map((v) => v.verb).join(' ')}`, false);
+      if (h && (h.verb === 'run' || h.verb === 'do') && world.state.delegation !== 'legacy') return world.answer(`${h.usage} — ${h.help}. Here: ${plainWords(world.scenario, h.verb).join('; ')}`);
       return world.answer(h ? `${h.usage} — ${h.help}. e.g. ${h.example}` : `verbs: ${VERBS.map((v) => v.verb).join(' ')} — \`help VERB\` for one`);
     }
   }

@@ -1,3 +1,4 @@
+import { editDistance } from '../../commands/parse.js';
 import type { Scenario } from '../../scenario/schema.js';
 
 /** People, teams and stakeholders are found by id or by (first) name, case-insensitively. */
@@ -11,6 +12,37 @@ export function findPerson(scenario: Scenario, who: string) {
 export function findTeam(scenario: Scenario, team: string) {
   const t = norm(team);
   return scenario.teams.find((x) => x.id === t || norm(x.name) === t || norm(x.name).split(/\s+/)[0] === t);
+}
+
+const FILLER = new Set(['the', 'team', 'teams', 'on-call', 'oncall', 'folks', 'people', 'please', 'now', 'guys', 'squad', 'in']);
+
+/**
+ * A team named loosely: "the platform team", "platfrom". `guessed` is set
+ * when a word was taken for a team it is only close to (one or two letters
+ * off), so the answer can say what it was read as.
+ */
+export function findTeamLoosely(scenario: Scenario, phrase: string): { team: Scenario['teams'][number]; guessed: boolean } | null {
+  const exact = findTeam(scenario, phrase);
+  if (exact) return { team: exact, guessed: false };
+  const words = norm(phrase).split(/\s+/).filter((w) => w && !FILLER.has(w));
+  for (const w of words) {
+    const t = findTeam(scenario, w);
+    if (t) return { team: t, guessed: false };
+  }
+  const near = closeNames(scenario.teams.map((t) => ({ item: t, names: [t.id, norm(t.name).split(/\s+/)[0]!] })), words);
+  return near ? { team: near, guessed: true } : null;
+}
+
+/** A person named with a typo ("priay"): the one person one or two letters off, for "did you mean". */
+export function closePerson(scenario: Scenario, who: string) {
+  return closeNames(scenario.people.map((p) => ({ item: p, names: [p.id, norm(p.name).split(/\s+/)[0]!] })), [norm(who)]);
+}
+
+function closeNames<T>(items: { item: T; names: string[] }[], words: string[]): T | null {
+  const hits = new Set<T>();
+  for (const w of words)
+    for (const { item, names } of items) if (w.length >= 3 && names.some((n) => editDistance(w, n) <= (n.length >= 5 ? 2 : 1))) hits.add(item);
+  return hits.size === 1 ? [...hits][0]! : null;
 }
 
 export const EXECUTIVE_ALIASES = ['exec', 'executive', 'vp'];

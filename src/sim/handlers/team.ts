@@ -7,7 +7,7 @@ import { spoken } from '../requests/units.js';
 import { delegate } from './delegation.js';
 import { assignTask } from './tasks.js';
 import { applyAction, diagnosticOutput } from './hands-on.js';
-import { findPerson, findTeam } from './lookup.js';
+import { closePerson, findPerson, findTeam, findTeamLoosely } from './lookup.js';
 
 /** Responders: paging, delegation with time-boxes, follow-ups, polls, handoff. */
 
@@ -15,12 +15,16 @@ const ANYONE = ['anyone', 'someone', 'somebody', 'anybody', 'all', 'team'];
 
 export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'escalate' }>): void {
   const s = world.state;
-  const team = findTeam(world.scenario, cmd.team);
-  if (!team) {
+  // a recording from before loose names reads the first word only, as it did then
+  const legacy = world.state.delegation === 'legacy';
+  const exact = legacy ? findTeam(world.scenario, cmd.team.split(/\s+/)[0]!) : undefined;
+  const found = legacy ? (exact ? { team: exact, guessed: false } : null) : findTeamLoosely(world.scenario, cmd.team);
+  if (!found) {
     const teams = world.scenario.teams.map((t) => t.id).join(', ') || 'none in this scenario';
     world.answer(`no team "${cmd.team}"; teams you can page: ${teams}`, false);
     return;
   }
+  const team = found.team;
   s.escalations.push({ sec: s.sec, team: team.id });
   s.timeline.push({ sec: s.sec, text: `escalate ${team.id}`, kind: 'delegate' });
   const members = team.members.map((id) => world.scenario.people.find((p) => p.id === id)!);
@@ -29,7 +33,8 @@ export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'esc
   const joiner = fresh.find((p) => p.joinSec !== null);
   if (joiner) world.schedule({ sec: s.sec + Math.round(joiner.joinSec! * world.knobs.joinDelay), kind: 'join', person: joiner.id });
   world.say('system', 'pager', `Paged ${team.name}.`, 'muted');
-  world.answer(fresh.length === 0 ? `${team.name} was already paged` : `paged ${team.name}; their on-call will join when they can`);
+  const read = found.guessed ? ` (did you mean ${team.id}? taken as ${team.id})` : '';
+  world.answer(fresh.length === 0 ? `${team.name} was already paged${read}` : `paged ${team.name}; their on-call will join when they can${read}`);
 }
 
 export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>): void {
@@ -38,7 +43,8 @@ export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>)
   const joined = world.scenario.people.filter((p) => s.responders[p.id]!.joinedSec !== null);
   const person = named ? findPerson(world.scenario, cmd.who) : joined.find((p) => !s.tasks.some((t) => t.who === p.id && t.reportedSec === null)) ?? joined[0];
   if (!person) {
-    world.answer(named ? `nobody called "${cmd.who}" is on this incident` : 'nobody has joined yet: `escalate TEAM` first', false);
+    const near = named ? closePerson(world.scenario, cmd.who) : null;
+    world.answer(named ? `nobody called "${cmd.who}" is on this incident${near ? `; did you mean ${near.id}?` : ''}` : 'nobody has joined yet: `escalate TEAM` first', false);
     return;
   }
   if (s.responders[person.id]!.joinedSec === null) {
