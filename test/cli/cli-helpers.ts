@@ -36,7 +36,7 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<Run> {
     const env = { ...process.env, NO_COLOR: '1', ...opts.env };
     const [cmd, argv] =
       opts.fileSizeKb !== undefined
-        ? ['bash', ['-c', `trap '' XFSZ; ulimit -f ${opts.fileSizeKb}; exec "$0" "$@"`, process.execPath, BIN, ...args]]
+        ? ['/bin/bash', ['-c', `trap '' XFSZ; ulimit -f ${opts.fileSizeKb}; exec "$0" "$@"`, process.execPath, BIN, ...args]]
         : [process.execPath, [BIN, ...args]];
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env, ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}) });
     let stdout = '';
