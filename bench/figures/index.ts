@@ -6,3 +6,4 @@ import './replay.js';
 import './judge.js';
 import './requests.js';
 import './view.js';
+import './host.js';

@@ -1,0 +1,172 @@
+// Interview host figures: `firedrill host` (the bundled program, headless,
+// in its own process) serving 20 candidates who joined over SSH on
+// 127.0.0.1 with ssh2's client, each with the clock at 10x for 10
+// sim-minutes, each typing a key every ~1.5 s. The host's CPU and memory
+// come from /proc; keypress-to-echo is measured by each client, from
+// writing the key to receiving the screen update that shows it.
+import { stripVTControlCharacters } from 'node:util';
+import { join } from 'node:path';
+import ssh2, { type ClientChannel } from 'ssh2';
+import { Pane } from '../console/terminal.js';
+import { figure, percentile, type BenchContext } from '../harness.js';
+
+const CODE = /\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b/gu;
+
+interface HostLoad {
+  candidates: number;
+  cpuShare: number;
+  rssMb: number;
+  echoMs: number[];
+  simSeconds: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function join_(port: number, code: string): Promise<ssh2.Client> {
+  return new Promise((resolve, reject) => {
+    const client = new ssh2.Client();
+    client.on('ready', () => resolve(client));
+    client.on('error', reject);
+    client.on('keyboard-interactive', (_n, _i, _l, prompts, finish) => finish(prompts.map(() => code)));
+    client.connect({ host: '127.0.0.1', port, username: 'join', tryKeyboard: true, readyTimeout: 30_000 });
+  });
+}
+
+/** One candidate: a shell with a pty, the text received since the last key, and the echo times measured. */
+class Candidate {
+  private since = '';
+  private typed = '';
+  private pendingAt: number | null = null;
+  readonly echoMs: number[] = [];
+
+  constructor(
+    readonly client: ssh2.Client,
+    readonly channel: ClientChannel,
+  ) {
+    channel.on('data', (d: Buffer) => {
+      if (this.pendingAt === null) return;
+      this.since += stripVTControlCharacters(d.toString('utf8'));
+      if (this.since.includes(`> ${this.typed}▏`)) {
+        this.echoMs.push(performance.now() - this.pendingAt);
+        this.pendingAt = null;
+      }
+    });
+  }
+
+  static async open(port: number, code: string): Promise<Candidate> {
+    const client = await join_(port, code);
+    const channel = await new Promise<ClientChannel>((resolve, reject) =>
+      client.shell({ term: 'xterm-256color', cols: 100, rows: 30 }, (err, ch) => (err ? reject(err) : resolve(ch))),
+    );
+    return new Candidate(client, channel);
+  }
+
+  /** A letter at the prompt (ctrl-u first once the line is long): the echo is timed from here. */
+  key(i: number): void {
+    if (this.pendingAt !== null) return; // the last one never showed: not counted twice
+    if (this.typed.length >= 8) {
+      this.channel.write('\u0015');
+      this.typed = '';
+    }
+    const c = String.fromCharCode(97 + (i % 26));
+    this.typed += c;
+    this.since = '';
+    this.pendingAt = performance.now();
+    this.channel.write(c);
+  }
+}
+
+function hostLoad(ctx: BenchContext): Promise<HostLoad> {
+  return ctx.once('host-load', async () => {
+    const count = ctx.quick ? 3 : 20;
+    const simMinutes = ctx.quick ? 1 : 10;
+    const dir = ctx.tempDir();
+    const host = new Pane(
+      [
+        process.execPath,
+        join(ctx.root, 'bin', 'firedrill.js'),
+        'host',
+        'payment-fraud-dns',
+        '--headless',
+        '--json',
+        '--listen',
+        '127.0.0.1:0',
+        '--codes',
+        String(count),
+        '--speed',
+        '10',
+        '--seed',
+        '1',
+        '--db',
+        join(dir, 'host.db'),
+        '--host-key',
+        join(dir, 'host_key'),
+      ],
+      { width: 120, height: count + 20 },
+    );
+    const candidates: Candidate[] = [];
+    try {
+      const shown = await host.waitFor(/"scenario"/u, 30_000);
+      const port = Number(/"port": (\d+)/u.exec(shown)![1]);
+      const codes = [...new Set(shown.match(CODE) ?? [])];
+      if (codes.length !== count) throw new Error(`the host printed ${codes.length} codes, not ${count}`);
+      for (const code of codes) candidates.push(await Candidate.open(port, code));
+      await sleep(1000);
+      for (const c of candidates) c.channel.write('\r'); // start the clock (10x, from --speed)
+      await sleep(1000);
+      const cpu0 = host.cpuSeconds();
+      const t0 = performance.now();
+      let rss = host.rssMb();
+      const wallMs = (simMinutes * 60_000) / 10;
+      for (let i = 0; performance.now() - t0 < wallMs; i++) {
+        // Keys spread over the window: each candidate types about every 1.5 s.
+        candidates[i % count]!.key(i);
+        await sleep(1500 / count);
+        if (i % count === 0) rss = Math.max(rss, host.rssMb());
+      }
+      const cpu = host.cpuSeconds() - cpu0;
+      const seconds = (performance.now() - t0) / 1000;
+      return {
+        candidates: count,
+        cpuShare: (cpu / seconds) * 100,
+        rssMb: Math.max(rss, host.rssMb()),
+        echoMs: candidates.flatMap((c) => c.echoMs),
+        simSeconds: seconds * 10,
+      };
+    } finally {
+      for (const c of candidates) c.client.end();
+      host.dispose();
+    }
+  });
+}
+
+figure({
+  name: 'host.cpu-20',
+  unit: '%',
+  target: { max: 100 },
+  about: 'firedrill host serving 20 candidates joined over SSH on 127.0.0.1, clock at 10x, 10 sim-minutes: the host process\'s CPU (/proc/PID/stat) as a share of one core',
+  measure: async (ctx) => {
+    const l = await hostLoad(ctx);
+    return { value: l.cpuShare, detail: `${l.candidates} candidates, ${Math.round(l.simSeconds / 60)} sim-minutes each` };
+  },
+});
+
+figure({
+  name: 'host.rss-20-mb',
+  unit: 'MB',
+  target: { max: 500 },
+  about: 'the same host\'s resident memory (VmRSS), the highest seen',
+  measure: async (ctx) => (await hostLoad(ctx)).rssMb,
+});
+
+figure({
+  name: 'host.keypress-p95',
+  unit: 'ms',
+  target: { max: 50 },
+  about: 'the same 20 candidates: a key written to the SSH channel → the screen update that shows it at the prompt received, 95th percentile over every key',
+  measure: async (ctx) => {
+    const l = await hostLoad(ctx);
+    if (l.echoMs.length === 0) throw new Error('no key echo was seen');
+    return { value: percentile(l.echoMs, 95), detail: `${l.echoMs.length} keys; p50 ${percentile(l.echoMs, 50).toFixed(1)} ms, max ${Math.max(...l.echoMs).toFixed(1)} ms` };
+  },
+});
