@@ -67,6 +67,7 @@ SFTP, agent and X11 forwarding and port forwards are refused.
   --seed N             every candidate plays this seed (default: a random seed each)
   --variant V          force a root-cause variant
   --time-limit MIN     the incident's time limit, instead of the scenario's
+  --speed X            the clock's speed once a candidate starts it (default 1)
   --host-key PATH      the host key (default: host_ed25519_key in the user data folder,
                        or $FIREDRILL_HOST_KEY); created on first use, mode 0600
   --headless           no console: serve until stopped (Ctrl-C), log to stderr
