@@ -19,6 +19,8 @@ export interface CheckContext {
 
 const at = (sec: number) => formatClock(sec);
 const r = (fraction: number, reason: string): CheckResult => ({ fraction: Math.max(0, Math.min(1, fraction)), reason });
+/** Full marks for something that has not gone wrong because nothing it judges has happened yet. */
+const notYet = (reason: string): CheckResult => ({ ...r(1, reason), pending: true });
 
 function band(elapsed: number | null, excellent: number, acceptable: number, what: string): CheckResult {
   if (elapsed === null) return r(0, `never ${what}`);
@@ -102,7 +104,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return band(w.mitigatedSec === null ? null : w.mitigatedSec - (w.onsetSec ?? 0), check.excellentSec, check.acceptableSec, 'stopped the user impact');
     case 'no-harmful': {
       const harmful = w.actions.filter((a) => a.kind === 'harmful');
-      if (harmful.length === 0) return r(1, 'no harmful changes made');
+      if (harmful.length === 0) return w.actions.length === 0 ? notYet('no harmful changes made') : r(1, 'no harmful changes made');
       const lessons = harmful.map((h) => {
         const a = scenario.actions.find((x) => x.id === h.id)!;
         return `${a.title} at ${at(h.sec)}${a.lesson ? ` (${a.lesson})` : ''}`;
@@ -138,14 +140,15 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       const expired = w.tasks.filter((t) => t.expiredSec !== null);
       if (expired.length === 0) {
         const boxed = w.tasks.filter((t) => t.dueSec !== null);
-        return boxed.length > 0 ? r(1, 'every report came back inside its time-box') : r(0, 'no task had a time-box to follow up on');
+        if (boxed.length === 0) return r(0, 'no task had a time-box to follow up on');
+        return boxed.every((t) => t.reportedSec !== null) ? r(1, 'every report came back inside its time-box') : notYet('no time-box has run out yet');
       }
       const kept = expired.filter((t) => t.followedUpSec !== null && t.followedUpSec - t.expiredSec! <= 300);
       const missed = expired.filter((t) => !kept.includes(t)).map((t) => `${t.who} (due ${at(t.dueSec!)})`);
       return r(kept.length / expired.length, missed.length === 0 ? `followed up on every expired time-box` : `did not follow up on ${missed.join(', ')} when the time-box ran out`);
     }
     case 'hands-off': {
-      if (w.handsOn.length === 0) return r(1, 'commanded: left hands-on work to responders once they joined');
+      if (w.handsOn.length === 0) return notYet('commanded: left hands-on work to responders once they joined');
       return r(w.handsOn.length === 1 ? 0.5 : 0, `did hands-on work while responders were present: ${w.handsOn.map((h) => `"${h.text}" at ${at(h.sec)}`).join(', ')}`);
     }
     case 'polled': {
@@ -160,7 +163,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(got.length / check.roles.length, got.length === check.roles.length ? `assigned ${got.join(', ')}` : `never assigned ${check.roles.filter((x) => !got.includes(x)).join(', ')}`);
     }
     case 'questions-answered': {
-      if (w.questions.length === 0) return r(1, 'no stakeholder questions came up');
+      if (w.questions.length === 0) return notYet('no stakeholder questions came up');
       const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : q.answerCovers ? 1 : 0.5));
       const open = w.questions.filter((q) => q.answeredSec === null).map((q) => q.stakeholder);
       const thin = w.questions.filter((q) => q.answeredSec !== null && !q.answerCovers).map((q) => q.stakeholder);

@@ -12,7 +12,7 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
   const items = judgeItems(scenario, world.postmortem.actions);
   const checkpoints: CheckpointResult[] = scenario.rubric.map((cp) => {
     const res = evaluate(cp.check, { scenario, world, items });
-    return { id: cp.id, section: cp.section, title: cp.title, points: cp.points, earned: round1(cp.points * res.fraction), reason: res.reason };
+    return { id: cp.id, section: cp.section, title: cp.title, points: cp.points, earned: round1(cp.points * res.fraction), reason: res.reason, ...(res.pending ? { pending: true as const } : {}) };
   });
   const sections: SectionScore[] = SECTIONS.map((id) => {
     const cps = checkpoints.filter((c) => c.section === id);

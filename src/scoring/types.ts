@@ -2,6 +2,8 @@ import type { Checkpoint } from '../scenario/schema.js';
 import type { ItemJudgement } from './action-items.js';
 
 export interface CheckResult {
+  /** Met only because nothing it judges has happened yet: it can be judged only at the end. */
+  pending?: true;
   /** Fraction of the checkpoint's points earned, 0..1. */
   fraction: number;
   reason: string;
@@ -14,6 +16,8 @@ export interface CheckpointResult {
   points: number;
   earned: number;
   reason: string;
+  /** See CheckResult.pending; a live rubric does not count it yet. */
+  pending?: true;
 }
 
 export interface SectionScore {

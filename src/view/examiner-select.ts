@@ -1,6 +1,7 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { wallClock } from '../scenario/clock-frame.js';
 import { scoreSession } from '../scoring/score.js';
+import type { Score } from '../scoring/types.js';
 import type { Engine } from '../sim/engine.js';
 import type { ActivityView, ExaminerViewModel, HintView } from './examiner-model.js';
 import type { ViewModel, ViewSize } from './model.js';
@@ -83,20 +84,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
       notes: sc.examiner.notes.trim(),
       expectedMinutes: sc.examiner.expectedMinutes,
     },
-    rubric: {
-      total: score.total,
-      max: score.max,
-      hintPenalty: score.hintPenalty,
-      items: score.checkpoints.map((c) => ({
-        id: c.id,
-        section: c.section,
-        title: c.title,
-        points: c.points,
-        earned: c.earned,
-        state: c.earned >= c.points ? 'met' : c.earned > 0 ? 'partial' : 'open',
-        reason: c.reason,
-      })),
-    },
+    rubric: liveRubric(score, finished),
     hints,
     activity: opts.activity,
     notes: s.notes.filter((n) => n.by === 'examiner').map((n) => ({ time: `+${formatClock(n.sec)}`, text: n.text })),
@@ -104,4 +92,27 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     finished,
     message: opts.message,
   });
+}
+
+/**
+ * The rubric as it stands. While the session runs, a check met only because
+ * nothing it judges has happened yet (no change made, no question asked)
+ * is shown open and not counted: at +0:00 nothing is earned.
+ */
+function liveRubric(score: Score, finished: boolean): ExaminerViewModel['rubric'] {
+  const items = score.checkpoints.map((c) => {
+    const waiting = !finished && c.pending === true;
+    const earned = waiting ? 0 : c.earned;
+    return {
+      id: c.id,
+      section: c.section,
+      title: c.title,
+      points: c.points,
+      earned,
+      state: earned >= c.points ? ('met' as const) : earned > 0 ? ('partial' as const) : ('open' as const),
+      reason: waiting ? `${c.reason} so far (judged at the end)` : c.reason,
+    };
+  });
+  const total = finished ? score.total : Math.max(0, Math.round(items.reduce((a, i) => a + i.earned, 0) - score.hintPenalty));
+  return { total, max: score.max, hintPenalty: score.hintPenalty, items };
 }

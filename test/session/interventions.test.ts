@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/session/session.js';
 import { openStore } from '../../src/store/index.js';
+import { selectExaminerView } from '../../src/view/examiner-select.js';
 import { loadFixture } from '../helpers.js';
 
 function interview() {
@@ -36,5 +37,20 @@ describe('examiner interventions and the score', () => {
     expect(after.hintPenalty).toBe(scenario.hints[0]!.cost);
     expect(after.sections.find((x) => x.id === 'hints')?.reasons[0]).toMatch(/1 released by the examiner/);
     expect(after.total).toBeLessThanOrEqual(before.total);
+  });
+
+  it('the live rubric at +0:00 earns nothing: checks that cannot apply yet wait for the end', () => {
+    const { session } = interview();
+    const view = () =>
+      selectExaminerView(session.engine, { sessionId: session.id, trainee: 'cand', mode: 'interview', link: '', live: true, candidateSize: { sparkPoints: 40, logLines: 12, feedLines: 9, timelineEntries: 12, logScrollback: 0 }, activity: [], message: null });
+    const start = view().rubric;
+    expect(start.total).toBe(0);
+    expect(start.items.filter((i) => i.state !== 'open').map((i) => i.title)).toEqual([]);
+    expect(start.items.some((i) => /judged at the end/.test(i.reason))).toBe(true);
+    // Once the session is over they are judged: doing nothing harmful then counts.
+    session.record({ type: 'quit' }, 60_000, 'system');
+    const end = view().rubric;
+    expect(end.items.some((i) => i.state === 'met')).toBe(true);
+    expect(end.total).toBe(session.score().total);
   });
 });
