@@ -29,6 +29,7 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
     if (session.engine.incident.hasTag('over')) break;
     const stored = session.record({ type: 'command', text: line.text }, line.simMs);
     opts.onAccepted?.(line, stored.seq, session.engine.state.lastAnswer?.text ?? '');
+    session.lease?.renew();
   }
   const engine = session.engine;
   const s = engine.state;
@@ -36,5 +37,7 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   if (engine.incident.hasTag('postmortem') && s.postmortem.deadlineSec !== null) engine.advanceTo(s.postmortem.deadlineSec * 1000);
   // The end is an event too, so a replay of the recording reaches the same final world.
   session.record({ type: 'quit' }, s.sec * 1000, 'system');
-  return { session, ...finishSession(session) };
+  const finished = finishSession(session);
+  session.lease?.release();
+  return { session, ...finished };
 }

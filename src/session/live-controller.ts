@@ -18,8 +18,6 @@ export interface LiveOptions {
   startSpeed?: number;
   /** Wall clock for heartbeats and event stamps; Date.now by default. */
   wallNow?: () => number;
-  /** Called once a frame while the clock runs: renews this process's hold on the session (its lease). */
-  heartbeat?: () => void;
 }
 
 /** How often the clock is re-published while it does not move (paused): the examiner's "connected". */
@@ -130,7 +128,7 @@ export class LiveController implements PlayController {
     if (!this.flush()) return;
     try {
       this.tick(wallDeltaMs);
-      this.opts.heartbeat?.();
+      this.session.lease?.renew();
     } catch (e) {
       if (!isStoreError(e, 'locked')) throw e;
       this.waitingSince ??= this.wallNow();

@@ -1,5 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import type { LiveClock, Store } from '../store/index.js';
+import { SessionLease } from './lease.js';
 import { Session, SessionError } from './session.js';
 
 /** A live clock younger than this, from a process that still exists, means someone is playing the session now. */
@@ -35,5 +36,9 @@ export function loadForResume(store: Store, idOrLatest: string, wallNow: () => n
   if (clock && clockOwnerAlive(clock, wallNow())) {
     throw new SessionError(`session ${session.id} is being played right now by process ${clock.pid} (sim +${formatClock(clock.simMs / 1000)}); close that one first, or watch it with \`firedrill examine ${session.id}\``);
   }
+  // One writer per session: taken atomically, so of two resumes started together one is refused.
+  session.lease = SessionLease.claim(store, session.id, wallNow);
+  // The clock starts again from the last event, not from what a killed process last published.
+  store.resetLiveClock(session.id);
   return session;
 }

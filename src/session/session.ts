@@ -21,6 +21,7 @@ export interface StartOptions {
 
 export { SessionError } from './errors.js';
 import { SessionError } from './errors.js';
+import { SessionLease } from './lease.js';
 
 export { toSimEvent };
 
@@ -37,6 +38,8 @@ export function scenarioOf(row: SessionRow): Scenario {
 export class Session {
   /** The one write-ahead path for this session's events (recorder.ts). */
   readonly recorder: Recorder;
+  /** This process's hold on the session when it plays it (lease.ts); null when it only reads it. */
+  lease: SessionLease | null = null;
 
   private constructor(
     readonly store: Store,
@@ -66,7 +69,9 @@ export class Session {
       parentId: opts.parentId ?? null,
       branchAtMs: opts.branchAtMs ?? null,
     });
-    return new Session(store, row, loaded.scenario, engine, wallNow, 0);
+    const session = new Session(store, row, loaded.scenario, engine, wallNow, 0);
+    session.lease = SessionLease.claim(store, row.id, wallNow);
+    return session;
   }
 
   /** Rebuilds a recorded session's world from its events, up to `untilMs` if given. */

@@ -18,6 +18,7 @@ export type {
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { defaultDbPath } from './default-path.js';
 export { openStore } from './store.js';
+export type { LeaseHolder, LeaseRules, SessionLeases } from './leases.js';
 export { exportFileText, packExport, unpackExport, type SessionExportFile } from './export-file.js';
 export { canonicalJson } from './canonical-json.js';
 export { GENESIS_HASH, eventHash } from './hash-chain.js';

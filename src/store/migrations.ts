@@ -115,6 +115,20 @@ export const MIGRATIONS: readonly Migration[] = [
         head_hash = coalesce((SELECT hash FROM events WHERE events.session_id = sessions.id ORDER BY seq DESC LIMIT 1), '${GENESIS_HASH}');
     `);
   },
+  // v5: one writer per session. The process playing a session (live, a
+  // resume, a headless script) holds its lease: who (pid, host), since when,
+  // and a heartbeat, so a second one is refused by name and a killed one's
+  // lease can be taken over (store/leases.ts).
+  (db) =>
+    db.exec(`
+      CREATE TABLE session_leases (
+        session_id   TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+        pid          INTEGER NOT NULL,
+        host         TEXT NOT NULL,
+        since_ms     REAL NOT NULL,
+        heartbeat_ms REAL NOT NULL
+      ) STRICT;
+    `),
 ];
 
 /** Where a snapshot is stored: the SHA-256 of its text. */

@@ -13,6 +13,7 @@ import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, 
 import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
 import { unpackExport } from './export-file.js';
 import { scenarioKey as scenarioKeyOf } from './migrations.js';
+import { LeaseTable } from './leases.js';
 import type {
   LiveClock,
   LiveClockInput,
@@ -41,6 +42,8 @@ export function openStore(path: string, opts: OpenOptions = {}): Store {
 
 class SqliteStore implements Store {
   private readonly sql;
+  /** One writer per session (leases.ts). */
+  readonly leases: LeaseTable;
   private readonly appendTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
   private readonly insertSessionTx: Transaction<(row: SessionRow) => void>;
   private readonly importTx: Transaction<(x: SessionExport) => void>;
@@ -53,6 +56,7 @@ class SqliteStore implements Store {
     private readonly db: DB,
     readonly path: string,
   ) {
+    this.leases = new LeaseTable(db, path);
     this.sql = {
       sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
       // rowid breaks ties so two sessions started in the same millisecond still have an order.
@@ -283,6 +287,12 @@ class SqliteStore implements Store {
 
   appendEventLive(sessionId: string, e: NewEvent): StoredEvent {
     return guarded(this.path, () => this.appendLiveTx.immediate(sessionId, checkInput(newEventSchema, e, 'appendEventLive')));
+  }
+
+  resetLiveClock(sessionId: string): void {
+    guarded(this.path, () => {
+      this.db.prepare('DELETE FROM live_clock WHERE session_id = ?').run(sessionId);
+    });
   }
 
   liveClock(sessionId: string): LiveClock | null {

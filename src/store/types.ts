@@ -1,3 +1,4 @@
+import type { SessionLeases } from './leases.js';
 // Public shapes of the event store. Plain data only, so the rest of the app
 // (sim, UI, scoring) can depend on these without pulling in SQLite.
 
@@ -135,6 +136,14 @@ export interface Store {
    */
   appendEventLive(sessionId: string, e: NewEvent): StoredEvent;
   liveClock(sessionId: string): LiveClock | null;
+  /**
+   * Forgets the session's published clock: a resumed session's clock starts
+   * from its last event, not from the furthest time a crashed process had
+   * published (which would let an examiner's event land in the future).
+   */
+  resetLiveClock(sessionId: string): void;
+  /** Who plays each session: one writer per session. */
+  readonly leases: SessionLeases;
   /**
    * In one IMMEDIATE transaction: the events after `afterSeq`; when there are
    * none, `clock` is published (sim time never goes backwards). The caller

@@ -58,7 +58,10 @@ export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: Liv
           `session ${session.id}${reportPath && !interview ? ` · report ${reportPath}` : ''}`,
         ];
       },
-      close: () => store.close(),
+      close: () => {
+        session.lease?.release();
+        store.close();
+      },
     };
   } catch (e) {
     store.close();

@@ -1,5 +1,5 @@
 import { formatClock } from '../../scenario/clock-text.js';
-import { INTERVIEW_DONE, LiveController } from '../../session/live-controller.js';
+import { INTERVIEW_DONE, LIVE_BUSY_TIMEOUT_MS, LiveController } from '../../session/live-controller.js';
 import { finishSession } from '../../session/reports.js';
 import { loadForResume } from '../../session/resume.js';
 import type { Session } from '../../session/session.js';
@@ -42,12 +42,14 @@ export async function resumeCommand(ctx: Context, positionals: string[]): Promis
   const id = positionals[0];
   if (!id) throw new CliError('resume needs a session id or `latest`', 2);
   requireTty('resume');
-  const store = openStore(ctx.dbPath);
+  const store = openStore(ctx.dbPath, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
+  let session: Session | undefined;
   try {
-    const session = loadForResume(store, id, ctx.wallNow);
+    session = loadForResume(store, id, ctx.wallNow);
     ctx.io.note(`resuming ${session.id} at sim +${formatClock(session.engine.sec)}`);
     return await continueLive(ctx, session);
   } finally {
+    session?.lease?.release();
     store.close();
   }
 }
