@@ -20,6 +20,9 @@ export interface Io {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
+    // The terminal went away (a closed window): nobody is left to read; the
+    // screen ends the ordinary way (ui/fullscreen.tsx) and the session stays resumable.
+    if (e.code === 'EIO' || e.code === 'ENXIO') return;
     throw e;
   });
 }

@@ -8,13 +8,20 @@ export const SHOW_CURSOR = '\u001B[?25h';
 
 /**
  * Runs an Ink element full-screen (the alternate screen) until it exits, and
- * restores the terminal on every way out: normal exit, SIGTERM/SIGHUP, a
- * render error, an uncaught exception. Live play, the replay and the
+ * restores the terminal on every way out: normal exit, SIGTERM, SIGHUP,
+ * SIGINT and SIGQUIT from outside, a closed terminal (EIO on write), a
+ * render error, an uncaught exception. Each ends the screen the ordinary
+ * way, so the session stays resumable. Live play, the replay and the
  * examiner console all run through it. Never calls process.exit.
  */
+
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;
+/** Write errors that mean the terminal is gone (closed window, hung-up line). */
+const TERMINAL_GONE = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF']);
 export async function runFullscreen(element: ReactElement, options: Pick<RenderOptions, 'maxFps' | 'onRender'> = {}): Promise<void> {
   const { stdout, stdin } = process;
   let restored = false;
+  let gone = false;
   const restore = () => {
     if (restored) return;
     restored = true;
@@ -23,7 +30,7 @@ export async function runFullscreen(element: ReactElement, options: Pick<RenderO
     } catch {
       // stdin may already be closed; the terminal is still worth restoring.
     }
-    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    if (!gone) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
   };
   let instance: ReturnType<typeof render> | undefined;
   const onCrash = () => {
@@ -38,14 +45,19 @@ export async function runFullscreen(element: ReactElement, options: Pick<RenderO
   process.once('exit', restore);
   process.on('uncaughtExceptionMonitor', onCrash);
   const onSignal = () => instance?.unmount();
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  for (const s of SIGNALS) process.on(s, onSignal);
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (!TERMINAL_GONE.has(e.code ?? '')) return;
+    gone = true;
+    onSignal();
+  };
+  stdout.on('error', onWriteError);
   try {
     instance = render(element, { exitOnCtrlC: false, patchConsole: false, maxFps: 15, ...options });
     await instance.waitUntilExit();
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    for (const s of SIGNALS) process.off(s, onSignal);
+    stdout.off('error', onWriteError);
     process.off('uncaughtExceptionMonitor', onCrash);
     process.off('exit', restore);
     try {

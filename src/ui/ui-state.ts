@@ -8,6 +8,8 @@ export interface UiState {
   help: boolean;
   helpOffset: number;
   confirmQuit: boolean;
+  /** When Ctrl-C asked to quit (wall ms): a second one within a few seconds confirms. */
+  ctrlCAt: number | null;
   /**
    * Log scroll-back: the pinned window (null = following) and the lines the
    * keys moved it since the last view (the selector normalizes both into a
@@ -32,6 +34,7 @@ export const INITIAL_UI: UiState = {
   help: false,
   helpOffset: 0,
   confirmQuit: false,
+  ctrlCAt: null,
   logPin: null,
   logShift: 0,
   savedPin: null,

@@ -67,6 +67,8 @@ describe('the real program in a real terminal', () => {
     t.press('Enter');
     await t.waitFor(/Dashboard/);
     t.press('C-c');
+    await t.waitFor(/Quit this session\? y\/n/);
+    t.press('C-c');
     await t.exited();
     expectRestored(t);
   });
@@ -136,6 +138,8 @@ describe('the real program in a real terminal', () => {
     await t.waitFor(/enter.*start the clock/i);
     t.press('Enter');
     await t.waitFor(/▶ 60x/);
+    t.press('C-c');
+    await t.waitFor(/Quit this session\? y\/n/);
     t.press('C-c');
     await t.exited();
     const store = openStore(db);

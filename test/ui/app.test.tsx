@@ -177,10 +177,20 @@ describe('play screen', () => {
     expect(frame()).toContain('> ▏');
   });
 
-  it('ctrl-c quits through the controller', async () => {
-    const { press, controller } = renderApp();
+  it('ctrl-c asks as q does; a second ctrl-c soon after quits through the controller', async () => {
+    const { press, frame, controller } = renderApp();
+    await press(KEYS.ctrlC);
+    expect(controller.calls).not.toContain('quit');
+    expect(frame()).toContain('Quit this session? y/n');
     await press(KEYS.ctrlC);
     expect(controller.calls).toContain('quit');
+  });
+
+  it('ctrl-c then n goes back to play', async () => {
+    const { press, frame, controller } = renderApp();
+    await press(KEYS.ctrlC, 'n');
+    expect(controller.calls).not.toContain('quit');
+    expect(frame()).toContain('> ▏');
   });
 
   it('shows the postmortem instead of dashboard and logs when it is open', () => {

@@ -11,7 +11,7 @@ export const QuitConfirm = memo(function QuitConfirm({ width, height = 2 }: { wi
         {' '}Quit this session? y/n
       </Text>
       <Text wrap="truncate" dimColor={dim(theme)}>
-        {' '}y quits and writes the report · n or esc goes back
+        {' '}y (or Ctrl-C again) quits and writes the report · n or esc goes back
       </Text>
     </Box>
   );

@@ -46,6 +46,9 @@ export interface PlayKeysContext {
   actions: SessionActions;
 }
 
+/** A second Ctrl-C within this long of the first confirms the quit it asked about. */
+export const CTRL_C_CONFIRM_MS = 3000;
+
 /** Keys that act globally when typed on an empty command line. */
 const EMPTY_LINE_GLOBALS = new Set(['?', '+', '-', ' ', 'q']);
 
@@ -95,8 +98,12 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       active: true,
       handle: (input, key) => {
         if (!(key.ctrl && input === 'c')) return false;
+        // Ctrl-C asks as q does (a stray one must not end an interview); a second one soon after confirms.
+        const now = Date.now();
+        const cur = c.ui();
         if (c.screen === 'summary') actions.exit();
-        else actions.quit();
+        else if (cur.confirmQuit && cur.ctrlCAt !== null && now - cur.ctrlCAt <= CTRL_C_CONFIRM_MS) actions.quit();
+        else set((s) => ({ ...s, confirmQuit: true, ctrlCAt: now }));
         return true;
       },
     },
