@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/index.js';
 import { loadFixture } from '../helpers.js';
 import { tempDb } from '../cli/run-cli.js';
 import { type ProgramTerminal, SIZES, startProgram } from '../support/terminal.js';
-import { MINI, runCli } from './cli-helpers.js';
+import { MINI, runCli } from '../cli/cli-helpers.js';
 import { spawn } from 'node:child_process';
 import { BIN } from '../cli/run-cli.js';
 import { writeFileSync } from 'node:fs';

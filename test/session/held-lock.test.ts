@@ -10,7 +10,7 @@ import { Session } from '../../src/session/session.js';
 import { FIDELITY_SIZE } from '../../src/session/fidelity.js';
 import { openStore } from '../../src/store/index.js';
 import { loadFixture } from '../helpers.js';
-import { MINI, tempDir } from './cli-helpers.js';
+import { MINI, tempDir } from '../cli/cli-helpers.js';
 
 function live(db: string, wall: { now: number }) {
   const store = openStore(db, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
