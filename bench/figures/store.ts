@@ -91,6 +91,7 @@ export function syntheticExport(n: number, scenarioJson: string, scenarioHash: s
       startedAt: '2026-01-01T00:00:00.000Z',
       parentId: null,
       branchAtMs: null,
+      timeLimitSec: null,
       outcome: null,
       score: null,
       scoreMax: null,

@@ -34,6 +34,8 @@ const OPTIONS = {
   'time-limit': { type: 'string' },
   codes: { type: 'string' },
   'host-key': { type: 'string' },
+  'allow-untrusted': { type: 'boolean' },
+  name: { type: 'string' },
 } as const;
 
 export type Flags = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SessionError } from '../session/errors.js';
 import { APP_VERSION } from '../session/version.js';
 import { StoreError } from '../store/errors.js';
+import { KeyError } from '../signing/installation-key.js';
 import { parseCliArgs } from './args.js';
 import { createContext } from './context.js';
 import { CliError } from './errors.js';
@@ -60,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/transfer.js')).exportCommand(ctx, args.positionals);
     case 'import':
       return (await import('./commands/transfer.js')).importCommand(ctx, args.positionals);
+    case 'keys':
+      return (await import('./commands/keys.js')).keysCommand(ctx, args.positionals);
     case 'bench':
       // moved out of the program (bench/): it measures the program, it is not part of it
       throw new CliError('the benchmarks are not part of the program any more; in the repository, run: npm run bench', 2);
@@ -75,9 +78,9 @@ function fail(e: unknown): number {
     say(e.message);
     return e.exitCode;
   }
-  if (e instanceof StoreError || e instanceof SessionError) {
+  if (e instanceof StoreError || e instanceof SessionError || e instanceof KeyError) {
     say(e.message);
-    return 1;
+    return e instanceof StoreError && e.code === 'integrity' ? 3 : 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   let where = '';

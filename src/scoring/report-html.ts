@@ -115,7 +115,7 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   o.push(`<h1>Training drill report: ${esc(scenario.title)}</h1>`);
   o.push(`<p class="meta">${esc(DRILL_NOTICE)}</p>`);
   o.push(
-    `<p class="meta">Scenario <code>${esc(scenario.id)}</code> · session <code>${esc(meta.sessionId)}</code> · seed ${meta.seed} · ${esc(meta.difficulty)} · trainee ${esc(meta.trainee)} · ${esc(meta.mode)} · started ${esc(meta.startedAt)} · outcome ${esc(outcomeLine(scenario, world))}${meta.chainVerified === null ? '' : ` · recording ${meta.chainVerified ? 'verified' : '<b>BROKEN — the recording was altered</b>'}`}</p>`,
+    `<p class="meta">Scenario <code>${esc(scenario.id)}</code> · session <code>${esc(meta.sessionId)}</code> · seed ${meta.seed} · ${esc(meta.difficulty)} · trainee ${esc(meta.trainee)} · ${esc(meta.mode)} · started ${esc(meta.startedAt)} · outcome ${esc(outcomeLine(scenario, world))}${meta.chainVerified === null ? '' : ` · recording ${meta.chainVerified ? 'verified' : '<b>BROKEN — the recording was altered</b>'}${meta.signing ? ` (${esc(meta.signing)})` : ''}`}</p>`,
   );
 
   // Score and every reason.

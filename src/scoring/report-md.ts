@@ -24,7 +24,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push(`- Scenario: ${scenario.title}`);
   out.push(`- Session: \`${meta.sessionId}\` · trainee: ${meta.trainee} · mode: ${meta.mode} · started ${meta.startedAt}`);
   out.push(`- Outcome: ${outcomeLine(scenario, world)}`);
-  if (meta.chainVerified !== null) out.push(`- Recording: event chain ${meta.chainVerified ? 'verified' : 'BROKEN — the recording was altered'}`);
+  if (meta.chainVerified !== null) out.push(`- Recording: event chain ${meta.chainVerified ? 'verified' : 'BROKEN — the recording was altered'}${meta.signing ? `; ${meta.signing}` : ''}`);
   if (score.postmortem.late) out.push('- Postmortem: LATE — the countdown ran out and it was submitted as it stood (partial)');
   out.push('');
   out.push('## Score');

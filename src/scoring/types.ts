@@ -86,4 +86,6 @@ export interface ReportMeta {
   /** Whether the debrief (root cause, variant, examiner notes) may be shown. */
   revealTruth: boolean;
   chainVerified: boolean | null;
+  /** Who signed the recording, or that it is unsigned / what is broken ("signed by … SHA256:…, trusted"). */
+  signing?: string | null;
 }

@@ -1,6 +1,7 @@
 import { SECTIONS } from '../scenario/schema.js';
 import type { SessionSummary, Store } from '../store/index.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
+import { derivedOf, listSessionsDerived } from './derived.js';
 
 /**
  * A trainee's record across sessions, as plain data for the history screen
@@ -110,11 +111,12 @@ export function summarizeHistory(sessions: readonly HistorySession[], unscored =
 }
 
 /**
- * Every scored session in the store, with its sections (from the stored
- * report), optionally for one trainee. Reads one row per scored session.
+ * Every scored session in the store, with its sections (from the report the
+ * store vouches for at the session's head, else recomputed from the events),
+ * optionally for one trainee. Reads one row per scored session.
  */
 export function loadHistory(store: Store, opts: { trainee?: string } = {}): HistoryData {
-  const rows: SessionSummary[] = store.listSessions().filter((r) => !opts.trainee || r.trainee === opts.trainee);
+  const rows: SessionSummary[] = listSessionsDerived(store).filter((r) => !opts.trainee || r.trainee === opts.trainee);
   const sessions: HistorySession[] = [];
   let unscored = 0;
   for (const r of rows) {
@@ -122,7 +124,7 @@ export function loadHistory(store: Store, opts: { trainee?: string } = {}): Hist
       unscored++;
       continue;
     }
-    const full = store.getSession(r.id);
+    const full = derivedOf(store, r.id);
     sessions.push({
       id: r.id,
       scenarioId: r.scenarioId,

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { renderMarkdown, renderSummary } from '../scoring/report-md.js';
 import type { Score } from '../scoring/types.js';
 import type { Session } from './session.js';
+import { recordingStatus } from './recording-label.js';
 
 export interface Finished {
   score: Score;
@@ -12,6 +13,7 @@ export interface Finished {
 
 export function reportMarkdown(session: Session, score: Score, revealTruth: boolean): string {
   const row = session.row;
+  const recording = recordingStatus(session.store, row.id);
   return renderMarkdown(session.scenario, session.engine.state, score, {
     sessionId: row.id,
     seed: row.seed,
@@ -20,7 +22,8 @@ export function reportMarkdown(session: Session, score: Score, revealTruth: bool
     difficulty: row.difficulty,
     startedAt: row.startedAt,
     revealTruth,
-    chainVerified: session.store.verify(row.id).ok,
+    chainVerified: recording.ok,
+    signing: recording.label,
   });
 }
 

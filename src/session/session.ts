@@ -26,9 +26,35 @@ import { SessionLease } from './lease.js';
 export { toSimEvent };
 
 export function scenarioOf(row: SessionRow): Scenario {
-  const loaded = scenarioFromRaw(JSON.parse(row.scenarioJson), `session ${row.id}`);
-  if (!loaded.ok) throw new SessionError(`session ${row.id} carries a scenario this version cannot read: ${loaded.problems[0]?.message ?? 'invalid'}`);
-  return loaded.value.scenario;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.scenarioJson);
+  } catch {
+    throw new SessionError(`session ${row.id} carries a scenario snapshot that is not valid JSON; the recording was damaged (firedrill verify ${row.id})`);
+  }
+  const read = readSnapshot(raw, row);
+  if (!read.ok) throw new SessionError(`session ${row.id} ${read.problem}`);
+  return read.scenario;
+}
+
+/**
+ * A stored snapshot as the scenario it is, if it plays with this header: a
+ * scenario this version reads, with the header's variant and a known
+ * difficulty. Else what is wrong, worded to follow "session X".
+ */
+export function readSnapshot(raw: unknown, header: Pick<SessionRow, 'variant' | 'difficulty'>): { ok: true; scenario: Scenario } | { ok: false; problem: string } {
+  const loaded = scenarioFromRaw(raw, 'the scenario snapshot');
+  if (!loaded.ok) {
+    const p = loaded.problems[0];
+    return { ok: false, problem: `carries a scenario this version cannot read: ${p ? `${p.path ? `${p.path} ` : ''}${p.message}` : 'invalid'}` };
+  }
+  const scenario = loaded.value.scenario;
+  const variants = scenario.variants.map((v) => v.id);
+  if (!variants.includes(header.variant)) {
+    return { ok: false, problem: `names variant "${header.variant}", which its scenario does not have (it has ${variants.join(', ')}); the header was edited or the recording damaged` };
+  }
+  if (!['easy', 'normal', 'hard'].includes(header.difficulty)) return { ok: false, problem: `names difficulty "${header.difficulty}", which is not easy, normal or hard` };
+  return { ok: true, scenario };
 }
 
 /**
@@ -68,6 +94,7 @@ export class Session {
       startedAt: new Date(wallNow()).toISOString(),
       parentId: opts.parentId ?? null,
       branchAtMs: opts.branchAtMs ?? null,
+      timeLimitSec: engine.state.timeLimitSec,
     });
     const session = new Session(store, row, loaded.scenario, engine, wallNow, 0);
     session.lease = SessionLease.claim(store, row.id, wallNow);

@@ -9,7 +9,9 @@ export type StoreErrorCode =
   | 'readonly'
   | 'corrupt'
   | 'unwritable'
-  | 'invalid-import';
+  | 'invalid-import'
+  // A recording whose chain, header, head or signature does not hold, or whose signer is not trusted (exit 3).
+  | 'integrity';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

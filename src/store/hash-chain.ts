@@ -38,11 +38,12 @@ export function eventHash(
  * Walks links in order and returns the seq of the first one that is wrong
  * (gap in seq, prevHash not the previous hash, or hash not matching its
  * content), or null if the whole chain holds. `null` links are rows that
- * could not even be read; they count as broken at `seq`.
+ * could not even be read; they count as broken at `seq`. A signed recording
+ * starts at its genesis event (firstSeq 0), one made before signing at 1.
  */
-export function findBreak(sessionId: string, links: Iterable<ChainLink | { seq: number; unreadable: true }>): number | null {
+export function findBreak(sessionId: string, links: Iterable<ChainLink | { seq: number; unreadable: true }>, firstSeq = 1): number | null {
   let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+  let expectedSeq = firstSeq;
   for (const link of links) {
     if ('unreadable' in link) return link.seq;
     if (

@@ -14,11 +14,19 @@ export type {
   LiveClock,
   LiveClockInput,
   ViewHash,
+  HeadSignature,
+  ImportOptions,
+  ImportResult,
+  SigningLabel,
 } from './types.js';
+export { describeCheck } from './recording-check.js';
+export { GENESIS_TYPE, HEADER_FIELDS } from './genesis.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { defaultDbPath } from './default-path.js';
 export { openStore } from './store.js';
 export type { LeaseHolder, LeaseRules, SessionLeases } from './leases.js';
-export { exportFileText, packExport, unpackExport, type SessionExportFile } from './export-file.js';
+export { EXPORT_VERSION, exportFileText, exportVersionOf, packExport, unpackExport, type SessionExportFile } from './export-file.js';
+export { MAX_IMPORT_BYTES } from './import-check.js';
 export { canonicalJson } from './canonical-json.js';
 export { GENESIS_HASH, eventHash } from './hash-chain.js';
+export { parseBoundedJson } from './json-limits.js';

@@ -129,6 +129,42 @@ export const MIGRATIONS: readonly Migration[] = [
         heartbeat_ms REAL NOT NULL
       ) STRICT;
     `),
+  // v6: a bound, signed chain. Each new recording starts with a genesis event
+  // (seq 0) holding the whole session header, so the header is inside the
+  // chain; the head is signed (head_signer, head_sig) with every append; the
+  // time limit joins the header. Derived results (outcome, score, report) are
+  // a cache, trusted only at the head they were computed for and under this
+  // installation's MAC (derived_head, derived_mac, derived_report_mac). Sessions recorded before
+  // this have no genesis and no signature: legacy = 1 labels them "unsigned,
+  // made before signing".
+  (db) => {
+    db.exec(`
+      CREATE TABLE events_v5 (
+        id         INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL CHECK (seq >= 0),  -- 0: the genesis event
+        sim_ms     REAL NOT NULL,
+        wall_ms    REAL NOT NULL,
+        actor      TEXT NOT NULL CHECK (actor IN ('ic', 'examiner', 'system')),
+        type       TEXT NOT NULL,
+        payload    TEXT NOT NULL,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        UNIQUE (session_id, seq)
+      ) STRICT;
+      INSERT INTO events_v5 SELECT id, session_id, seq, sim_ms, wall_ms, actor, type, payload, prev_hash, hash FROM events;
+      DROP TABLE events;
+      ALTER TABLE events_v5 RENAME TO events;
+      ALTER TABLE sessions ADD COLUMN time_limit_sec REAL;
+      ALTER TABLE sessions ADD COLUMN legacy INTEGER NOT NULL DEFAULT 0 CHECK (legacy IN (0, 1));
+      ALTER TABLE sessions ADD COLUMN head_signer TEXT;
+      ALTER TABLE sessions ADD COLUMN head_sig TEXT;
+      ALTER TABLE sessions ADD COLUMN derived_head TEXT;
+      ALTER TABLE sessions ADD COLUMN derived_mac TEXT;
+      ALTER TABLE sessions ADD COLUMN derived_report_mac TEXT;
+      UPDATE sessions SET legacy = 1;
+    `);
+  },
 ];
 
 /** Where a snapshot is stored: the SHA-256 of its text. */

@@ -22,6 +22,7 @@ export const newSessionSchema = z.object({
   startedAt: isoTime,
   parentId: z.string().nullable().optional(),
   branchAtMs: finite.nullable().optional(),
+  timeLimitSec: finite.nullable().optional(),
 });
 
 export const newEventSchema = z.object({
@@ -41,6 +42,8 @@ const sessionRowSchema = z.strictObject({
   scoreMax: finite.nullable(),
   endedAt: isoTime.nullable(),
   reportJson: z.string().nullable(),
+  // Absent from exports made before the time limit joined the header.
+  timeLimitSec: finite.nullable().default(null),
 });
 
 const storedEventSchema = z.strictObject({
@@ -56,11 +59,20 @@ const storedEventSchema = z.strictObject({
   hash,
 });
 
+/** More events than any session records (a 45-minute session has a few hundred). */
+export const MAX_IMPORT_EVENTS = 200_000;
+
 export const sessionExportSchema = z.object({
   format: z.literal('firedrill-session'),
   version: z.literal(1),
   session: sessionRowSchema,
-  events: z.array(storedEventSchema),
+  events: z.array(storedEventSchema).max(MAX_IMPORT_EVENTS),
   /** The last event's seq and hash as the recording ended (absent in older exports). */
   head: z.object({ seq: z.number().int().min(0), hash }).optional(),
+  /** The genesis event (seq 0): absent or null for recordings made before signing. */
+  genesis: storedEventSchema.extend({ seq: z.literal(0) }).nullable().optional(),
+  signature: z
+    .strictObject({ signer: z.string().max(200), sig: z.string().max(200) })
+    .nullable()
+    .optional(),
 });

@@ -8,13 +8,20 @@ import { canonicalJson } from './canonical-json.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openConnection } from './connection.js';
 import { describeFile, guarded } from './error-mapping.js';
 import { StoreError } from './errors.js';
-import { GENESIS_HASH, eventHash, findBreak } from './hash-chain.js';
-import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord } from './rows.js';
-import { newEventSchema, newSessionSchema, sessionExportSchema } from './schemas.js';
-import { unpackExport } from './export-file.js';
+import { GENESIS_HASH, eventHash } from './hash-chain.js';
+import { EVENT_COLUMNS, SESSION_COLUMNS, SESSION_SUMMARY_COLUMNS, parsePayload, toStoredEvent, type EventRecord, type InternalColumns } from './rows.js';
+import { newEventSchema, newSessionSchema } from './schemas.js';
 import { scenarioKey as scenarioKeyOf } from './migrations.js';
 import { LeaseTable } from './leases.js';
+import { keyRing, signHead, type KeyRing, type Signer } from '../signing/index.js';
+import { genesisEvent } from './genesis.js';
+import { checkRecording, type Link } from './recording-check.js';
+import { prepareImport } from './import-check.js';
+import { macHolds, reportMac, summaryMac } from './derived-cache.js';
 import type {
+  ImportOptions,
+  ImportResult,
+  SigningLabel,
   LiveClock,
   LiveClockInput,
   NewEvent,
@@ -37,8 +44,11 @@ export function openStore(path: string, opts: OpenOptions = {}): Store {
     readonly: opts.readonly ?? false,
     busyTimeoutMs: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
   });
-  return new SqliteStore(db, file);
+  return new SqliteStore(db, file, opts.keys ?? keyRing(), opts.readonly ?? false);
 }
+
+type RawRow = SessionRow & InternalColumns;
+type RawSummary = Omit<SessionSummary, 'derivedFresh' | 'signing'> & InternalColumns;
 
 class SqliteStore implements Store {
   private readonly sql;
@@ -46,7 +56,9 @@ class SqliteStore implements Store {
   readonly leases: LeaseTable;
   private readonly appendTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
   private readonly insertSessionTx: Transaction<(row: SessionRow) => void>;
-  private readonly importTx: Transaction<(x: SessionExport) => void>;
+  private readonly importTx: Transaction<(x: SessionExport, legacy: boolean) => void>;
+  private readonly finishTx: Transaction<(id: string, f: SessionFinish, atHead: string | null) => void>;
+  private readonly signers = new Map<string, Signer | null>();
   private readonly snapshotTx: Transaction<(id: string) => SessionExport>;
   private readonly appendAfterTx: Transaction<(sessionId: string, afterSeq: number, e: z.output<typeof newEventSchema>) => StoredEvent | null>;
   private readonly appendLiveTx: Transaction<(sessionId: string, e: z.output<typeof newEventSchema>) => StoredEvent>;
@@ -55,6 +67,8 @@ class SqliteStore implements Store {
   constructor(
     private readonly db: DB,
     readonly path: string,
+    private readonly keys: KeyRing,
+    private readonly readonly: boolean,
   ) {
     this.leases = new LeaseTable(db, path);
     this.sql = {
@@ -66,15 +80,19 @@ class SqliteStore implements Store {
       putScenario: db.prepare(`INSERT OR IGNORE INTO scenarios (key, json) VALUES (?, ?)`),
       insertSession: db.prepare(`
         INSERT INTO sessions (id, scenario_id, scenario_key, scenario_hash, app_version, seed, variant, trainee,
-          mode, difficulty, started_at, started_ms, parent_id, branch_at_ms, outcome, score, score_max, ended_at, report_json)
+          mode, difficulty, started_at, started_ms, parent_id, branch_at_ms, time_limit_sec, legacy)
         VALUES (@id, @scenarioId, @scenarioKey, @scenarioHash, @appVersion, @seed, @variant, @trainee,
-          @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @outcome, @score, @scoreMax, @endedAt, @reportJson)`),
+          @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @timeLimitSec, @legacy)`),
       head: db.prepare(`SELECT head_seq AS seq, head_hash AS hash FROM sessions WHERE id = ?`),
+      isLegacy: db.prepare(`SELECT legacy FROM sessions WHERE id = ?`).pluck(),
       moveHead: db.prepare(`UPDATE sessions SET head_seq = ?, head_hash = ? WHERE id = ?`),
+      signHead: db.prepare(`UPDATE sessions SET head_signer = ?, head_sig = ? WHERE id = ?`),
       finishSession: db.prepare(`
-        UPDATE sessions SET outcome = @outcome, score = @score, score_max = @scoreMax,
-          report_json = @reportJson, ended_at = @endedAt WHERE id = @id`),
+        UPDATE sessions SET outcome = @outcome, score = @score, score_max = @scoreMax, report_json = @reportJson, ended_at = @endedAt,
+          derived_head = @head, derived_mac = @mac, derived_report_mac = @reportMac WHERE id = @id`),
       lastEvent: db.prepare(`SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1`),
+      genesis: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? AND seq = 0`),
+      chain: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq`),
       eventsAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? AND seq > ? ORDER BY seq`),
       insertEvent: db.prepare(`
         INSERT INTO events (session_id, seq, sim_ms, wall_ms, actor, type, payload, prev_hash, hash)
@@ -122,32 +140,52 @@ class SqliteStore implements Store {
     });
 
     this.insertSessionTx = db.transaction((row: SessionRow) => {
-      const scenarioKey = scenarioKeyOf(row.scenarioJson);
-      this.sql.putScenario.run(scenarioKey, row.scenarioJson);
-      const { scenarioJson: _stored, ...rest } = row;
-      this.sql.insertSession.run({ ...rest, scenarioKey, startedMs: Date.parse(row.startedAt) });
+      this.insertRow(row, false);
+      const g = genesisEvent(row);
+      this.sql.insertEvent.run({ ...g, payload: canonicalJson(g.payload) });
+      this.moveAndSign(row.id, 0, g.hash);
     });
 
-    this.importTx = db.transaction((x: SessionExport) => {
+    this.importTx = db.transaction((x: SessionExport, legacy: boolean) => {
       if (this.sql.sessionExists.get(x.session.id) !== undefined) {
         throw invalidImport(`session ${x.session.id} already exists in ${describeFile(path)}`);
       }
-      this.insertSessionRow(x.session);
-      for (const e of x.events) this.sql.insertEvent.run({ ...e, payload: canonicalJson(e.payload) });
-      const last = x.events.at(-1);
-      const end = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
-      // Exports written before heads were recorded have none: the events are all there is to check.
-      if (x.head && (x.head.seq !== end.seq || x.head.hash !== end.hash)) {
-        throw invalidImport(`the recording went up to event ${x.head.seq} but the file's events end at ${end.seq}: events were cut from the end`);
-      }
-      this.sql.moveHead.run(end.seq, end.hash, x.session.id);
+      this.insertRow(x.session, legacy);
+      for (const e of x.genesis ? [x.genesis, ...x.events] : x.events) this.sql.insertEvent.run({ ...e, payload: canonicalJson(e.payload) });
+      const head = x.head!;
+      this.sql.moveHead.run(head.seq, head.hash, x.session.id);
+      if (x.signature) this.sql.signHead.run(x.signature.signer, x.signature.sig, x.session.id);
+    });
+
+    this.finishTx = db.transaction((id: string, f: SessionFinish, atHead: string | null) => {
+      const head = this.sql.head.get(id) as { seq: number; hash: string } | undefined;
+      if (!head) throw this.notFound(id);
+      if (atHead !== null && head.hash !== atHead) return;
+      const macKey = this.keys.own().macKey;
+      this.sql.finishSession.run({
+        id,
+        ...f,
+        head: head.hash,
+        mac: summaryMac(macKey, id, head.hash, f),
+        reportMac: reportMac(macKey, id, head.hash, f.reportJson),
+      });
     });
 
     // One read transaction, so the session and its events are a consistent snapshot.
     this.snapshotTx = db.transaction((id: string): SessionExport => {
-      const session = this.getSession(id);
+      const raw = this.rawRow(id);
+      const session = this.present(raw);
       const head = this.sql.head.get(session.id) as { seq: number; hash: string };
-      return { format: 'firedrill-session', version: 1, session, events: this.events(session.id), head };
+      const g = this.sql.genesis.get(session.id) as EventRecord | undefined;
+      return {
+        format: 'firedrill-session',
+        version: 1,
+        session,
+        events: this.events(session.id),
+        head,
+        genesis: g ? toStoredEvent(g, this.path) : null,
+        signature: raw.headSigner_ !== null && raw.headSig_ !== null ? { signer: raw.headSigner_, sig: raw.headSig_ } : null,
+      };
     });
   }
 
@@ -158,6 +196,7 @@ class SqliteStore implements Store {
         ...v,
         parentId: v.parentId ?? null,
         branchAtMs: v.branchAtMs ?? null,
+        timeLimitSec: v.timeLimitSec ?? null,
         outcome: null,
         score: null,
         scoreMax: null,
@@ -165,7 +204,7 @@ class SqliteStore implements Store {
         reportJson: null,
       };
       try {
-        this.insertSessionRow(row);
+        this.insertSessionTx(row);
       } catch (err) {
         // Ids are generated by the app, so a clash is a bug, not a user error.
         if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -180,18 +219,37 @@ class SqliteStore implements Store {
   getSession(idOrLatest: string): SessionRow {
     return guarded(this.path, () => {
       if (idOrLatest === 'latest') {
-        const row = this.sql.latestSession.get() as SessionRow | undefined;
+        const row = this.sql.latestSession.get() as RawRow | undefined;
         if (!row) throw new StoreError('not-found', `no sessions have been recorded in ${describeFile(this.path)} yet`);
-        return row;
+        return this.present(row);
       }
-      const row = this.sql.sessionById.get(idOrLatest) as SessionRow | undefined;
-      if (!row) throw this.notFound(idOrLatest);
-      return row;
+      return this.present(this.rawRow(idOrLatest));
     });
   }
 
   listSessions(): SessionSummary[] {
-    return guarded(this.path, () => this.sql.allSessions.all() as SessionSummary[]);
+    return guarded(this.path, () => {
+      const macKey = this.keys.ownIfAny()?.macKey ?? null;
+      return (this.sql.allSessions.all() as RawSummary[]).map((r) => {
+        const { headHash_, derivedHead_, derivedMac_, legacy_, headSigner_, headSig_: _sig, ...row } = r;
+        const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, headHash_, r), derivedMac_);
+        const derived = fresh ? {} : { outcome: null, score: null, scoreMax: null, endedAt: null };
+        return { ...row, ...derived, derivedFresh: fresh, signing: this.signingLabel(legacy_, headSigner_) };
+      });
+    });
+  }
+
+  head(id: string): { seq: number; hash: string } {
+    return guarded(this.path, () => {
+      const h = this.sql.head.get(id) as { seq: number; hash: string } | undefined;
+      if (!h) throw this.notFound(id);
+      return h;
+    });
+  }
+
+  cacheDerived(id: string, atHead: string, f: SessionFinish | null): void {
+    if (this.readonly) return;
+    guarded(this.path, () => this.finishTx.immediate(id, f ?? { outcome: null, score: null, scoreMax: null, reportJson: null, endedAt: null }, atHead));
   }
 
   appendEvent(sessionId: string, e: NewEvent): StoredEvent {
@@ -208,35 +266,29 @@ class SqliteStore implements Store {
   }
 
   finishSession(id: string, f: SessionFinish): void {
-    guarded(this.path, () => {
-      const { changes } = this.sql.finishSession.run({
-        id,
-        outcome: f.outcome,
-        score: f.score,
-        scoreMax: f.scoreMax,
-        reportJson: f.reportJson,
-        endedAt: f.endedAt,
-      });
-      if (changes === 0) throw this.notFound(id);
-    });
+    guarded(this.path, () => this.finishTx.immediate(id, f, null));
   }
 
   verify(sessionId: string): VerifyResult {
     return guarded(this.path, () => {
-      this.requireSession(sessionId);
-      const rows = this.sql.eventsAfter.all(sessionId, 0) as EventRecord[];
-      const links = rows.map((r) => {
+      const raw = this.rawRow(sessionId);
+      const links: Link[] = (this.sql.chain.all(sessionId) as EventRecord[]).map((r) => {
         const p = parsePayload(r);
         return p.ok ? { ...r, payload: p.value } : { seq: r.seq, unreadable: true as const };
       });
-      let brokenAt = findBreak(sessionId, links);
-      if (brokenAt === null) {
-        // The chain holds; does it end where the recording did?
-        const head = this.sql.head.get(sessionId) as { seq: number; hash: string };
-        const last = rows.at(-1);
-        if ((last?.seq ?? 0) !== head.seq || (last?.hash ?? GENESIS_HASH) !== head.hash) brokenAt = (last?.seq ?? 0) + 1;
-      }
-      return { session: sessionId, events: rows.length, ok: brokenAt === null, brokenAt };
+      const head = this.sql.head.get(sessionId) as { seq: number; hash: string };
+      const check = checkRecording(
+        {
+          header: raw,
+          scenarioJson: raw.scenarioJson ?? '',
+          legacy: raw.legacy_ === 1,
+          links,
+          head,
+          signature: raw.headSigner_ !== null && raw.headSig_ !== null ? { signer: raw.headSigner_, sig: raw.headSig_ } : null,
+        },
+        this.keys,
+      );
+      return { session: raw.id, ...check };
     });
   }
 
@@ -244,33 +296,11 @@ class SqliteStore implements Store {
     return guarded(this.path, () => this.snapshotTx.deferred(id));
   }
 
-  importSession(x: unknown): SessionRow {
+  importSession(x: unknown, opts: ImportOptions = {}): ImportResult {
     return guarded(this.path, () => {
-      let input = x;
-      if (typeof input === 'string') {
-        try {
-          input = JSON.parse(input);
-        } catch {
-          throw invalidImport('the file is not valid JSON');
-        }
-      }
-      try {
-        input = unpackExport(input);
-      } catch (e) {
-        throw invalidImport((e as Error).message);
-      }
-      const parsed = sessionExportSchema.safeParse(input);
-      if (!parsed.success) throw invalidImport(`it is not a firedrill session export:\n${z.prettifyError(parsed.error)}`);
-      const data = parsed.data as SessionExport;
-      const { session, events } = data;
-      const stray = events.find((e) => e.sessionId !== session.id);
-      if (stray) throw invalidImport(`event ${stray.seq} belongs to session ${stray.sessionId}, not ${session.id}`);
-      const brokenAt = findBreak(session.id, events);
-      if (brokenAt !== null) {
-        throw invalidImport(`event ${brokenAt} does not match its hash chain; the export was edited or damaged after it was written`);
-      }
-      this.importTx.immediate(data);
-      return this.getSession(session.id);
+      const checked = prepareImport(x, opts, this.keys);
+      this.importTx.immediate(checked.data, checked.legacy);
+      return { row: this.getSession(checked.data.session.id), check: checked.check };
     });
   }
 
@@ -335,8 +365,42 @@ class SqliteStore implements Store {
     const payload: unknown = JSON.parse(payloadText);
     const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
     this.sql.insertEvent.run({ ...stored, payload: payloadText });
-    this.sql.moveHead.run(seq, stored.hash, sessionId);
+    if (this.sql.isLegacy.get(sessionId) === 1) this.sql.moveHead.run(seq, stored.hash, sessionId);
+    else this.moveAndSign(sessionId, seq, stored.hash);
     return stored;
+  }
+
+  /** Moves the head and signs it with this installation's key; inside a write transaction only. */
+  private moveAndSign(sessionId: string, seq: number, hash: string): void {
+    const key = this.keys.own();
+    this.sql.moveHead.run(seq, hash, sessionId);
+    this.sql.signHead.run(key.openssh, signHead(key.privateKey, { session: sessionId, seq, hash }), sessionId);
+  }
+
+  private rawRow(id: string): RawRow {
+    const row = this.sql.sessionById.get(id) as RawRow | undefined;
+    if (!row) throw this.notFound(id);
+    return row;
+  }
+
+  /** The row without its internal columns, derived results only when they hold at the current head. */
+  private present(r: RawRow): SessionRow {
+    const { headHash_, derivedHead_, derivedMac_, derivedReportMac_, legacy_: _l, headSigner_: _s, headSig_: _g, ...row } = r;
+    const macKey = this.keys.ownIfAny()?.macKey ?? null;
+    const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, headHash_, r), derivedMac_);
+    const reportFresh = fresh && macHolds(reportMac(macKey!, r.id, headHash_, r.reportJson), derivedReportMac_ ?? null);
+    return {
+      ...row,
+      ...(fresh ? {} : { outcome: null, score: null, scoreMax: null, endedAt: null }),
+      reportJson: reportFresh ? row.reportJson : null,
+    };
+  }
+
+  private signingLabel(legacy: number, signer: string | null): SigningLabel {
+    if (legacy === 1 || signer === null) return { kind: 'unsigned', legacy: legacy === 1 };
+    if (!this.signers.has(signer)) this.signers.set(signer, this.keys.whoIs(signer));
+    const who = this.signers.get(signer);
+    return who ? { kind: 'signed', signer: who } : { kind: 'unsigned', legacy: false };
   }
 
   private cutShort(sessionId: string, lastSeq: number, headSeq: number): StoreError {
@@ -346,9 +410,28 @@ class SqliteStore implements Store {
     );
   }
 
-  /** The snapshot once per text (migrations.ts v3), then the row pointing at it; one transaction. */
-  private insertSessionRow(row: SessionRow): void {
-    this.insertSessionTx(row);
+  /** The snapshot once per text (migrations.ts v3), then the row pointing at it; inside a transaction. */
+  private insertRow(row: SessionRow, legacy: boolean): void {
+    const scenarioKey = scenarioKeyOf(row.scenarioJson);
+    this.sql.putScenario.run(scenarioKey, row.scenarioJson);
+    this.sql.insertSession.run({
+      id: row.id,
+      scenarioId: row.scenarioId,
+      scenarioKey,
+      scenarioHash: row.scenarioHash,
+      appVersion: row.appVersion,
+      seed: row.seed,
+      variant: row.variant,
+      trainee: row.trainee,
+      mode: row.mode,
+      difficulty: row.difficulty,
+      startedAt: row.startedAt,
+      startedMs: Date.parse(row.startedAt),
+      parentId: row.parentId ?? null,
+      branchAtMs: row.branchAtMs ?? null,
+      timeLimitSec: row.timeLimitSec ?? null,
+      legacy: legacy ? 1 : 0,
+    });
   }
 
   private requireSession(id: string): void {

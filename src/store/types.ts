@@ -1,6 +1,7 @@
 import type { SessionLeases } from './leases.js';
 // Public shapes of the event store. Plain data only, so the rest of the app
 // (sim, UI, scoring) can depend on these without pulling in SQLite.
+import type { KeyRing, Signer } from '../signing/index.js';
 
 export type Actor = 'ic' | 'examiner' | 'system';
 
@@ -34,8 +35,17 @@ export interface NewSession {
   startedAt: string;
   parentId?: string | null;
   branchAtMs?: number | null;
+  /** The incident's time limit as the session started (scenario and difficulty), in sim seconds. */
+  timeLimitSec?: number | null;
 }
 
+/**
+ * A row as the store hands it out. outcome, score, scoreMax, endedAt and
+ * reportJson are derived from the events: the store returns them only when
+ * they were computed at the current chain head under this installation's
+ * key (else null, and `derivedFresh` false in listings), so an edited
+ * score is never shown; the session layer recomputes them.
+ */
 export interface SessionRow extends Required<NewSession> {
   outcome: string | null;
   score: number | null;
@@ -49,22 +59,46 @@ export interface SessionRow extends Required<NewSession> {
  * scenario snapshot, ~100 KB for a big scenario, and the report), which a
  * listing of many sessions would otherwise read in full.
  */
-export type SessionSummary = Omit<SessionRow, 'scenarioJson' | 'reportJson'>;
+export type SessionSummary = Omit<SessionRow, 'scenarioJson' | 'reportJson'> & {
+  /** outcome/score/scoreMax/endedAt were computed at the current head (else null here: recompute). */
+  derivedFresh: boolean;
+  signing: SigningLabel;
+};
 
+/** How a session's recording is signed, as a listing labels it (verify checks the signature itself). */
+export type SigningLabel =
+  | { kind: 'signed'; signer: Signer }
+  | { kind: 'unsigned'; legacy: boolean };
+
+export interface HeadSignature {
+  /** "ssh-ed25519 AAAA…" of the key that signed. */
+  signer: string;
+  /** Base64 Ed25519 signature of the head statement (signing/head-statement.ts). */
+  sig: string;
+}
+
+/** Derived results: null outcome for a session still open. */
 export interface SessionFinish {
-  outcome: string;
+  outcome: string | null;
   score: number | null;
   scoreMax: number | null;
   reportJson: string | null;
-  endedAt: string;
+  endedAt: string | null;
 }
 
 export interface VerifyResult {
   session: string;
+  /** Events, the genesis event not counted. */
   events: number;
   ok: boolean;
-  /** seq of the first row that does not follow from the one before; null when ok. */
+  /** seq of the first row that does not follow from the one before (0: the header); null when ok or only the signature fails. */
   brokenAt: number | null;
+  /** What is wrong, for a person; null when ok. */
+  problem: string | null;
+  /** Made before signing: the chain is checked, nothing says who made it. */
+  legacy: boolean;
+  /** Who signed the head (when the signature holds). */
+  signer: Signer | null;
 }
 
 export interface SessionExport {
@@ -74,6 +108,25 @@ export interface SessionExport {
   events: StoredEvent[];
   /** Where the recording ended: its last event's seq and hash (0 and the genesis hash when it has none). Absent in older exports. */
   head?: { seq: number; hash: string };
+  /** seq 0, the header bound into the chain; absent for recordings made before signing. */
+  genesis?: StoredEvent | null;
+  /** The signature on the head; absent for recordings made before signing. */
+  signature?: HeadSignature | null;
+}
+
+export interface ImportOptions {
+  /** Take an unsigned recording, or one signed by a key this installation does not trust (labelled so). */
+  allowUntrusted?: boolean;
+  /** Checks the unpacked scenario snapshot (schema, the header's variant); returns what is wrong, or null. */
+  checkSnapshot?: (raw: unknown, header: SessionRow) => string | null;
+  /** Named in every refusal. */
+  source?: string;
+}
+
+/** What an import took in, and how far it can be trusted. */
+export interface ImportResult {
+  row: SessionRow;
+  check: VerifyResult;
 }
 
 /**
@@ -102,6 +155,8 @@ export interface ViewHash {
 
 export interface OpenOptions {
   readonly?: boolean;
+  /** This installation's key and the keys it trusts; default: the user data folder (or FIREDRILL_KEYS). */
+  keys?: KeyRing;
   /** How long to wait for another process's write lock. Default 5000 ms; tests lower it. */
   busyTimeoutMs?: number;
 }
@@ -120,7 +175,15 @@ export interface Store {
   finishSession(id: string, f: SessionFinish): void;
   verify(sessionId: string): VerifyResult;
   exportSession(id: string): SessionExport;
-  importSession(x: unknown): SessionRow;
+  /** Checks everything (shape, limits, snapshot, chain, head, signature, trust) before writing anything. */
+  importSession(x: unknown, opts?: ImportOptions): ImportResult;
+  /**
+   * Stores recomputed derived results, trusted only while the head is
+   * `atHead` (no-op on a read-only store or when the head moved).
+   */
+  cacheDerived(id: string, atHead: string, f: SessionFinish | null): void;
+  /** The session's chain head. */
+  head(id: string): { seq: number; hash: string };
   /** seq of the session's last event; 0 when it has none. */
   lastSeq(sessionId: string): number;
   /**

@@ -74,12 +74,13 @@ describe('export and import', () => {
     store.close();
     const file = join(dirname(db), 'x.json');
     expect(cli(['export', id, '--out', file], { FIREDRILL_DB: db }).code).toBe(0);
-    // Export format 2: the scenario snapshot packed, the events as they were recorded.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'firedrill-session', version: 2, scenario: { encoding: 'gzip+base64' } });
+    // Export format 3: the scenario snapshot packed, the genesis event, the events as they were recorded, the signed head.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'firedrill-session', version: 3, scenario: { encoding: 'gzip+base64' }, genesis: { seq: 0 }, signature: { signer: expect.stringMatching(/^ssh-ed25519 /) } });
 
     const fresh = tempDb();
     const imp = cli(['import', file], { FIREDRILL_DB: fresh });
     expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toMatch(/chain verified, signed by \S+ SHA256:\S+, this machine/);
     expect(cli(['verify', id], { FIREDRILL_DB: fresh }).code).toBe(0);
     const score = (d: string) => (JSON.parse(cli(['report', id, '--format', 'json'], { FIREDRILL_DB: d }).stdout) as { score: { total: number } }).score.total;
     expect(score(fresh)).toBe(score(db));
@@ -96,8 +97,8 @@ describe('export and import', () => {
     writeFileSync(editedFile, edited);
     const other = tempDb();
     const refused = cli(['import', editedFile], { FIREDRILL_DB: other });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/cannot import session: event \d+ does not match its hash chain/);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/cannot import \S*edited\.json: event \d+ does not follow from the one before it/);
     const s = openStore(other);
     expect(s.listSessions()).toEqual([]);
     s.close();

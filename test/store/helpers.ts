@@ -1,4 +1,5 @@
 // Shared fixtures for the store tests: throwaway database files and sessions.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +23,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A session header; its scenario hash is the snapshot's, as the app records it. */
 export function sampleSession(overrides: Partial<NewSession> = {}): NewSession {
+  const scenarioJson = overrides.scenarioJson ?? JSON.stringify({ id: 'db-failover', title: 'Primary database failover' });
   return {
     id: 'sess-1',
     scenarioId: 'db-failover',
-    scenarioJson: JSON.stringify({ id: 'db-failover', title: 'Primary database failover' }),
-    scenarioHash: 'a'.repeat(64),
+    scenarioJson,
+    scenarioHash: createHash('sha256').update(scenarioJson).digest('hex'),
     appVersion: '0.1.0',
     seed: 42,
     variant: 'default',

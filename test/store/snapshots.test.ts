@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ function version2Database(file: string): void {
     ['b', big('one')],
     ['c', big('two')],
   ] as const;
-  rows.forEach(([id, json], i) => insert.run(id, json, 'f'.repeat(64), `2026-01-10T09:0${i}:00.000Z`, Date.parse(`2026-01-10T09:0${i}:00.000Z`)));
+  rows.forEach(([id, json], i) => insert.run(id, json, createHash('sha256').update(json).digest('hex'), `2026-01-10T09:0${i}:00.000Z`, Date.parse(`2026-01-10T09:0${i}:00.000Z`)));
   const payload = '{"text":"ack"}';
   const e = { sessionId: 'a', seq: 1, simMs: 1000, wallMs: 1, actor: 'ic' as const, type: 'command', payload: { text: "ack" } };
   db.prepare(`INSERT INTO events (session_id, seq, sim_ms, wall_ms, actor, type, payload, prev_hash, hash) VALUES ('a', 1, 1000, 1, 'ic', 'command', ?, ?, ?)`).run(

@@ -102,15 +102,18 @@ describe('sessions', () => {
 });
 
 describe('events', () => {
-  it('append + events round trip, chained from the genesis hash', () => {
+  it('append + events round trip, chained from the genesis event (seq 0, the header)', () => {
     withStore((store) => {
       store.createSession(sampleSession());
+      const genesis = store.exportSession('sess-1').genesis!;
+      expect(genesis).toMatchObject({ seq: 0, type: 'genesis', prevHash: GENESIS_HASH, payload: { trainee: 'alex', seed: 42, variant: 'default' } });
+      expect(store.head('sess-1')).toEqual({ seq: 0, hash: genesis.hash });
       const first = store.appendEvent('sess-1', { simMs: 0, wallMs: 1000, actor: 'system', type: 'start', payload: { z: 1, a: [1, 2] } });
       const second = store.appendEvent('sess-1', { simMs: 1500.5, wallMs: 2000, actor: 'ic', type: 'cmd', payload: 'ack INC-42' });
       const third = store.appendEvent('sess-1', { simMs: 2000, wallMs: 3000, actor: 'examiner', type: 'inject', payload: undefined });
 
-      expect(first).toMatchObject({ sessionId: 'sess-1', seq: 1, prevHash: GENESIS_HASH });
-      expect(first.hash).toBe(eventHash(GENESIS_HASH, first));
+      expect(first).toMatchObject({ sessionId: 'sess-1', seq: 1, prevHash: genesis.hash });
+      expect(first.hash).toBe(eventHash(genesis.hash, first));
       expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
       expect(third).toMatchObject({ seq: 3, prevHash: second.hash, payload: null });
 
@@ -125,7 +128,7 @@ describe('events', () => {
       store.createSession(sampleSession());
       store.appendEvent('sess-1', { simMs: 0, wallMs: 0, actor: 'ic', type: 't', payload: { b: 2, a: { d: 1, c: 0 } } });
       const db = new Database(file, { readonly: true });
-      expect(db.prepare('SELECT payload FROM events').pluck().get()).toBe('{"a":{"c":0,"d":1},"b":2}');
+      expect(db.prepare('SELECT payload FROM events WHERE seq = 1').pluck().get()).toBe('{"a":{"c":0,"d":1},"b":2}');
       db.close();
     });
   });
@@ -156,9 +159,9 @@ describe('verify', () => {
   it('is ok for an untouched chain (and an empty one)', () => {
     withStore((store) => {
       store.createSession(sampleSession());
-      expect(store.verify('sess-1')).toEqual({ session: 'sess-1', events: 0, ok: true, brokenAt: null });
+      expect(store.verify('sess-1')).toMatchObject({ session: 'sess-1', events: 0, ok: true, brokenAt: null, problem: null, legacy: false });
       appendSome(store, 'sess-1', 5);
-      expect(store.verify('sess-1')).toEqual({ session: 'sess-1', events: 5, ok: true, brokenAt: null });
+      expect(store.verify('sess-1')).toMatchObject({ session: 'sess-1', events: 5, ok: true, brokenAt: null, signer: { trust: 'this-machine' } });
     });
   });
 
@@ -169,7 +172,7 @@ describe('verify', () => {
       const db = new Database(file);
       db.prepare(`UPDATE events SET payload = '{"n":3,"text":"step 3, honest"}' WHERE session_id = 'sess-1' AND seq = 3`).run();
       db.close();
-      expect(store.verify('sess-1')).toEqual({ session: 'sess-1', events: 5, ok: false, brokenAt: 3 });
+      expect(store.verify('sess-1')).toMatchObject({ session: 'sess-1', events: 5, ok: false, brokenAt: 3 });
     });
   });
 
@@ -212,17 +215,18 @@ describe('export / import', () => {
   it('round trips into a fresh database and verifies', () => {
     const text = exported();
     withStore((store) => {
-      const row = store.importSession(JSON.parse(text));
-      expect(row).toEqual(JSON.parse(text).session);
-      expect(store.verify('sess-1')).toEqual({ session: 'sess-1', events: 6, ok: true, brokenAt: null });
-      expect(JSON.stringify(store.exportSession('sess-1'))).toBe(text);
+      const { row } = store.importSession(JSON.parse(text));
+      // Derived results do not travel: they are recomputed where the recording lands.
+      expect(row).toEqual({ ...JSON.parse(text).session, outcome: null, score: null, scoreMax: null, endedAt: null, reportJson: null });
+      expect(store.verify('sess-1')).toMatchObject({ session: 'sess-1', events: 6, ok: true, brokenAt: null, legacy: false, signer: { trust: 'this-machine' } });
+      expect(store.exportSession('sess-1')).toEqual({ ...JSON.parse(text), session: row });
       // The chain continues after an import.
       expect(store.appendEvent('sess-1', { simMs: 1, wallMs: 1, actor: 'examiner', type: 'note', payload: 'later' }).seq).toBe(7);
       expect(store.verify('sess-1').ok).toBe(true);
     });
   });
 
-  it('the export file (version 2) packs the scenario snapshot and imports to the same session as version 1', () => {
+  it('the export file (version 3) packs the scenario snapshot and imports to the same session as version 1', () => {
     const v1 = JSON.parse(exported());
     const big = JSON.stringify({ id: 'db-failover', briefing: 'the primary is down '.repeat(2000) });
     const text = withStore((store) => {
@@ -231,18 +235,18 @@ describe('export / import', () => {
       return exportFileText(store.exportSession('sess-1'), [{ seq: 2, hash: 'b'.repeat(64) }]);
     });
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'firedrill-session', version: 2, scenario: { encoding: 'gzip+base64', bytes: big.length } });
+    expect(file).toMatchObject({ format: 'firedrill-session', version: 3, scenario: { encoding: 'gzip+base64', bytes: big.length } });
     expect(file.session.scenarioJson).toBeUndefined();
     expect(text.length).toBeLessThan(big.length / 4);
     withStore((store) => {
-      const row = store.importSession(text);
+      const { row } = store.importSession(text);
       expect(row.scenarioJson).toBe(big);
       expect(store.verify('sess-1').ok).toBe(true);
       // Unpacking gives back the version 1 shape exactly.
       expect(unpackExport(packExport(store.exportSession('sess-1')))).toEqual({ ...store.exportSession('sess-1') });
     });
     // Version 1 files still import.
-    withStore((store) => expect(store.importSession(v1).scenarioJson).toBe(v1.session.scenarioJson));
+    withStore((store) => expect(store.importSession(v1).row.scenarioJson).toBe(v1.session.scenarioJson));
   });
 
   it('refuses a version 2 file whose snapshot is missing, damaged, or expands past any scenario, recording nothing', () => {
@@ -269,7 +273,7 @@ describe('export / import', () => {
 
   it('accepts the export as JSON text too', () => {
     const text = exported();
-    withStore((store) => expect(store.importSession(text).id).toBe('sess-1'));
+    withStore((store) => expect(store.importSession(text).row.id).toBe('sess-1'));
   });
 
   it('refuses an export with one byte changed in an event payload', () => {
@@ -278,7 +282,7 @@ describe('export / import', () => {
     expect(tampered).not.toBe(text);
     withStore((store) => {
       const err = catchError(() => store.importSession(JSON.parse(tampered)));
-      expect(err).toMatchObject({ code: 'invalid-import' });
+      expect(err).toMatchObject({ code: 'integrity' });
       expect((err as Error).message).toMatch(/event 4/);
       expect(store.listSessions()).toEqual([]);
     });
@@ -296,10 +300,10 @@ describe('export / import', () => {
       const x = JSON.parse(text);
       x.events.pop();
       x.events.shift(); // chain no longer starts at seq 1
-      expect(catchError(() => store.importSession(x))).toMatchObject({ code: 'invalid-import' });
+      expect(catchError(() => store.importSession(x))).toMatchObject({ code: 'integrity' });
       const y = JSON.parse(text);
       y.events[2].sessionId = 'other';
-      expect(catchError(() => store.importSession(y))).toMatchObject({ code: 'invalid-import', message: expect.stringMatching(/belongs to session other/) });
+      expect(catchError(() => store.importSession(y))).toMatchObject({ code: 'integrity', message: expect.stringMatching(/belongs to session other/) });
       expect(store.listSessions()).toEqual([]);
     });
   });

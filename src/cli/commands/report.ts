@@ -4,6 +4,7 @@ import { renderJson } from '../../scoring/report-json.js';
 import { renderMarkdown } from '../../scoring/report-md.js';
 import type { ReportMeta } from '../../scoring/types.js';
 import { Session } from '../../session/session.js';
+import { recordingStatus } from '../../session/recording-label.js';
 import { choiceFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -21,6 +22,7 @@ export function reportCommand(ctx: Context, positionals: string[]): number {
     const session = Session.load(store, id, ctx.wallNow);
     const score = session.score();
     const row = session.row;
+    const recording = recordingStatus(store, row.id);
     const meta: ReportMeta = {
       sessionId: row.id,
       seed: row.seed,
@@ -29,7 +31,8 @@ export function reportCommand(ctx: Context, positionals: string[]): number {
       difficulty: row.difficulty,
       startedAt: row.startedAt,
       revealTruth: true,
-      chainVerified: store.verify(row.id).ok,
+      chainVerified: recording.ok,
+      signing: recording.label,
     };
     const world = session.engine.state;
     const text =

@@ -1,4 +1,6 @@
 import { loadHistory, type HistoryData } from '../../session/history.js';
+import { listSessionsDerived } from '../../session/derived.js';
+import { signingTag } from '../../session/recording-label.js';
 import { sparkline } from '../../ui/sparkline.js';
 import type { Context } from '../context.js';
 import { openStore } from '../../store/index.js';
@@ -23,7 +25,7 @@ export function sessionsCommand(ctx: Context): number {
   try {
     const history = loadHistory(store);
     const sections = new Map(history.sessions.map((s) => [s.id, s.sections]));
-    const rows = store.listSessions().map((s) => ({
+    const rows = listSessionsDerived(store).map((s) => ({
       id: s.id,
       scenario: s.scenarioId,
       trainee: s.trainee,
@@ -34,11 +36,16 @@ export function sessionsCommand(ctx: Context): number {
       score: s.score,
       scoreMax: s.scoreMax,
       sections: sections.get(s.id) ?? [],
+      signing: signingTag(s.signing) || (s.signing.kind === 'signed' ? `signed by ${s.signing.signer.name ?? s.signing.signer.fingerprint}` : ''),
+      trusted: s.signing.kind === 'signed' && s.signing.signer.trust !== 'untrusted',
     }));
     if (ctx.io.json) ctx.io.data(rows);
     else if (rows.length === 0) ctx.io.out(`no sessions recorded yet in ${store.path}`);
     else {
-      for (const r of rows) ctx.io.out(`${r.id}  ${r.scenario}  ${r.trainee}  ${r.mode}  ${r.startedAt}  ${r.outcome ?? 'in progress'}  ${r.score ?? '—'}`);
+      for (const r of rows) {
+        const tag = r.trusted ? '' : `  [${r.signing}]`;
+        ctx.io.out(`${r.id}  ${r.scenario}  ${r.trainee}  ${r.mode}  ${r.startedAt}  ${r.outcome ?? 'in progress'}  ${r.score ?? '—'}${tag}`);
+      }
       for (const line of historyText(history)) ctx.io.out(line);
     }
     return 0;

@@ -1,9 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { verifyLabel } from '../../session/recording-label.js';
+import { readSnapshot } from '../../session/session.js';
 import { buildCast } from '../../session/cast.js';
 import { CANDIDATE_COPY_FORMAT, candidateCopy } from '../../session/examiner-redact.js';
 import { Recording } from '../../session/replay.js';
 import type { ViewHash } from '../../store/index.js';
-import { exportFileText, openStore } from '../../store/index.js';
+import { exportFileText, MAX_IMPORT_BYTES, openStore, parseBoundedJson } from '../../store/index.js';
 import { choiceFlag, intFlag, numFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -79,33 +81,49 @@ function viewHashesOf(x: unknown): ViewHash[] {
   return list.filter((h): h is ViewHash => typeof h === 'object' && h !== null && Number.isInteger((h as ViewHash).seq) && typeof (h as ViewHash).hash === 'string' && /^[0-9a-f]{64}$/.test((h as ViewHash).hash));
 }
 
+/**
+ * `firedrill import FILE [--allow-untrusted]`: everything is checked before
+ * anything is written (size, nesting, shape, snapshot and variant, chain,
+ * head, signature, trust); a refusal names the file and exits 1 (not a
+ * recording) or 3 (a recording that does not hold, or is not trusted).
+ */
 export function importCommand(ctx: Context, positionals: string[]): number {
   const file = positionals[0];
   if (!file) throw new CliError('import needs a file', 2);
   let text: string;
   try {
+    if (statSync(file).size > MAX_IMPORT_BYTES) throw new CliError(`cannot import ${file}: it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, far more than any recording`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    // importSession says what is wrong with it.
+    parsed = parseBoundedJson(text, { maxBytes: MAX_IMPORT_BYTES, maxDepth: 64 });
+  } catch (e) {
+    throw new CliError(`cannot import ${file}: ${(e as Error).message === 'it is not valid JSON' ? 'the file is not valid JSON' : `the file is refused: ${(e as Error).message}`}`);
   }
   if ((parsed as { format?: unknown } | null)?.format === CANDIDATE_COPY_FORMAT) {
     throw new CliError(
-      `${file} is a candidate copy (examiner notes, the scenario snapshot and the variant withheld, no verifiable chain): it is the candidate's record and cannot be imported or replayed; import the full export instead`,
+      `${file} is a candidate copy (examiner notes, the scenario snapshot and the variant withheld): it is the candidate's record and cannot be imported or replayed; import the full export instead`,
     );
   }
   const store = openStore(ctx.dbPath);
   try {
-    const row = store.importSession(parsed ?? text);
+    const { row, check } = store.importSession(parsed, {
+      source: file,
+      allowUntrusted: ctx.flags['allow-untrusted'] === true,
+      checkSnapshot: (raw, header) => {
+        const read = readSnapshot(raw, header);
+        return read.ok ? null : `session ${header.id} ${read.problem}`;
+      },
+    });
     const hashes = viewHashesOf(parsed);
     const seqs = new Set(store.events(row.id).map((e) => e.seq));
     for (const h of hashes) if (seqs.has(h.seq)) store.putViewHash(row.id, h.seq, h.hash);
-    ctx.io.out(`imported ${row.id} (${row.scenarioId}, ${row.trainee}); chain verified`);
+    if (ctx.io.json) ctx.io.data({ ...check, scenario: row.scenarioId, trainee: row.trainee, signedBy: verifyLabel(check) });
+    else ctx.io.out(`imported ${row.id} (${row.scenarioId}, ${row.trainee}) from ${file}; chain verified, ${verifyLabel(check)}`);
     return 0;
   } finally {
     store.close();

@@ -1,0 +1,32 @@
+// Derived results (outcome, score, report) are a cache of what replaying the
+// events gives. A cached value is used only if it was computed at the
+// session's current chain head and carries this installation's MAC over the
+// values and that head, so a score edited in the database (or a cache left
+// over from before the events changed) is recomputed instead of shown. The
+// report has a MAC of its own so a listing need not read it.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+export interface DerivedSummary {
+  outcome: string | null;
+  score: number | null;
+  scoreMax: number | null;
+  endedAt: string | null;
+}
+
+function mac(macKey: Buffer, body: unknown): string {
+  return createHmac('sha256', macKey).update(canonicalJson(body)).digest('hex');
+}
+
+export function summaryMac(macKey: Buffer, session: string, head: string, d: DerivedSummary): string {
+  return mac(macKey, { what: 'summary', session, head, outcome: d.outcome, score: d.score, scoreMax: d.scoreMax, endedAt: d.endedAt });
+}
+
+export function reportMac(macKey: Buffer, session: string, head: string, reportJson: string | null): string {
+  return mac(macKey, { what: 'report', session, head, reportJson });
+}
+
+export function macHolds(expected: string, got: string | null): boolean {
+  if (got === null || got.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(got), Buffer.from(expected));
+}
