@@ -1,13 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SessionError } from '../session/errors.js';
 import { APP_VERSION } from '../session/version.js';
-import { StoreError } from '../store/errors.js';
-import { KeyError } from '../signing/installation-key.js';
 import { parseCliArgs } from './args.js';
 import { createContext } from './context.js';
-import { CliError } from './errors.js';
+import { CliError, expectedExit } from './errors.js';
 import { commandHelp, USAGE } from './help.js';
 import { createIo } from './io.js';
 import { terminalSafe } from '../text/terminal-safe.js';
@@ -74,13 +71,10 @@ async function main(argv: string[]): Promise<number> {
 function fail(e: unknown): number {
   // Messages quote files, names and typed text: untrusted, so sanitised.
   const say = (text: string) => process.stderr.write(`firedrill: ${terminalSafe(text, { newlines: true })}\n`);
-  if (e instanceof CliError) {
-    say(e.message);
-    return e.exitCode;
-  }
-  if (e instanceof StoreError || e instanceof SessionError || e instanceof KeyError) {
-    say(e.message);
-    return e instanceof StoreError && e.code === 'integrity' ? 3 : 1;
+  const expected = expectedExit(e);
+  if (expected !== null) {
+    say((e as Error).message);
+    return expected;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   let where = '';

@@ -6,11 +6,17 @@ import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { describeFile, guarded } from './error-mapping.js';
-import { MIGRATIONS, assertNotNewer, migrate, schemaVersion } from './migrations.js';
+import { MIGRATIONS, assertNotNewer, migrate, schemaVersion, type MigrationContext } from './migrations.js';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-export function openConnection(file: string, opts: { readonly: boolean; busyTimeoutMs: number }): DB {
+export interface ConnectionOptions {
+  readonly: boolean;
+  busyTimeoutMs: number;
+  migration?: MigrationContext;
+}
+
+export function openConnection(file: string, opts: ConnectionOptions): DB {
   try {
     return openOnce(file, opts);
   } catch (err) {
@@ -26,7 +32,7 @@ export function openConnection(file: string, opts: { readonly: boolean; busyTime
   }
 }
 
-function openOnce(file: string, opts: { readonly: boolean; busyTimeoutMs: number }): DB {
+function openOnce(file: string, opts: ConnectionOptions): DB {
   const memory = file === ':memory:';
   if (opts.readonly && !memory && !existsSync(file)) {
     throw new StoreError('not-found', `there is no database at ${file}; run a drill first, or set FIREDRILL_DB to the database you meant`);
@@ -52,7 +58,7 @@ function openOnce(file: string, opts: { readonly: boolean; busyTimeoutMs: number
           );
         }
       } else {
-        migrate(db, file);
+        migrate(db, file, opts.migration);
       }
     });
   } catch (err) {

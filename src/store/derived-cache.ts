@@ -1,7 +1,7 @@
 // Derived results (outcome, score, report) are a cache of what replaying the
 // events gives. A cached value is used only if it was computed at the
 // session's current chain head and carries this installation's MAC over the
-// values and that head, so a score edited in the database (or a cache left
+// values, that head and the header, so a score edited in the database (or a cache left
 // over from before the events changed) is recomputed instead of shown. The
 // report has a MAC of its own so a listing need not read it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -18,12 +18,23 @@ function mac(macKey: Buffer, body: unknown): string {
   return createHmac('sha256', macKey).update(canonicalJson(body)).digest('hex');
 }
 
-export function summaryMac(macKey: Buffer, session: string, head: string, d: DerivedSummary): string {
-  return mac(macKey, { what: 'summary', session, head, outcome: d.outcome, score: d.score, scoreMax: d.scoreMax, endedAt: d.endedAt });
+/**
+ * What the results were derived from besides the events: the header as the
+ * row reads (seed, variant, difficulty…) and which snapshot it points at. An
+ * edit to either makes the cache stale, even though the head is unchanged.
+ */
+export interface DerivedFrom {
+  head: string;
+  header: unknown;
+  scenarioKey: string;
 }
 
-export function reportMac(macKey: Buffer, session: string, head: string, reportJson: string | null): string {
-  return mac(macKey, { what: 'report', session, head, reportJson });
+export function summaryMac(macKey: Buffer, session: string, from: DerivedFrom, d: DerivedSummary): string {
+  return mac(macKey, { what: 'summary', session, ...from, outcome: d.outcome, score: d.score, scoreMax: d.scoreMax, endedAt: d.endedAt });
+}
+
+export function reportMac(macKey: Buffer, session: string, from: DerivedFrom, reportJson: string | null): string {
+  return mac(macKey, { what: 'report', session, ...from, reportJson });
 }
 
 export function macHolds(expected: string, got: string | null): boolean {

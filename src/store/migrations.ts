@@ -5,8 +5,14 @@ import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { GENESIS_HASH } from './hash-chain.js';
 import { describeFile } from './error-mapping.js';
+import { signHead, type KeyRing } from '../signing/index.js';
 
-type Migration = (db: Database) => void;
+/** What a step may need besides the database: this installation's keys (v5 signs the heads of the recordings it finds). */
+export interface MigrationContext {
+  keys?: KeyRing;
+}
+
+type Migration = (db: Database, ctx?: MigrationContext) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
   // v1: sessions + their hash-chained event log.
@@ -136,8 +142,11 @@ export const MIGRATIONS: readonly Migration[] = [
   // a cache, trusted only at the head they were computed for and under this
   // installation's MAC (derived_head, derived_mac, derived_report_mac). Sessions recorded before
   // this have no genesis and no signature: legacy = 1 labels them "unsigned,
-  // made before signing".
-  (db) => {
+  // made before signing". Their heads are signed here, in the upgrade's own
+  // transaction, as what this installation held when it upgraded: verify
+  // requires that signature, so a signed recording stripped down to look
+  // older (no genesis, chain recomputed, legacy = 1) is still refused.
+  (db, ctx) => {
     db.exec(`
       CREATE TABLE events_v5 (
         id         INTEGER PRIMARY KEY,
@@ -164,6 +173,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN derived_report_mac TEXT;
       UPDATE sessions SET legacy = 1;
     `);
+    const heads = db.prepare('SELECT id, head_seq AS seq, head_hash AS hash FROM sessions').all() as { id: string; seq: number; hash: string }[];
+    if (heads.length === 0 || !ctx?.keys) return;
+    const key = ctx.keys.own();
+    const sign = db.prepare('UPDATE sessions SET head_signer = ?, head_sig = ? WHERE id = ?');
+    for (const h of heads) sign.run(key.openssh, signHead(key.privateKey, { session: h.id, seq: h.seq, hash: h.hash }), h.id);
   },
 ];
 
@@ -187,7 +201,7 @@ export function assertNotNewer(db: Database, file: string): void {
   }
 }
 
-export function migrate(db: Database, file: string): void {
+export function migrate(db: Database, file: string, ctx: MigrationContext = {}): void {
   assertNotNewer(db, file);
   for (let v = schemaVersion(db); v < MIGRATIONS.length; v++) {
     // One IMMEDIATE transaction per step, version bump included, so a crash
@@ -196,7 +210,7 @@ export function migrate(db: Database, file: string): void {
     // both running CREATE TABLE.
     db.transaction(() => {
       if (schemaVersion(db) !== v) return;
-      MIGRATIONS[v]!(db);
+      MIGRATIONS[v]!(db, ctx);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }

@@ -12,8 +12,14 @@ export type Link = ChainLink | { seq: number; unreadable: true };
 export interface RecordingUnderCheck {
   header: SessionHeader;
   scenarioJson: string;
-  /** Made before signing: no genesis event, no signature. */
+  /** Made before signing: no genesis event, no signature of its maker. */
   legacy: boolean;
+  /**
+   * A recording made before signing carries this installation's signature
+   * of the head it had when the database was upgraded (or the import took
+   * it): required in a database, absent from an export file.
+   */
+  legacySigned?: boolean;
   /** In seq order; a signed recording's first is its genesis event (seq 0). */
   links: Link[];
   head: { seq: number; hash: string } | null;
@@ -62,21 +68,22 @@ export function checkRecording(r: RecordingUnderCheck, keys: KeyRing): Recording
   if (r.head.seq !== end.seq || r.head.hash !== end.hash) {
     return fail(end.seq + 1, `it was recorded up to event ${r.head.seq} but its events end at ${end.seq}: the recording was cut short or its head was changed`);
   }
-  if (r.legacy) return { ok: true, brokenAt: null, problem: null, events, legacy: true, signer: null };
+  if (r.legacy && !r.legacySigned) return { ok: true, brokenAt: null, problem: null, events, legacy: true, signer: null };
 
-  if (!r.signature) return fail(null, 'its chain head is not signed');
+  if (!r.signature) return fail(null, r.legacy ? 'it is labelled as made before signing but its head was not signed when this installation took it in' : 'its chain head is not signed');
   const key = parseOpensshKey(r.signature.signer);
   const signer = key ? keys.whoIs(key.text) : null;
   if (!key || !signer) return fail(null, 'the key that signed its head is not an Ed25519 public key');
   if (!headSignatureHolds(key.key, { session: id, seq: r.head.seq, hash: r.head.hash }, r.signature.sig)) {
     return fail(null, `the signature on its head does not hold for ${signer.fingerprint}: the recording was altered after it was signed`);
   }
-  return { ok: true, brokenAt: null, problem: null, events, legacy: false, signer };
+  if (r.legacy && signer.trust === 'untrusted') return fail(null, 'it is labelled as made before signing but its head was signed by a key this installation does not trust');
+  return { ok: true, brokenAt: null, problem: null, events, legacy: r.legacy, signer };
 }
 
 /** "signed by …", "unsigned, made before signing", or what is wrong. */
 export function describeCheck(c: RecordingCheck, describeSigner: (s: Signer) => string): string {
   if (!c.ok) return c.problem ?? 'broken';
-  if (c.legacy) return 'unsigned, made before signing';
+  if (c.legacy) return c.signer ? `unsigned, made before signing (kept since by ${c.signer.name ?? c.signer.fingerprint})` : 'unsigned, made before signing';
   return c.signer ? describeSigner(c.signer) : 'unsigned';
 }

@@ -4,11 +4,12 @@ import { StoreError } from './errors.js';
 import type { Actor, StoredEvent } from './types.js';
 
 /** What the store reads to decide what of a row it may hand out (suffixed _, stripped before it leaves). */
-const INTERNAL_COLUMNS = `head_hash AS headHash_, derived_head AS derivedHead_, derived_mac AS derivedMac_,
+const INTERNAL_COLUMNS = `head_hash AS headHash_, scenario_key AS scenarioKey_, derived_head AS derivedHead_, derived_mac AS derivedMac_,
   legacy AS legacy_, head_signer AS headSigner_, head_sig AS headSig_`;
 
 export interface InternalColumns {
   headHash_: string;
+  scenarioKey_: string;
   derivedHead_: string | null;
   derivedMac_: string | null;
   derivedReportMac_?: string | null;

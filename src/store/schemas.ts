@@ -37,11 +37,12 @@ const sessionRowSchema = z.strictObject({
   ...newSessionSchema.shape,
   parentId: z.string().nullable(),
   branchAtMs: finite.nullable(),
-  outcome: z.string().nullable(),
-  score: finite.nullable(),
-  scoreMax: finite.nullable(),
-  endedAt: isoTime.nullable(),
-  reportJson: z.string().nullable(),
+  // Derived results: never trusted from a file (recomputed where it lands); absent since export format 3.
+  outcome: z.string().nullable().default(null),
+  score: finite.nullable().default(null),
+  scoreMax: finite.nullable().default(null),
+  endedAt: isoTime.nullable().default(null),
+  reportJson: z.string().nullable().default(null),
   // Absent from exports made before the time limit joined the header.
   timeLimitSec: finite.nullable().default(null),
 });

@@ -14,10 +14,10 @@ import { newEventSchema, newSessionSchema } from './schemas.js';
 import { scenarioKey as scenarioKeyOf } from './migrations.js';
 import { LeaseTable } from './leases.js';
 import { keyRing, signHead, type KeyRing, type Signer } from '../signing/index.js';
-import { genesisEvent } from './genesis.js';
+import { genesisEvent, headerOf, type SessionHeader } from './genesis.js';
 import { checkRecording, type Link } from './recording-check.js';
 import { prepareImport } from './import-check.js';
-import { macHolds, reportMac, summaryMac } from './derived-cache.js';
+import { macHolds, reportMac, summaryMac, type DerivedFrom } from './derived-cache.js';
 import type {
   ImportOptions,
   ImportResult,
@@ -40,11 +40,13 @@ import type {
 /** Opens (creating if needed) the database at `path`; ':memory:' gives a throwaway one. */
 export function openStore(path: string, opts: OpenOptions = {}): Store {
   const file = path === ':memory:' ? path : resolve(path);
+  const keys = opts.keys ?? keyRing();
   const db = openConnection(file, {
     readonly: opts.readonly ?? false,
     busyTimeoutMs: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    migration: { keys },
   });
-  return new SqliteStore(db, file, opts.keys ?? keyRing(), opts.readonly ?? false);
+  return new SqliteStore(db, file, keys, opts.readonly ?? false);
 }
 
 type RawRow = SessionRow & InternalColumns;
@@ -84,7 +86,6 @@ class SqliteStore implements Store {
         VALUES (@id, @scenarioId, @scenarioKey, @scenarioHash, @appVersion, @seed, @variant, @trainee,
           @mode, @difficulty, @startedAt, @startedMs, @parentId, @branchAtMs, @timeLimitSec, @legacy)`),
       head: db.prepare(`SELECT head_seq AS seq, head_hash AS hash FROM sessions WHERE id = ?`),
-      isLegacy: db.prepare(`SELECT legacy FROM sessions WHERE id = ?`).pluck(),
       moveHead: db.prepare(`UPDATE sessions SET head_seq = ?, head_hash = ? WHERE id = ?`),
       signHead: db.prepare(`UPDATE sessions SET head_signer = ?, head_sig = ? WHERE id = ?`),
       finishSession: db.prepare(`
@@ -153,21 +154,25 @@ class SqliteStore implements Store {
       this.insertRow(x.session, legacy);
       for (const e of x.genesis ? [x.genesis, ...x.events] : x.events) this.sql.insertEvent.run({ ...e, payload: canonicalJson(e.payload) });
       const head = x.head!;
-      this.sql.moveHead.run(head.seq, head.hash, x.session.id);
-      if (x.signature) this.sql.signHead.run(x.signature.signer, x.signature.sig, x.session.id);
+      // A recording made before signing is signed here, as what this installation accepted unsigned.
+      if (legacy) this.moveAndSign(x.session.id, head.seq, head.hash);
+      else {
+        this.sql.moveHead.run(head.seq, head.hash, x.session.id);
+        if (x.signature) this.sql.signHead.run(x.signature.signer, x.signature.sig, x.session.id);
+      }
     });
 
     this.finishTx = db.transaction((id: string, f: SessionFinish, atHead: string | null) => {
-      const head = this.sql.head.get(id) as { seq: number; hash: string } | undefined;
-      if (!head) throw this.notFound(id);
-      if (atHead !== null && head.hash !== atHead) return;
+      const raw = this.rawRow(id);
+      if (atHead !== null && raw.headHash_ !== atHead) return;
       const macKey = this.keys.own().macKey;
+      const from = derivedFrom(raw);
       this.sql.finishSession.run({
         id,
         ...f,
-        head: head.hash,
-        mac: summaryMac(macKey, id, head.hash, f),
-        reportMac: reportMac(macKey, id, head.hash, f.reportJson),
+        head: raw.headHash_,
+        mac: summaryMac(macKey, id, from, f),
+        reportMac: reportMac(macKey, id, from, f.reportJson),
       });
     });
 
@@ -231,8 +236,8 @@ class SqliteStore implements Store {
     return guarded(this.path, () => {
       const macKey = this.keys.ownIfAny()?.macKey ?? null;
       return (this.sql.allSessions.all() as RawSummary[]).map((r) => {
-        const { headHash_, derivedHead_, derivedMac_, legacy_, headSigner_, headSig_: _sig, ...row } = r;
-        const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, headHash_, r), derivedMac_);
+        const { headHash_, scenarioKey_: _k, derivedHead_, derivedMac_, legacy_, headSigner_, headSig_: _sig, ...row } = r;
+        const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, derivedFrom(r), r), derivedMac_);
         const derived = fresh ? {} : { outcome: null, score: null, scoreMax: null, endedAt: null };
         return { ...row, ...derived, derivedFresh: fresh, signing: this.signingLabel(legacy_, headSigner_) };
       });
@@ -282,6 +287,7 @@ class SqliteStore implements Store {
           header: raw,
           scenarioJson: raw.scenarioJson ?? '',
           legacy: raw.legacy_ === 1,
+          legacySigned: true,
           links,
           head,
           signature: raw.headSigner_ !== null && raw.headSig_ !== null ? { signer: raw.headSigner_, sig: raw.headSig_ } : null,
@@ -365,8 +371,7 @@ class SqliteStore implements Store {
     const payload: unknown = JSON.parse(payloadText);
     const stored: StoredEvent = { ...content, payload, prevHash, hash: eventHash(prevHash, { ...content, payload }) };
     this.sql.insertEvent.run({ ...stored, payload: payloadText });
-    if (this.sql.isLegacy.get(sessionId) === 1) this.sql.moveHead.run(seq, stored.hash, sessionId);
-    else this.moveAndSign(sessionId, seq, stored.hash);
+    this.moveAndSign(sessionId, seq, stored.hash);
     return stored;
   }
 
@@ -385,10 +390,11 @@ class SqliteStore implements Store {
 
   /** The row without its internal columns, derived results only when they hold at the current head. */
   private present(r: RawRow): SessionRow {
-    const { headHash_, derivedHead_, derivedMac_, derivedReportMac_, legacy_: _l, headSigner_: _s, headSig_: _g, ...row } = r;
+    const { headHash_, scenarioKey_: _k, derivedHead_, derivedMac_, derivedReportMac_, legacy_: _l, headSigner_: _s, headSig_: _g, ...row } = r;
     const macKey = this.keys.ownIfAny()?.macKey ?? null;
-    const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, headHash_, r), derivedMac_);
-    const reportFresh = fresh && macHolds(reportMac(macKey!, r.id, headHash_, r.reportJson), derivedReportMac_ ?? null);
+    const from = derivedFrom(r);
+    const fresh = macKey !== null && derivedHead_ === headHash_ && macHolds(summaryMac(macKey, r.id, from, r), derivedMac_);
+    const reportFresh = fresh && macHolds(reportMac(macKey!, r.id, from, r.reportJson), derivedReportMac_ ?? null);
     return {
       ...row,
       ...(fresh ? {} : { outcome: null, score: null, scoreMax: null, endedAt: null }),
@@ -441,6 +447,11 @@ class SqliteStore implements Store {
   private notFound(id: string): StoreError {
     return new StoreError('not-found', `there is no session "${id}" in ${describeFile(this.path)}; list the sessions to see which ids exist`);
   }
+}
+
+/** What a row's derived results depend on besides its events. */
+function derivedFrom(r: SessionHeader & InternalColumns): DerivedFrom {
+  return { head: r.headHash_, header: headerOf(r), scenarioKey: r.scenarioKey_ };
 }
 
 function invalidImport(reason: string): StoreError {
