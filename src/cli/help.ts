@@ -21,19 +21,23 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
                                   rubric, injections, hints, pause, +10 min, notes [--headless]
   resume SESSION                  continue an interrupted session from its last event
   report SESSION [--format md|html|json] [--out FILE]
-  verify SESSION|--all            check a recording's hash chain
+  verify SESSION|--all            check a recording: header, snapshot, hash chain, head, signature;
+                                  says who signed it (exit 3 when any of it does not hold)
   export SESSION --out FILE       one JSON file with everything
   export SESSION --candidate --out FILE  the candidate's copy: examiner notes, scenario snapshot,
                                   variant, seed and score withheld (not importable)
   export SESSION --format cast --out FILE [--speed X] [--step S]  an asciicast for asciinema play
-  import FILE                     verify and load an exported session
+  import FILE [--allow-untrusted] check everything, then load an exported session; an unsigned
+                                  recording or an untrusted signer needs --allow-untrusted
+  keys [list|trust FILE|KEY --name N|remove NAME]  this installation's signing key; trusted keys
 
 SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest".
 
 flags: --db PATH (default $FIREDRILL_DB, else the user data folder) --json --no-color --help --version
 play:  --seed N --speed X --trainee NAME --mode solo|interview --difficulty easy|normal|hard
        --postmortem-min N --width W --height H --quiet
-exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage · 3 broken hash chain`;
+exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage ·
+            3 a broken, cut, unsigned, forged or untrusted recording (verify, import)`;
 
 
 export const HOST_HELP = `firedrill host — run an interview from the examiner's machine
@@ -90,9 +94,33 @@ machine holds the answer. For an interview that counts, host it:
 \`firedrill host SCENARIO\` keeps the database and the hidden truth on the
 examiner's machine.`;
 
+export const KEYS_HELP = `firedrill keys — the key this installation signs recordings with, and the keys it trusts
+
+usage: firedrill keys                          this machine's key: name, SHA256: fingerprint, public key
+       firedrill keys list                     this machine's key and every trusted key
+       firedrill keys trust FILE|KEY --name N  trust another installation's key (its .pub file or the
+                                               "ssh-ed25519 AAAA…" text it shows under firedrill keys)
+       firedrill keys remove NAME|FINGERPRINT  stop trusting a key
+
+Every recording starts with a genesis event holding its header (trainee,
+seed, variant, difficulty, mode, start, scenario and snapshot hash, version,
+parent, time limit); each event's hash covers the one before, and the head of
+the chain is signed with this installation's Ed25519 key as the session goes.
+verify and import say who signed ("signed by examiner-laptop SHA256:…,
+trusted") and exit 3 on a break, a missing head, or a missing or bad
+signature. import refuses an unsigned recording (made before signing) or one
+signed by a key not trusted here unless given --allow-untrusted; such a
+recording is labelled wherever it shows (sessions, report, verify).
+
+The keys live in the user data folder (keys/signing_ed25519, mode 0600, and
+keys/signing_ed25519.pub; trusted keys in keys/trusted_keys, one
+"NAME ssh-ed25519 AAAA…" a line); FIREDRILL_KEYS=DIR keeps them elsewhere.
+The fingerprint is the one \`ssh-keygen -lf keys/signing_ed25519.pub\` prints.`;
+
 /** A command's own help text, for the commands that have one. */
 export function commandHelp(command: string | undefined): string | undefined {
   if (command === 'host') return HOST_HELP;
   if (command === 'examine') return EXAMINE_HELP;
+  if (command === 'keys') return KEYS_HELP;
   return undefined;
 }

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { candidateCopy } from '../../src/session/examiner-redact.js';
+import { keyRing } from '../../src/signing/index.js';
 import { INTERVIEW_DONE, LiveController } from '../../src/session/live-controller.js';
 import { reportMarkdown } from '../../src/session/reports.js';
 import { parseScript } from '../../src/session/script.js';
@@ -88,7 +89,7 @@ describe('hidden truth stays off the candidate side', () => {
         expect(leaks(report, hidden.filter((h) => !sentences(sc.examiner.strongPlay).includes(h))), 'candidate report').toEqual([]);
 
         // The candidate export.
-        const copy = JSON.stringify(candidateCopy(store.exportSession(session.id)));
+        const copy = JSON.stringify(candidateCopy(store.exportSession(session.id), keyRing().own()));
         expect(leaks(copy, hidden), 'candidate export').toEqual([]);
         expect(copy).not.toContain(session.row.variant);
 

@@ -1,4 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { keyRing } from '../../signing/index.js';
 import { verifyLabel } from '../../session/recording-label.js';
 import { readSnapshot } from '../../session/session.js';
 import { buildCast } from '../../session/cast.js';
@@ -40,9 +41,9 @@ export async function exportCommand(ctx: Context, positionals: string[]): Promis
     if (format === 'cast') return await exportCast(ctx, Recording.load(store, sessionId), out);
     const data = store.exportSession(sessionId);
     if (ctx.flags.candidate) {
-      const copy = candidateCopy(data);
+      const copy = candidateCopy(data, keyRing().own());
       write(out, `${JSON.stringify(copy, null, 2)}\n`);
-      ctx.io.out(`exported a candidate copy of ${data.session.id} (${copy.events.length} events; withheld: ${copy.withheld.items.join(', ')}) to ${out}`);
+      ctx.io.out(`exported a candidate copy of ${data.session.id} (${copy.events.length} events, chained and signed on its own; withheld: ${copy.withheld.join(', ')}) to ${out}`);
       return 0;
     }
     const viewHashes = store.viewHashes(sessionId);
