@@ -7,13 +7,16 @@
 // FIREDRILL_BENCH_QUICK=1 shrinks the workloads (the test suite uses it; its
 // values are not comparable). The console figures run the built program
 // (bin/firedrill.js), so `npm run bench` builds it first.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine, formatLine, formatMisses, machineInfo, registeredFigures, runFigures, selectFigures, toJson } from './index.js';
 import { packageRoot } from '../src/cli/paths.js';
 
 async function main(argv: string[]): Promise<number> {
+  // The recordings the figures make are signed with a key of their own, not this installation's.
+  process.env.FIREDRILL_KEYS ??= mkdtempSync(join(tmpdir(), 'firedrill-bench-keys-'));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, details: { type: 'boolean' }, strict: { type: 'boolean' } } });

@@ -28,14 +28,17 @@ export function deriveSession(store: Store, id: string): SessionFinish {
 /** The derived results at the session's current head: the store's if it vouches for them, else recomputed. */
 export function derivedOf(store: Store, id: string): SessionFinish & { unreadable: boolean } {
   const row = store.getSession(id);
-  if (row.outcome !== null) return { outcome: row.outcome, score: row.score, scoreMax: row.scoreMax, reportJson: row.reportJson, endedAt: row.endedAt, unreadable: false };
+  if (row.outcome !== null) return { outcome: row.outcome, score: row.score, scoreMax: row.scoreMax, reportJson: row.reportJson, endedAt: row.endedAt, unreadable: row.outcome === UNREADABLE };
   const head = store.head(id).hash;
   try {
     const d = deriveSession(store, id);
     store.cacheDerived(id, head, d);
     return { ...d, unreadable: false };
   } catch {
-    return { outcome: UNREADABLE, score: null, scoreMax: null, reportJson: null, endedAt: null, unreadable: true };
+    // Kept as such at this head, so a listing does not try again every time.
+    const none = { outcome: UNREADABLE, score: null, scoreMax: null, reportJson: null, endedAt: null };
+    store.cacheDerived(id, head, none);
+    return { ...none, unreadable: true };
   }
 }
 

@@ -5,7 +5,6 @@
 // over from before the events changed) is recomputed instead of shown. The
 // report has a MAC of its own so a listing need not read it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
 
 export interface DerivedSummary {
   outcome: string | null;
@@ -14,8 +13,8 @@ export interface DerivedSummary {
   endedAt: string | null;
 }
 
-function mac(macKey: Buffer, body: unknown): string {
-  return createHmac('sha256', macKey).update(canonicalJson(body)).digest('hex');
+function mac(macKey: Buffer, body: unknown[]): string {
+  return createHmac('sha256', macKey).update(JSON.stringify(body)).digest('hex');
 }
 
 /**
@@ -25,16 +24,19 @@ function mac(macKey: Buffer, body: unknown): string {
  */
 export interface DerivedFrom {
   head: string;
-  header: unknown;
+  /** The header's values in HEADER_FIELDS order. */
+  header: unknown[];
   scenarioKey: string;
 }
 
+// A fixed-order array, not canonical JSON of an object: a listing checks
+// one MAC per session, and this is ~2.5x cheaper.
 export function summaryMac(macKey: Buffer, session: string, from: DerivedFrom, d: DerivedSummary): string {
-  return mac(macKey, { what: 'summary', session, ...from, outcome: d.outcome, score: d.score, scoreMax: d.scoreMax, endedAt: d.endedAt });
+  return mac(macKey, ['summary', session, from.head, from.scenarioKey, ...from.header, d.outcome, d.score, d.scoreMax, d.endedAt]);
 }
 
 export function reportMac(macKey: Buffer, session: string, from: DerivedFrom, reportJson: string | null): string {
-  return mac(macKey, { what: 'report', session, ...from, reportJson });
+  return mac(macKey, ['report', session, from.head, from.scenarioKey, ...from.header, reportJson]);
 }
 
 export function macHolds(expected: string, got: string | null): boolean {

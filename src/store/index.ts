@@ -20,7 +20,7 @@ export type {
   SigningLabel,
 } from './types.js';
 export { describeCheck } from './recording-check.js';
-export { GENESIS_TYPE, HEADER_FIELDS } from './genesis.js';
+export { GENESIS_TYPE, HEADER_FIELDS, genesisEvent } from './genesis.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { defaultDbPath } from './default-path.js';
 export { openStore } from './store.js';

@@ -14,7 +14,7 @@ import { newEventSchema, newSessionSchema } from './schemas.js';
 import { scenarioKey as scenarioKeyOf } from './migrations.js';
 import { LeaseTable } from './leases.js';
 import { keyRing, signHead, type KeyRing, type Signer } from '../signing/index.js';
-import { genesisEvent, headerOf, type SessionHeader } from './genesis.js';
+import { genesisEvent, HEADER_FIELDS, type SessionHeader } from './genesis.js';
 import { checkRecording, type Link } from './recording-check.js';
 import { prepareImport } from './import-check.js';
 import { macHolds, reportMac, summaryMac, type DerivedFrom } from './derived-cache.js';
@@ -451,7 +451,7 @@ class SqliteStore implements Store {
 
 /** What a row's derived results depend on besides its events. */
 function derivedFrom(r: SessionHeader & InternalColumns): DerivedFrom {
-  return { head: r.headHash_, header: headerOf(r), scenarioKey: r.scenarioKey_ };
+  return { head: r.headHash_, header: HEADER_FIELDS.map((f) => r[f] ?? null), scenarioKey: r.scenarioKey_ };
 }
 
 function invalidImport(reason: string): StoreError {
