@@ -4,7 +4,9 @@
 //   cli (and host, the SSH front door cli starts) → ui → session → view?
 //   session → store, sim, commands, scoring → scenario
 //
-// scenario and text (the terminal sanitiser) are floors every layer may use.
+// scenario and text (the terminal sanitiser) are floors every layer may use;
+// signing (this installation's key, trusted keys, the signed head) is a floor
+// under the store.
 // view (the view model the screen renders) sits between session and ui: the
 // session builds view models, ui renders them; view reads sim and scenario.
 // Among sim, scoring and commands: commands is the command language (it
@@ -29,6 +31,13 @@ module.exports = {
       severity: 'error',
       from: { path: layer('scenario') },
       to: { path: layer('cli', 'host', 'ui', 'session', 'view', 'store', 'sim', 'scoring', 'commands') },
+    },
+    {
+      name: 'signing-imports-nothing-of-ours',
+      comment: 'signing (keys and the signed chain head) sits under the store: it knows no store, session or screen.',
+      severity: 'error',
+      from: { path: layer('signing') },
+      to: { path: layer('cli', 'host', 'ui', 'session', 'view', 'store', 'sim', 'scoring', 'commands', 'scenario', 'text') },
     },
     {
       name: 'text-imports-nothing-of-ours',
