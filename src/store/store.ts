@@ -254,7 +254,11 @@ class SqliteStore implements Store {
 
   cacheDerived(id: string, atHead: string, f: SessionFinish | null): void {
     if (this.readonly) return;
-    guarded(this.path, () => this.finishTx.immediate(id, f ?? { outcome: null, score: null, scoreMax: null, reportJson: null, endedAt: null }, atHead));
+    try {
+      this.finishTx.immediate(id, f ?? { outcome: null, score: null, scoreMax: null, reportJson: null, endedAt: null }, atHead);
+    } catch {
+      // Only a cache: a database or key folder that cannot be written (read-only media, another user) just recomputes next time.
+    }
   }
 
   appendEvent(sessionId: string, e: NewEvent): StoredEvent {

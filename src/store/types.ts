@@ -179,7 +179,8 @@ export interface Store {
   importSession(x: unknown, opts?: ImportOptions): ImportResult;
   /**
    * Stores recomputed derived results, trusted only while the head is
-   * `atHead` (no-op on a read-only store or when the head moved).
+   * `atHead` (no-op on a read-only store, when the head moved, or when the
+   * database or the key folder cannot be written).
    */
   cacheDerived(id: string, atHead: string, f: SessionFinish | null): void;
   /** The session's chain head. */
