@@ -1,4 +1,4 @@
-// The genesis event: seq 0 of every recording made since schema v5. It holds
+// The genesis event: seq 0 of every recording made since schema v6. It holds
 // the whole session header, and event 1 chains from its hash, so the header
 // cannot change without breaking the chain (and the signature on its head).
 import { canonicalJson } from './canonical-json.js';
