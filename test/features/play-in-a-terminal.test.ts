@@ -114,7 +114,11 @@ describe('the real program in a real terminal', () => {
     await t.waitFor(/Ana \(ops on-call\) joined/, 30_000);
     t.type('ask ana do rollback config in 3m');
     t.press('Enter');
-    await t.waitFor(/ask ana do rollback config in 3m|⧗/);
+    // A change is read back first; interactive play always waits for the IC's go.
+    await t.waitFor(/Ana read back a change: `go` to confirm/);
+    t.type('go');
+    t.press('Enter');
+    await t.waitFor(/⧗/);
     // The error rate drops on the dashboard: no alarm marker on the 5xx row any more.
     const errorRow = (screen: string) => screen.split('\n').find((l) => /POST \/checkout .*%/.test(l)) ?? '';
     expect(errorRow(t.screen())).toMatch(/% !/);
@@ -127,7 +131,7 @@ describe('the real program in a real terminal', () => {
     const row = store.getSession('latest');
     expect(row.scenarioId).toBe('mini-checkout');
     const texts = store.events(row.id).map((e) => (e.payload as { text?: string }).text).filter(Boolean);
-    expect(texts).toEqual(['dash errors', 'escalate ops', 'ask ana do rollback config in 3m']);
+    expect(texts).toEqual(['dash errors', 'escalate ops', 'ask ana do rollback config in 3m', 'go']);
     store.close();
   }, 120_000);
 
