@@ -93,7 +93,9 @@ describe('the registered figures', () => {
     for (const r of results) {
       expect(r.error, r.name).toBeUndefined();
       expect(Number.isFinite(r.value), r.name).toBe(true);
-      expect(r.value!, r.name).toBeGreaterThan(0);
+      // A count of wrong outcomes is at its best at 0; every other figure measures something.
+      if (/wrong-changes/.test(r.name)) expect(r.value!, r.name).toBeGreaterThanOrEqual(0);
+      else expect(r.value!, r.name).toBeGreaterThan(0);
     }
     // Deterministic figures do not depend on the machine.
     const bytes = results.find((r) => r.name === 'recording.bytes-per-sim-min')!;
