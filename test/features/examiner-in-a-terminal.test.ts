@@ -109,6 +109,8 @@ describe('candidate and examiner in two terminals', () => {
     again.press('Enter');
     await again.waitFor(/paged Ops/);
     await again.waitFor(/> ▏ +\? help/);
+    // The quit must come after 0:00, or the branch below would start from a session already over.
+    await again.waitFor(/21:00:(0[2-9]|[1-5]\d) +▶/);
     again.type('q');
     await again.waitFor(/Quit this session\? y\/n/);
     again.type('y');
