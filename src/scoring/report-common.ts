@@ -1,7 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { WorldState } from '../sim/world.js';
 import type { ItemJudgement } from './action-items.js';
 import type { Score } from './types.js';
 
@@ -74,6 +73,3 @@ export function conceptLine(scenario: Scenario, j: ItemJudgement): string {
   return '—';
 }
 
-export function outcomeLine(scenario: Scenario, world: WorldState): string {
-  return `${world.outcome ?? 'unfinished'}${world.resolvedSec !== null ? ` at ${wallHm(scenario, world.resolvedSec)}` : ''}`;
-}

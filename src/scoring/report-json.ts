@@ -2,6 +2,7 @@ import { wallClock } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
+import { outcomeDetail } from './outcome.js';
 import { referenceTimeline } from './reference.js';
 import { conceptTitle, DRILL_NOTICE, timingRows } from './report-common.js';
 import type { ReportMeta, Score } from './types.js';
@@ -27,6 +28,9 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
     },
     scenario: { id: scenario.id, title: scenario.title },
     outcome: world.outcome,
+    // A resolve with the fault still active is its own outcome here; `outcome` keeps its old values.
+    outcomeDetail: outcomeDetail(world),
+    faultActiveAtResolve: outcomeDetail(world) === 'resolved-fault-active',
     score,
     timings: { ...score.timings, rows: timingRows(scenario, score) },
     timeline: world.timeline.map((e) => ({ ...e, at: at(e.sec) })),

@@ -4,7 +4,8 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, outcomeLine, timingRows } from './report-common.js';
+import { clock, conceptLine, DRILL_NOTICE, timingRows } from './report-common.js';
+import { outcomeDetail, outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
 import { terminalSafe } from '../text/terminal-safe.js';
@@ -108,7 +109,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
 export function renderSummary(scenario: Scenario, world: WorldState, score: Score): string {
   const tm = score.timings;
   const lines = [
-    `DRILL · ${scenario.id} · score ${score.total}/${score.max} · outcome ${world.outcome ?? 'unfinished'}${score.postmortem.late ? ' · postmortem late' : ''}`,
+    `DRILL · ${scenario.id} · score ${score.total}/${score.max} · outcome ${outcomeDetail(world)}${score.postmortem.late ? ' · postmortem late' : ''}`,
     score.sections.map((s) => `${s.id} ${s.score}/${s.max}`).join(' · '),
     `MTTA ${clock(tm.mttaS)} · to SEV ${clock(tm.toSevS)} · to mitigate ${clock(tm.mttmS)} · to resolve ${clock(tm.mttrS)}`,
   ];

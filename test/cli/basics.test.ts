@@ -53,6 +53,7 @@ describe('firedrill command line', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.outcome).toBe('resolved');
+    expect(out.outcomeDetail).toBe('resolved');
     expect(out.score.total).toBeGreaterThan(70);
     expect(readFileSync(out.report, 'utf8')).toMatch(/Training drill/);
     const v = cli(['verify', 'latest', '--json'], { FIREDRILL_DB: db });

@@ -48,6 +48,8 @@ describe('firedrill report formats', () => {
     expect(j.items[0]).toMatchObject({ n: 1, blameful: true, band: 'blameful' });
     expect(j.items[1]).toMatchObject({ n: 2, vague: true });
     expect(j.reference.length).toBeGreaterThan(3);
+    expect(j.outcome).toBe('resolved');
+    expect(j.outcomeDetail).toBe('resolved-fault-active');
   });
 
   it('keeps Markdown the default, with judged items and the reference timeline', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatClock } from '../../scenario/clock-text.js';
+import { outcomeDetail } from '../../scoring/outcome.js';
 import { runScript } from '../../session/headless.js';
 import { parseScript } from '../../session/script.js';
 import { intFlag } from '../args.js';
@@ -61,6 +62,7 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
         variant: s.variant,
         seed,
         outcome: s.outcome ?? 'abandoned',
+        outcomeDetail: outcomeDetail(s) === 'unfinished' ? 'abandoned' : outcomeDetail(s),
         timings: { ackS: score.timings.ackS, sevS: score.timings.sevS, mitigatedS: score.timings.mitigatedS, resolvedS: score.timings.resolvedS },
         score: { total: score.total, max: score.max, sections: score.sections },
         report: result.reportPath,
