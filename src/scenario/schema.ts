@@ -35,283 +35,256 @@ const Pattern = z.string().transform((src, ctx) => {
 });
 
 export const Service = z.strictObject({
-  id: Id,
-  name: z.string(),
-  description: z.string().default(''),
-  dependsOn: z.array(Id).default([]),
+  id: Id.describe('The service\'s id, used by metrics, logs and dependsOn.'),
+  name: z.string().describe('Display name of the service.'),
+  description: z.string().default('').describe('What the service does, shown in the briefing\'s service map.'),
+  dependsOn: z.array(Id).default([]).describe('Ids of the services this one calls.'),
 });
 
 export const Variant = z.strictObject({
-  id: Id,
-  title: z.string(),
-  weight: z.number().positive().default(1),
-  /** Examiner-only: what really broke in this variant. */
-  rootCause: z.string(),
-  /** The IC's `rootcause` text must hit one word of every group. */
-  rootCauseKeywords: z.array(z.array(z.string()).min(1)).min(1),
-  /** Extra flags true for the whole session in this variant. */
-  flags: z.array(z.string()).default([]),
+  id: Id.describe('The variant\'s id (examiner-only; `play --variant ID` picks it).'),
+  title: z.string().describe('Examiner-only title of what went wrong in this variant.'),
+  weight: z.number().positive().default(1).describe('Relative chance the seed picks this variant.'),
+  rootCause: z.string().describe('Examiner-only: what really broke in this variant.'),
+  rootCauseKeywords: z.array(z.array(z.string()).min(1)).min(1).describe('The IC\'s `rootcause` text must hit one word of every group.'),
+  flags: z.array(z.string()).default([]).describe('Extra flags true for the whole session in this variant.'),
 });
 
 export const Phase = z.strictObject({
-  id: Id,
-  at: Duration,
-  /** The phase does not start if this holds when its time comes. */
-  unless: ConditionString.optional(),
-  description: z.string().default(''),
+  id: Id.describe('The phase\'s id; the flag `phase:ID` holds from when it starts.'),
+  at: Duration.describe('When the phase starts (sim time from scenario start).'),
+  unless: ConditionString.optional().describe('The phase does not start if this holds when its time comes.'),
+  description: z.string().default('').describe('What happens in this phase, for authors and examiners.'),
 });
 
 export const MetricEffect = z
   .strictObject({
-    when: ConditionText,
-    set: z.number().optional(),
-    mul: z.number().optional(),
-    add: z.number().optional(),
-    nodata: z.boolean().optional(),
-    /** Seconds to move linearly from the previous value to the new one. */
-    rampSec: Duration.default(0),
-    /** Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up). */
-    releaseSec: Duration.default(0),
-    /**
-     * A spike: once at full size (after rampSec) the change fades back over
-     * decaySec even while `when` still holds (a retry burst, a thundering herd).
-     */
-    decaySec: Duration.optional(),
-    /** Extra relative noise while the effect holds (flapping, bursts). */
-    noise: z.number().nonnegative().optional(),
+    when: ConditionText.describe('The effect applies while this condition holds (default: always).'),
+    set: z.number().optional().describe('Replace the value with this number.'),
+    mul: z.number().optional().describe('Multiply the value by this factor.'),
+    add: z.number().optional().describe('Add this amount to the value.'),
+    nodata: z.boolean().optional().describe('The series shows no data (a broken exporter, a partition).'),
+    rampSec: Duration.default(0).describe('Seconds to move linearly from the previous value to the new one.'),
+    releaseSec: Duration.default(0).describe('Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up).'),
+    decaySec: Duration.optional().describe(
+      'A spike: once at full size (after rampSec) the change fades back over decaySec even while `when` still holds (a retry burst, a thundering herd).',
+    ),
+    noise: z.number().nonnegative().optional().describe('Extra relative noise while the effect holds (flapping, bursts).'),
   })
   .refine((e) => [e.set, e.mul, e.add, e.nodata].filter((x) => x !== undefined).length === 1, {
     message: 'an effect needs exactly one of set, mul, add or nodata',
   });
 
 export const Metric = z.strictObject({
-  id: Id,
-  panel: Id,
-  label: z.string(),
-  unit: z.string().default(''),
-  service: Id.optional(),
-  labels: z.record(z.string(), z.string()).default({}),
-  baseline: z.number(),
-  /** Relative standard deviation of the noise around the value. */
-  noise: z.number().nonnegative().default(0.05),
-  /**
-   * How long one wiggle of the noise lasts, in seconds: a new noise value is
-   * drawn every noiseSec and the series eases between them, as real telemetry
-   * wanders rather than jumping every second. 1: a new value every second.
-   */
-  noiseSec: z.number().min(1).max(3600).default(1),
-  /**
-   * A daily rhythm: the baseline swings by ±amplitude (relative) over the
-   * scenario clock's day, highest at peakAt (HH:MM). Traffic that is busiest
-   * in the evening, a batch window at night.
-   */
+  id: Id.describe('The metric\'s id, used by alerts, impact and evidence.'),
+  panel: Id.describe('Id of the panel the metric is drawn on.'),
+  label: z.string().describe('The label shown beside the series.'),
+  unit: z.string().default('').describe('Unit shown after the value (%, ms, req/s).'),
+  service: Id.optional().describe('Service the metric belongs to.'),
+  labels: z.record(z.string(), z.string()).default({}).describe('Extra labels shown when the panel is drilled into.'),
+  baseline: z.number().describe('The healthy value before any effect.'),
+  noise: z.number().nonnegative().default(0.05).describe('Relative standard deviation of the noise around the value.'),
+  noiseSec: z
+    .number()
+    .min(1)
+    .max(3600)
+    .default(1)
+    .describe(
+      'How long one wiggle of the noise lasts, in seconds: a new noise value is drawn every noiseSec and the series eases between them, as real telemetry wanders. 1: a new value every second.',
+    ),
   daily: z
     .strictObject({
-      amplitude: z.number().min(0).max(1),
-      peakAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on the scenario clock, e.g. 20:00'),
+      amplitude: z.number().min(0).max(1).describe('Relative swing of the baseline over the day (0.2: ±20%).'),
+      peakAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on the scenario clock, e.g. 20:00').describe('Time of day (HH:MM on the scenario clock) when the swing is highest.'),
     })
     // the peak as an hour of the day, read once rather than for every sample
     .transform((d) => ({ ...d, peakHour: Number(d.peakAt.slice(0, 2)) + Number(d.peakAt.slice(3)) / 60 }))
-    .optional(),
-  decimals: z.number().int().min(0).max(4).default(0),
-  min: z.number().default(0),
-  max: z.number().optional(),
-  threshold: z.strictObject({ above: z.number().optional(), below: z.number().optional() }).optional(),
-  /** Shown on the overview; the rest appear when the IC drills into the panel. */
-  overview: z.boolean().default(true),
-  /** Used by impact and alerts but never drawn. */
-  hidden: z.boolean().default(false),
-  effects: z.array(MetricEffect).default([]),
+    .optional()
+    .describe('A daily rhythm: the baseline swings by ±amplitude over the scenario clock\'s day, highest at peakAt (evening traffic, a night batch window).'),
+  decimals: z.number().int().min(0).max(4).default(0).describe('Decimal places shown.'),
+  min: z.number().default(0).describe('The series never goes below this.'),
+  max: z.number().optional().describe('The series never goes above this.'),
+  threshold: z.strictObject({ above: z.number().optional().describe('Unhealthy above this.'), below: z.number().optional().describe('Unhealthy below this.') }).optional().describe('Where the panel draws the value as unhealthy (above and/or below).'),
+  overview: z.boolean().default(true).describe('Shown on the overview; the rest appear when the IC drills into the panel.'),
+  hidden: z.boolean().default(false).describe('Used by impact and alerts but never drawn.'),
+  effects: z.array(MetricEffect).default([]).describe('Changes to the series while conditions hold, applied in order.'),
 });
 
 export const Panel = z.strictObject({
-  id: Id,
-  title: z.string(),
-  description: z.string().default(''),
+  id: Id.describe('The panel\'s id, referenced by metrics and `dash ID`.'),
+  title: z.string().describe('The panel\'s title on the dashboard.'),
+  description: z.string().default('').describe('What the panel shows, for `dash` and the briefing.'),
 });
 
 const FieldGen = z.union([
   z.string(),
   z.number(),
   z.boolean(),
-  z.strictObject({ pick: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
-  z.strictObject({ int: z.tuple([z.number(), z.number()]) }),
-  z.strictObject({ float: z.tuple([z.number(), z.number()]), decimals: z.number().int().min(0).max(6).default(2) }),
-  z.strictObject({ hex: z.number().int().min(1).max(64) }),
+  z.strictObject({ pick: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).describe('One of these values, drawn per line.') }),
+  z.strictObject({ int: z.tuple([z.number(), z.number()]).describe('A whole number between the two bounds, drawn per line.') }),
+  z.strictObject({
+    float: z.tuple([z.number(), z.number()]).describe('A number between the two bounds, drawn per line.'),
+    decimals: z.number().int().min(0).max(6).default(2).describe('Decimal places of the drawn number.'),
+  }),
+  z.strictObject({ hex: z.number().int().min(1).max(64).describe('A hex string of this many digits (ids, trace ids), drawn per line.') }),
 ]);
 export type FieldGen = z.infer<typeof FieldGen>;
 
 export const LogTemplate = z.strictObject({
-  id: Id,
-  service: Id,
-  when: ConditionText,
-  /** Lines per sim-second while `when` holds. */
-  rate: z.number().nonnegative(),
-  level: z.enum(['debug', 'info', 'warn', 'error']),
-  /** `{{field}}` placeholders are filled from fields. */
-  message: z.string(),
-  fields: z.record(z.string(), FieldGen).default({}),
+  id: Id.describe('The template\'s id.'),
+  service: Id.describe('Service that writes these lines (the log filter\'s `service=`).'),
+  when: ConditionText.describe('Lines are written while this condition holds (default: always).'),
+  rate: z.number().nonnegative().describe('Lines per sim-second while `when` holds.'),
+  level: z.enum(['debug', 'info', 'warn', 'error']).describe('Log level of the lines.'),
+  message: z.string().describe('`{{field}}` placeholders are filled from fields.'),
+  fields: z.record(z.string(), FieldGen).default({}).describe('Values that fill the message\'s {{field}} placeholders: a fixed value, or a generator (pick, int, float, hex).'),
 });
 
 export const Alert = z.strictObject({
-  id: Id,
-  name: z.string(),
-  metric: Id,
-  above: z.number().optional(),
-  below: z.number().optional(),
-  forSec: Duration.default(60),
-  severity: z.enum(['critical', 'warning', 'info']).default('critical'),
-  summary: z.string(),
-  /** Flapping alerts resolve and re-fire; quiet alerts never page (broken alerting). */
-  when: ConditionString.optional(),
+  id: Id.describe('The alert\'s id.'),
+  name: z.string().describe('The alert\'s name as a page shows it.'),
+  metric: Id.describe('Id of the metric the rule watches.'),
+  above: z.number().optional().describe('Fires when the metric stays above this.'),
+  below: z.number().optional().describe('Fires when the metric stays below this.'),
+  forSec: Duration.default(60).describe('How long the rule must hold before the alert fires.'),
+  severity: z.enum(['critical', 'warning', 'info']).default('critical').describe('critical alerts page; warning and info only show.'),
+  summary: z.string().describe('The text of the page.'),
+  when: ConditionString.optional().describe('Flapping alerts resolve and re-fire; quiet alerts never page (broken alerting).'),
 });
 
 export const Message = z.strictObject({
-  id: Id,
-  /** Seconds from scenario start, or from when `afterFlag` went up. */
-  at: Duration,
-  afterFlag: z.string().optional(),
-  when: ConditionString.optional(),
-  from: z.string(),
-  channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'),
-  text: z.string(),
+  id: Id.describe('The message\'s id.'),
+  at: Duration.describe('Seconds from scenario start, or from when `afterFlag` went up.'),
+  afterFlag: z.string().optional().describe('Count `at` from when this flag went up instead of from the start (e.g. done:ACTION).'),
+  when: ConditionString.optional().describe('The message is sent only if this holds at its time.'),
+  from: z.string().describe('Who sends it: a person or stakeholder id, or a name.'),
+  channel: z.enum(['page', 'chat', 'stakeholder']).default('chat').describe('Where it appears: a page, the team chat, or a stakeholder message.'),
+  text: z.string().describe('The message text.'),
 });
 
 const Output = z.strictObject({
-  when: ConditionString.optional(),
-  text: z.string(),
-  evidence: z.array(Id).default([]),
+  when: ConditionString.optional().describe('This output is shown when the condition holds; the first that holds wins.'),
+  text: z.string().describe('What the command prints; {{metric:ID}} inserts a metric\'s current value.'),
+  evidence: z.array(Id).default([]).describe('Evidence ids the IC sees by reading this output.'),
 });
 
 export const Diagnostic = z.strictObject({
-  id: Id,
-  title: z.string(),
-  /** Regular expressions tried against what follows `run`. */
-  match: z.array(Pattern).min(1),
-  /** A canonical command line (without `run`), offered by completion; lint checks it matches. */
-  example: z.string().optional(),
-  /** Sim seconds the command takes before its output appears. */
-  durationSec: Duration.default(5),
-  outputs: z.array(Output).min(1),
+  id: Id.describe('The diagnostic\'s id.'),
+  title: z.string().describe('What the diagnostic checks, in plain words.'),
+  match: z.array(Pattern).min(1).describe('Regular expressions tried against what follows `run`.'),
+  example: z.string().optional().describe('A canonical command line (without `run`), offered by completion; lint checks it matches.'),
+  durationSec: Duration.default(5).describe('Sim seconds the command takes before its output appears.'),
+  outputs: z.array(Output).min(1).describe('What the command prints, by world state; the first whose `when` holds is shown.'),
 });
 
 export const Action = z.strictObject({
-  id: Id,
-  title: z.string(),
-  match: z.array(Pattern).min(1),
-  /** A canonical command line (without `do`), offered by completion; lint checks it matches. */
-  example: z.string().optional(),
-  kind: z.enum(['mitigation', 'fix', 'harmful', 'neutral']),
-  /** Flags raised (after delaySec) and lowered by the action. */
-  sets: z.array(z.string()).default([]),
-  clears: z.array(z.string()).default([]),
-  delaySec: Duration.default(0),
-  /** The flags it sets drop again after this long (a restart, a brief outage). */
-  forSec: Duration.optional(),
-  /**
-   * Per flag among `sets`, how long that one lasts, over forSec: a restart
-   * that clears the errors for ten minutes while its "restarted" flag stays.
-   */
-  lasting: z.record(z.string(), Duration).default({}),
-  requires: ConditionString.optional(),
-  refusal: z.string().default('That cannot be done right now.'),
-  response: z.string(),
-  /** Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`. */
-  responses: z.array(z.strictObject({ when: ConditionText, text: z.string() })).default([]),
-  risk: z.string().optional(),
-  /** Why it is harmful or what it teaches; shown in the report. */
-  lesson: z.string().optional(),
+  id: Id.describe('The action\'s id; the flag `done:ID` holds once it took effect.'),
+  title: z.string().describe('What the action does, in plain words (used in read-backs and the report).'),
+  match: z.array(Pattern).min(1).describe('Regular expressions tried against what follows `do` (or an `ask`).'),
+  example: z.string().optional().describe('A canonical command line (without `do`), offered by completion; lint checks it matches.'),
+  kind: z.enum(['mitigation', 'fix', 'harmful', 'neutral']).describe('mitigation stops the impact, fix removes the cause, harmful makes things worse, neutral neither.'),
+  sets: z.array(z.string()).default([]).describe('Flags raised (after delaySec) and lowered by the action.'),
+  clears: z.array(z.string()).default([]).describe('Flags lowered by the action.'),
+  delaySec: Duration.default(0).describe('Sim time between the action being applied and its flags changing.'),
+  forSec: Duration.optional().describe('The flags it sets drop again after this long (a restart, a brief outage).'),
+  lasting: z
+    .record(z.string(), Duration)
+    .default({})
+    .describe('Per flag among `sets`, how long that one lasts, over forSec: a restart that clears the errors for ten minutes while its "restarted" flag stays.'),
+  requires: ConditionString.optional().describe('The action is refused unless this holds.'),
+  refusal: z.string().default('That cannot be done right now.').describe('What the IC is told when `requires` does not hold.'),
+  response: z.string().describe('What the responder (or the system) says once the action is done.'),
+  responses: z.array(z.strictObject({ when: ConditionText.describe('This reply is used while the condition holds.'), text: z.string().describe('The reply.') })).default([]).describe('Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`.'),
+  risk: z.string().optional().describe('The risk a poll should surface before this action (shown to the examiner and in the report).'),
+  lesson: z.string().optional().describe('Why it is harmful or what it teaches; shown in the report.'),
 });
 
 export const Evidence = z.strictObject({
-  id: Id,
-  title: z.string(),
-  /** Seen when the log filter the IC sets includes all of these. */
-  logs: z.record(z.string(), z.string()).optional(),
-  /** Seen when the IC drills into this panel. */
-  dash: Id.optional(),
-  /** ...and only while this holds. */
-  when: ConditionString.optional(),
+  id: Id.describe('The evidence\'s id, used by rubric `evidence` checks and diagnostic outputs.'),
+  title: z.string().describe('What the IC has found, in plain words (shown in the report).'),
+  logs: z.record(z.string(), z.string()).optional().describe('Seen when the log filter the IC sets includes all of these.'),
+  dash: Id.optional().describe('Seen when the IC drills into this panel.'),
+  when: ConditionString.optional().describe('The evidence is seen only while this holds.'),
 });
 
 export const Person = z.strictObject({
-  id: Id,
-  name: z.string(),
-  team: Id,
-  role: z.string(),
-  /** Sim seconds from being paged to joining; null never joins. */
-  joinSec: Duration.nullable().default(180),
-  /** Sim seconds a delegated task takes this person. */
-  taskSec: Duration.default(120),
-  /** Diagnostics this person reports a wrong lead for (id → text). */
-  wrongLeads: z.record(z.string(), z.string()).default({}),
+  id: Id.describe('The person\'s id, used by `ask`, `page` and messages.'),
+  name: z.string().describe('The person\'s full name.'),
+  team: Id.describe('Id of the team the person belongs to.'),
+  role: z.string().describe('The person\'s role, shown beside their name.'),
+  joinSec: Duration.nullable().default(180).describe('Sim seconds from being paged to joining; null never joins.'),
+  taskSec: Duration.default(120).describe('Sim seconds a delegated task takes this person.'),
+  wrongLeads: z.record(z.string(), z.string()).default({}).describe('Diagnostics this person reports a wrong lead for (id → text).'),
 });
 
 export const Team = z.strictObject({
-  id: Id,
-  name: z.string(),
-  /** Paged by `escalate`; the first who can join, joins. */
-  members: z.array(Id).min(1),
+  id: Id.describe('The team\'s id, used by `escalate ID`.'),
+  name: z.string().describe('The team\'s display name.'),
+  members: z.array(Id).min(1).describe('Paged by `escalate`; the first who can join, joins.'),
 });
 
 export const Objection = z.strictObject({
-  /** Regular expressions on the poll text. */
-  match: z.array(Pattern).min(1),
-  from: Id,
-  text: z.string(),
-  /** Flag raised when the objection is heard (e.g. risk sign-off obtained). */
-  sets: z.array(z.string()).default([]),
+  match: z.array(Pattern).min(1).describe('Regular expressions on the poll text.'),
+  from: Id.describe('Id of the person who raises the objection.'),
+  text: z.string().describe('What they say in the poll.'),
+  sets: z.array(z.string()).default([]).describe('Flag raised when the objection is heard (e.g. risk sign-off obtained).'),
 });
 
 export const Stakeholder = z.strictObject({
-  id: Id,
-  name: z.string(),
-  role: z.string(),
+  id: Id.describe('The stakeholder\'s id, used by `reply ID`.'),
+  name: z.string().describe('The stakeholder\'s full name.'),
+  role: z.string().describe('The stakeholder\'s role, shown beside their name.'),
   questions: z
     .array(
       z.strictObject({
-        id: Id,
-        at: Duration,
-        when: ConditionString.optional(),
-        text: z.string(),
-        /** A good reply mentions one word of each group. */
-        covers: z.array(z.array(z.string()).min(1)).default([]),
+        id: Id.describe('The question\'s id.'),
+        at: Duration.describe('When the question is asked (sim time; scaled by difficulty).'),
+        when: ConditionString.optional().describe('The question is asked only if this holds at its time.'),
+        text: z.string().describe('The question\'s text.'),
+        covers: z.array(z.array(z.string()).min(1)).default([]).describe('A good reply mentions one word of each group.'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('Questions the stakeholder asks the IC.'),
 });
 
 export const Executive = z.strictObject({
-  name: z.string(),
-  role: z.string(),
-  /** Joins when no status update has gone out for this long while active. */
-  silenceSec: Duration.default(1800),
-  text: z.string(),
+  name: z.string().describe('The executive\'s full name.'),
+  role: z.string().describe('The executive\'s role.'),
+  silenceSec: Duration.default(1800).describe('Joins when no status update has gone out for this long while active.'),
+  text: z.string().describe('What the executive says on arriving.'),
 });
 
-const Band = { excellentSec: Duration, acceptableSec: Duration };
+const Band = {
+  excellentSec: Duration.describe('Full points when reached within this long.'),
+  acceptableSec: Duration.describe('Half points when reached within this long; later earns little.'),
+};
+const withinSec = Duration.describe('Full points when done within this long.');
+
+/** A check kind's tag, described for editors with what the check rewards. */
+const kind = <K extends string>(name: K, rewards: string) => z.literal(name).describe(`Rewards ${rewards}.`);
 
 export const Check = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('ack'), ...Band }),
-  z.strictObject({ kind: z.literal('severity'), withinSec: Duration }),
-  z.strictObject({ kind: z.literal('first-update'), withinSec: Duration }),
-  z.strictObject({ kind: z.literal('update-cadence'), maxGapSec: Duration }),
-  z.strictObject({ kind: z.literal('status-content'), mentions: z.array(z.array(z.string()).min(1)).min(1) }),
-  z.strictObject({ kind: z.literal('evidence'), any: z.array(Id).min(1) }),
-  z.strictObject({ kind: z.literal('hypothesis-before-mitigation') }),
-  z.strictObject({ kind: z.literal('mitigated'), ...Band }),
-  z.strictObject({ kind: z.literal('no-harmful') }),
-  z.strictObject({ kind: z.literal('rootcause') }),
-  z.strictObject({ kind: z.literal('resolved-after-fix') }),
-  z.strictObject({ kind: z.literal('escalated'), teams: z.array(Id).min(1), withinSec: Duration }),
-  z.strictObject({ kind: z.literal('delegated'), minTasks: z.number().int().positive().default(1) }),
-  z.strictObject({ kind: z.literal('followed-up') }),
-  z.strictObject({ kind: z.literal('hands-off') }),
-  z.strictObject({ kind: z.literal('polled'), before: z.array(Id).min(1) }),
-  z.strictObject({ kind: z.literal('roles'), roles: z.array(z.string()).min(1) }),
-  z.strictObject({ kind: z.literal('questions-answered') }),
-  z.strictObject({ kind: z.literal('postmortem-concepts') }),
-  z.strictObject({ kind: z.literal('postmortem-quality') }),
+  z.strictObject({ kind: kind('ack', 'the first page acknowledged fast (full), acceptably (half), late (0.15)'), ...Band }),
+  z.strictObject({ kind: kind('severity', 'a severity declared soon after the ack; too low or flip-flopping costs'), withinSec }),
+  z.strictObject({ kind: kind('first-update', 'the first status update soon after declaring'), withinSec }),
+  z.strictObject({ kind: kind('update-cadence', 'no silence longer than maxGapSec until resolution; broken "next update in N min" promises cost'), maxGapSec: Duration.describe('The longest silence allowed between status updates.') }),
+  z.strictObject({ kind: kind('status-content', 'updates that mention a word of each group and promise the next update'), mentions: z.array(z.array(z.string()).min(1)).min(1).describe('Groups of words; an update should mention one word of each group.') }),
+  z.strictObject({ kind: kind('evidence', 'the IC having seen at least one of these evidence ids'), any: z.array(Id).min(1).describe('Evidence ids; seeing any one earns the check.') }),
+  z.strictObject({ kind: kind('hypothesis-before-mitigation', 'a hypothesis recorded before the impact stopped') }),
+  z.strictObject({ kind: kind('mitigated', 'mitigatedWhen holding soon after onset'), ...Band }),
+  z.strictObject({ kind: kind('no-harmful', 'no harmful action applied') }),
+  z.strictObject({ kind: kind('rootcause', 'a rootcause that names what broke in the variant') }),
+  z.strictObject({ kind: kind('resolved-after-fix', 'a resolve while fixedWhen held') }),
+  z.strictObject({ kind: kind('escalated', 'each team paged, in time'), teams: z.array(Id).min(1).describe('Team ids that should be paged.'), withinSec }),
+  z.strictObject({ kind: kind('delegated', 'that many tasks given to a named person with a time-box'), minTasks: z.number().int().positive().default(1).describe('Delegated, time-boxed tasks needed.') }),
+  z.strictObject({ kind: kind('followed-up', 'every expired time-box followed up within 5 minutes') }),
+  z.strictObject({ kind: kind('hands-off', 'no hands-on run/do by the IC once responders were present') }),
+  z.strictObject({ kind: kind('polled', 'a poll before the first of these actions'), before: z.array(Id).min(1).describe('Action ids a poll should come before.') }),
+  z.strictObject({ kind: kind('roles', 'these roles assigned'), roles: z.array(z.string()).min(1).describe('Roles to assign: ic, ops, comms, scribe, deputy.') }),
+  z.strictObject({ kind: kind('questions-answered', 'stakeholder questions answered, and answered well') }),
+  z.strictObject({ kind: kind('postmortem-concepts', 'action items that meet the postmortem concepts') }),
+  z.strictObject({ kind: kind('postmortem-quality', 'action items that are specific, owned, prioritised, measurable and blameless; summary, impact and root cause written') }),
 ]);
 export type Check = z.infer<typeof Check>;
 
@@ -327,82 +300,87 @@ export const SECTIONS = [
 ] as const;
 
 export const Checkpoint = z.strictObject({
-  id: Id,
-  section: z.enum(SECTIONS),
-  title: z.string(),
-  points: z.number().positive(),
-  check: Check,
+  id: Id.describe('The checkpoint\'s id.'),
+  section: z.enum(SECTIONS).describe('The report section the checkpoint scores.'),
+  title: z.string().describe('What the checkpoint rewards, as the report shows it.'),
+  points: z.number().positive().describe('Maximum points (keep the rubric\'s total at 100).'),
+  check: Check.describe('How the checkpoint is judged: one of the check kinds.'),
 });
 
-export const Hint = z.strictObject({ text: z.string(), cost: z.number().nonnegative().default(2) });
+export const Hint = z.strictObject({
+  text: z.string().describe('The hint, as the trainee sees it.'),
+  cost: z.number().nonnegative().default(2).describe('Points it costs when taken (scaled by difficulty).'),
+});
 
 export const Concept = z.strictObject({
-  id: Id,
-  title: z.string(),
-  type: z.enum(ACTION_TYPES).optional(),
-  points: z.number().positive().default(1),
-  /** What an item meeting it would address, in plain words for the trainee's report (not its title, not its phrases). */
-  plain: z.string().min(1).optional(),
-  /** An action item meets the concept when it has a phrase from every group. */
-  all: z.array(z.array(z.string()).min(1)).min(1),
+  id: Id.describe('The concept\'s id.'),
+  title: z.string().describe('The concept\'s title (examiner-facing; never shown to the trainee as an answer).'),
+  type: z.enum(ACTION_TYPES).optional().describe('The kind of action item expected: prevent, detect, mitigate, process or repair.'),
+  points: z.number().positive().default(1).describe('Points for meeting it.'),
+  plain: z.string().min(1).optional().describe('What an item meeting it would address, in plain words for the trainee\'s report (not its title, not its phrases).'),
+  all: z.array(z.array(z.string()).min(1)).min(1).describe('An action item meets the concept when it has a phrase from every group.'),
 });
 
 export const Impact = z.strictObject({
-  id: Id,
-  label: z.string(),
-  unit: z.string().default(''),
-  /** Per sim-second the product of these metrics' values times scale is added. */
-  from: z.array(Id).min(1),
-  scale: z.number().default(1),
+  id: Id.describe('The impact counter\'s id.'),
+  label: z.string().describe('What the counter counts, as the header shows it.'),
+  unit: z.string().default('').describe('Unit shown with the count ($, orders).'),
+  from: z.array(Id).min(1).describe('Per sim-second the product of these metrics\' values times scale is added.'),
+  scale: z.number().default(1).describe('Multiplier applied to the product of the metrics.'),
 });
 
 export const ScenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  /** Named conditions: write `impacted` anywhere a flag goes instead of repeating the expression. */
-  conditions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string()).default({}),
-  id: Id,
-  title: z.string(),
-  summary: z.string(),
-  difficulty: z.enum(['easy', 'normal', 'hard']).default('normal'),
-  source: z.string(),
-  timeLimitMin: z.number().positive(),
-  postmortemMin: z.number().positive().default(15),
-  /** Wall-clock frame the sim runs in, e.g. 2026-03-10T21:00:00 (a Tuesday). */
-  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'write YYYY-MM-DDTHH:MM[:SS]'),
-  /** Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute. */
-  clockScale: z.number().positive().default(1),
-  severity: z.strictObject({ expected: z.number().int().min(1).max(5), acceptable: z.array(z.number().int().min(1).max(5)).min(1) }),
-  briefing: z.strictObject({ text: z.string(), team: z.string().default('') }),
-  services: z.array(Service).min(1),
-  variants: z.array(Variant).min(1),
-  phases: z.array(Phase).default([]),
-  panels: z.array(Panel).min(1),
-  metrics: z.array(Metric).min(1),
-  logs: z.array(LogTemplate).default([]),
-  alerts: z.array(Alert).default([]),
-  messages: z.array(Message).default([]),
-  diagnostics: z.array(Diagnostic).default([]),
-  actions: z.array(Action).default([]),
-  evidence: z.array(Evidence).default([]),
-  teams: z.array(Team).default([]),
-  people: z.array(Person).default([]),
-  objections: z.array(Objection).default([]),
-  stakeholders: z.array(Stakeholder).default([]),
-  executive: Executive.optional(),
-  /** Impact stops growing and the lifecycle moves to mitigated while this holds. */
-  mitigatedWhen: ConditionText,
-  /** The underlying fault is fixed while this holds. */
-  fixedWhen: ConditionText,
-  impact: z.array(Impact).default([]),
-  hints: z.array(Hint).default([]),
-  rubric: z.array(Checkpoint).min(1),
-  postmortem: z.strictObject({ concepts: z.array(Concept).min(1) }),
-  examiner: z.strictObject({
-    notes: z.string(),
-    strongPlay: z.string(),
-    weakPlay: z.string(),
-    expectedMinutes: z.number().positive(),
-  }),
+  $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+  conditions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string()).default({}).describe('Named conditions: write `impacted` anywhere a flag goes instead of repeating the expression.'),
+  id: Id.describe('The scenario\'s id: what `firedrill play ID` finds.'),
+  title: z.string().describe('The scenario\'s title.'),
+  summary: z.string().describe('One or two sentences the picker shows.'),
+  difficulty: z.enum(['easy', 'normal', 'hard']).default('normal').describe('The default difficulty for play: easy, normal or hard.'),
+  source: z.string().describe('Where the scenario comes from (a public postmortem\'s URL, an exercise).'),
+  timeLimitMin: z.number().positive().describe('Sim minutes before the incident times out.'),
+  postmortemMin: z.number().positive().default(15).describe('Minutes for the written postmortem.'),
+  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'write YYYY-MM-DDTHH:MM[:SS]').describe('Wall-clock frame the sim runs in, e.g. 2026-03-10T21:00:00 (a Tuesday).'),
+  clockScale: z.number().positive().default(1).describe('Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute.'),
+  severity: z
+    .strictObject({
+      expected: z.number().int().min(1).max(5).describe('The severity a good IC declares (1 is the most severe).'),
+      acceptable: z.array(z.number().int().min(1).max(5)).min(1).describe('Severities scored as acceptable.'),
+    }).describe('The severity a good IC declares (expected) and the levels accepted.'),
+  briefing: z
+    .strictObject({
+      text: z.string().describe('What the IC knows before the clock starts: request flow, dashboards, the runbook.'),
+      team: z.string().default('').describe('Who can be paged, as the briefing shows it.'),
+    }).describe('What the IC knows before the clock starts (text) and who can be paged (team).'),
+  services: z.array(Service).min(1).describe('The systems involved.'),
+  variants: z.array(Variant).min(1).describe('What can have gone wrong; the seed picks one.'),
+  phases: z.array(Phase).default([]).describe('Timed stages of the incident.'),
+  panels: z.array(Panel).min(1).describe('Dashboard panels.'),
+  metrics: z.array(Metric).min(1).describe('Metric series drawn on the panels.'),
+  logs: z.array(LogTemplate).default([]).describe('Log line templates.'),
+  alerts: z.array(Alert).default([]).describe('Alert rules that page or show.'),
+  messages: z.array(Message).default([]).describe('Scripted pages, chat and stakeholder messages.'),
+  diagnostics: z.array(Diagnostic).default([]).describe('What `run` can check.'),
+  actions: z.array(Action).default([]).describe('What `do` (or a responder asked) can change.'),
+  evidence: z.array(Evidence).default([]).describe('Findings the rubric can ask the IC to have seen.'),
+  teams: z.array(Team).default([]).describe('Teams that `escalate` can page.'),
+  people: z.array(Person).default([]).describe('Responders, by team.'),
+  objections: z.array(Objection).default([]).describe('What responders say in a `poll` about a proposal.'),
+  stakeholders: z.array(Stakeholder).default([]).describe('People outside the response who ask for updates.'),
+  executive: Executive.optional().describe('An executive who swoops in when status updates stop.'),
+  mitigatedWhen: ConditionText.describe('Impact stops growing and the lifecycle moves to mitigated while this holds.'),
+  fixedWhen: ConditionText.describe('The underlying fault is fixed while this holds.'),
+  impact: z.array(Impact).default([]).describe('Counters of harm shown in the header (failed payments, dollars).'),
+  hints: z.array(Hint).default([]).describe('Hints, in the order they are released; each costs points.'),
+  rubric: z.array(Checkpoint).min(1).describe('Scored checkpoints (total 100).'),
+  postmortem: z.strictObject({ concepts: z.array(Concept).min(1).describe('Lessons an action item can meet.') }).describe('The lessons a good postmortem reaches (concepts).'),
+  examiner: z
+    .strictObject({
+      notes: z.string().describe('What the examiner should know about this scenario.'),
+      strongPlay: z.string().describe('What a strong IC does.'),
+      weakPlay: z.string().describe('What a weak IC does.'),
+      expectedMinutes: z.number().positive().describe('Minutes a strong IC usually needs.'),
+    })
+    .describe('Examiner-only notes, never shown to the candidate.'),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

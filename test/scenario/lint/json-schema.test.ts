@@ -40,3 +40,52 @@ describe('the JSON Schema export', () => {
     for (const t of broken) expect(valid(t).ok).toBe(false);
   });
 });
+
+type Node = { description?: string; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; oneOf?: Node[]; allOf?: Node[] };
+
+/** Every property the schema declares, with the path an editor would show it at. */
+function properties(node: Node, path: string, out: Array<{ path: string; node: Node }> = []): Array<{ path: string; node: Node }> {
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    out.push({ path: `${path}.${key}`, node: child });
+    properties(child, `${path}.${key}`, out);
+  }
+  if (node.items) properties(node.items, `${path}[]`, out);
+  for (const alt of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) properties(alt, path, out);
+  return out;
+}
+
+/**
+ * What an editor's hover shows for a key path in a document: the schema is
+ * walked the way a JSON Schema language server resolves it (properties,
+ * items, and the one alternative whose properties hold the key).
+ */
+function hover(schema: Node, keys: Array<string | number>): string | undefined {
+  let node: Node | undefined = schema;
+  for (const key of keys) {
+    if (!node) return undefined;
+    const alternatives: Node[] = [node, ...(node.anyOf ?? []), ...(node.oneOf ?? [])];
+    node = typeof key === 'number' ? alternatives.find((a) => a.items)?.items : alternatives.find((a) => a.properties?.[key])?.properties?.[key];
+  }
+  return node?.description;
+}
+
+describe('the JSON Schema documents every field', () => {
+  const schema = scenarioJsonSchema() as Node;
+
+  it('gives every property a description', () => {
+    const all = properties(schema, '');
+    expect(all.length).toBeGreaterThan(150);
+    expect(all.filter((p) => !p.node.description?.trim()).map((p) => p.path)).toEqual([]);
+  });
+
+  it('shows the field documentation at keys of a shipped scenario, as an editor hover would', () => {
+    const file = scenarioFiles(['scenarios']).find((f) => f.includes('payment-fraud-dns'))!;
+    const doc = parse(readFileSync(file, 'utf8')) as { actions: Array<Record<string, unknown>>; rubric: Array<{ check: Record<string, unknown> }> };
+    expect(hover(schema, ['timeLimitMin'])).toMatch(/times out/);
+    expect(hover(schema, ['actions', 0, 'kind'])).toMatch(/mitigation stops the impact/);
+    const ackIndex = doc.rubric.findIndex((r) => r.check.kind === 'ack');
+    expect(ackIndex).toBeGreaterThanOrEqual(0);
+    expect(hover(schema, ['rubric', ackIndex, 'check', 'excellentSec'])).toMatch(/Full points/);
+    expect(hover(schema, ['rubric', ackIndex, 'check', 'kind'])).toMatch(/acknowledged/);
+  });
+});
