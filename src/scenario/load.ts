@@ -2,6 +2,7 @@ import { isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import type { Problem } from './problems.js';
 import { MAX_SCENARIO_BYTES, readScenarioText } from './read.js';
 import { AT_START, validateScenario, type Locate, type LoadResult } from './validate.js';
+import { explainParseError, explainSplitValue, numberAsWritten } from './yaml-traps.js';
 
 // Reading a scenario's YAML: parse errors and paths located as file:line:col,
 // then the checks in validate.ts.
@@ -55,7 +56,7 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   } catch (e) {
     return at(`cannot parse: ${friendlyParseMessage((e as Error).message)}`);
   }
@@ -67,7 +68,7 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
     }
     const problems: Problem[] = doc.errors.slice(0, MAX_PARSE_PROBLEMS).map((err) => {
       const pos = lineCounter.linePos(err.pos[0]);
-      let message = friendlyParseMessage(err.message.split('\n')[0]!);
+      let message = explainParseError(err, text, pos.line, pos.col) ?? friendlyParseMessage(err.message.split('\n')[0]!);
       const line = text.split('\n')[pos.line - 1] ?? '';
       if (/^\s*(-\s+)?[\w$-]+:\s+[!&*|]|:\s+[^'"\s{[].*\s[&|]\s/.test(line)) message += `; a condition with "!", "&" or "|" must be quoted in YAML: ${line.trim().replace(/^(-\s+)?([\w$-]+):\s+(.*)$/, "$2: '$3'")}`;
       if (err.code === 'DUPLICATE_KEY') {
@@ -91,7 +92,8 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
   }
   const depth = nestingDepth(raw);
   if (depth > MAX_SCENARIO_DEPTH) return at(`the document nests more than ${MAX_SCENARIO_DEPTH} levels deep; a scenario is a few levels of mappings and lists`);
-  return { result: validateScenario(raw, file, locate), locate };
+  const hints = { numberAsText: (path: readonly (string | number)[]) => numberAsWritten(doc, path), splitValue: (mapPath: readonly (string | number)[], key: string) => explainSplitValue(doc, mapPath, key) };
+  return { result: validateScenario(raw, file, locate, hints), locate };
 }
 
 function friendlyParseMessage(message: string): string {

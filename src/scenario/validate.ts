@@ -31,17 +31,37 @@ export function scenarioFromRaw(raw: unknown, file = '(stored scenario)'): LoadR
   return validateScenario(raw, file, AT_START);
 }
 
-export function validateScenario(raw: unknown, file: string, locate: Locate): LoadResult {
+/** What the source text can tell about a value the schema refused (load.ts reads it from the YAML). */
+export interface SourceHints {
+  /** A number written where text is expected, as written (`1.10` stays "1.10"); null when it is not a number there. */
+  numberAsText(path: readonly (string | number)[]): string | null;
+  /** Why `key` appeared in the mapping at `mapPath`, when a YAML trap (an unquoted comma) made it; null otherwise. */
+  splitValue(mapPath: readonly (string | number)[], key: string): string | null;
+}
+
+type Path = (string | number)[];
+const pathOf = (issue: { path: PropertyKey[] }): Path => issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+
+export function validateScenario(raw: unknown, file: string, locate: Locate, hints?: SourceHints): LoadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: 'a scenario must be a mapping of keys (id:, title:, …), not a list or a single value' }] };
   }
-  const parsed = ScenarioSchema.safeParse(raw);
+  let parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success && hints) {
+    // Numbers where text is expected (a port in a keyword list) are read as the text written.
+    const asText = numbersAsText(raw, parsed.error.issues, hints);
+    if (asText !== raw) {
+      raw = asText;
+      parsed = ScenarioSchema.safeParse(raw);
+    }
+  }
   if (!parsed.success) {
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return { file, ...locate(path), path: path.join('.'), message: issue.message };
+        const path = pathOf(issue);
+        const split = issue.code === 'unrecognized_keys' && hints ? issue.keys.map((k) => hints.splitValue(path, k)).find((m) => m) : null;
+        return { file, ...locate(path), path: path.join('.'), message: split ?? issue.message };
       }),
     };
   }
@@ -54,3 +74,19 @@ export function validateScenario(raw: unknown, file: string, locate: Locate): Lo
   return { ok: true, value: { scenario: parsed.data, raw, hash: scenarioHash(raw), file } };
 }
 
+
+/** A copy of `raw` with each number the schema wanted as text replaced by its written text (or `raw` itself when none). */
+function numbersAsText(raw: object, issues: readonly { code: string; expected?: unknown; path: PropertyKey[] }[], hints: SourceHints): object {
+  let copy: object | null = null;
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_type' || issue.expected !== 'string') continue;
+    const path = pathOf(issue);
+    const text = hints.numberAsText(path);
+    if (text === null || path.length === 0) continue;
+    copy ??= structuredClone(raw);
+    let parent: unknown = copy;
+    for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[step];
+    (parent as Record<string | number, unknown>)[path.at(-1)!] = text;
+  }
+  return copy ?? raw;
+}
