@@ -21,6 +21,8 @@ const at = (sec: number) => formatClock(sec);
 const r = (fraction: number, reason: string): CheckResult => ({ fraction: Math.max(0, Math.min(1, fraction)), reason });
 /** Full marks for something that has not gone wrong because nothing it judges has happened yet. */
 const notYet = (reason: string): CheckResult => ({ ...r(1, reason), pending: true });
+/** Nothing it judges happened in this session: no points, and its weight goes to the checks that did apply. */
+const notApplicable = (reason: string): CheckResult => ({ ...r(0, reason), notApplicable: true });
 
 function band(elapsed: number | null, excellent: number, acceptable: number, what: string): CheckResult {
   if (elapsed === null) return r(0, `never ${what}`);
@@ -104,7 +106,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return band(w.mitigatedSec === null ? null : w.mitigatedSec - (w.onsetSec ?? 0), check.excellentSec, check.acceptableSec, 'stopped the user impact');
     case 'no-harmful': {
       const harmful = w.actions.filter((a) => a.kind === 'harmful');
-      if (harmful.length === 0) return w.actions.length === 0 ? notYet('no harmful changes made') : r(1, 'no harmful changes made');
+      if (harmful.length === 0) return w.actions.length === 0 ? notApplicable('no change was made, so there was nothing to judge') : r(1, `${w.actions.length} change(s) made, none of them harmful`);
       const lessons = harmful.map((h) => {
         const a = scenario.actions.find((x) => x.id === h.id)!;
         return `${a.title} at ${at(h.sec)}${a.lesson ? ` (${a.lesson})` : ''}`;
@@ -148,12 +150,15 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(kept.length / expired.length, missed.length === 0 ? `followed up on every expired time-box` : `did not follow up on ${missed.join(', ')} when the time-box ran out`);
     }
     case 'hands-off': {
-      if (w.handsOn.length === 0) return notYet('commanded: left hands-on work to responders once they joined');
+      if (w.handsOn.length === 0) {
+        const joined = Object.values(w.responders).some((p) => p.joinedSec !== null);
+        return joined ? r(1, 'commanded: left hands-on work to responders once they joined') : notApplicable('no responder ever joined, so there was no one to leave hands-on work to');
+      }
       return r(w.handsOn.length === 1 ? 0.5 : 0, `did hands-on work while responders were present: ${w.handsOn.map((h) => `"${h.text}" at ${at(h.sec)}`).join(', ')}`);
     }
     case 'polled': {
       const first = w.actions.filter((a) => check.before.includes(a.id)).sort((a, b) => a.sec - b.sec)[0];
-      if (!first) return w.mitigatedSec !== null ? r(1, 'mitigated without the risky change that needed a poll') : r(0, 'never reached the risky decision, so never polled for it');
+      if (!first) return w.mitigatedSec !== null ? notApplicable('mitigated without the risky change that needed a poll') : r(0, 'never reached the risky decision, so never polled for it');
       const p = w.polls.find((x) => x.sec <= first.sec);
       const title = scenario.actions.find((a) => a.id === first.id)!.title;
       return p ? r(1, `polled for objections at ${at(p.sec)} before "${title}"`) : r(0, `"${title}" at ${at(first.sec)} without polling for strong objections`);
@@ -163,7 +168,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(got.length / check.roles.length, got.length === check.roles.length ? `assigned ${got.join(', ')}` : `never assigned ${check.roles.filter((x) => !got.includes(x)).join(', ')}`);
     }
     case 'questions-answered': {
-      if (w.questions.length === 0) return notYet('no stakeholder questions came up');
+      if (w.questions.length === 0) return notApplicable('no stakeholder questions came up');
       const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : q.answerCovers ? 1 : 0.5));
       const open = w.questions.filter((q) => q.answeredSec === null).map((q) => q.stakeholder);
       const thin = w.questions.filter((q) => q.answeredSec !== null && !q.answerCovers).map((q) => q.stakeholder);

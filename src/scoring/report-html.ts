@@ -44,6 +44,7 @@ ul.reasons li::before { position:absolute; left:0; font-weight:700; }
 li.plus::before { content:"+"; color: var(--good); }
 li.part::before { content:"±"; color: var(--mid); }
 li.minus::before { content:"−"; color: var(--bad); }
+li.na::before { content:"·"; color: var(--mid); }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }
@@ -81,7 +82,7 @@ footer { color: var(--muted); font-size: 13px; margin-top: 36px; }
 `;
 
 function reasonClass(r: string): string {
-  return r.startsWith('+') ? 'plus' : r.startsWith('±') ? 'part' : 'minus';
+  return r.startsWith('+') ? 'plus' : r.startsWith('±') ? 'part' : r.startsWith('·') ? 'na' : 'minus';
 }
 
 const CRIT_LABEL: Record<(typeof CRITERIA)[number], string> = { action: 'action', system: 'system', change: 'change', bounded: 'bounded', owner: 'owner', priority: 'priority', type: 'type' };
@@ -132,7 +133,7 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   o.push('<h3>Why, point by point</h3>');
   for (const s of score.sections) {
     o.push(`<section class="card reasons" data-section="${esc(s.id)}"><h3>${esc(s.id)} ${s.score}/${s.max}</h3><ul class="reasons">`);
-    for (const r of s.reasons) o.push(`<li class="${reasonClass(r)}">${esc(r.replace(/^[+±−]\s*/, ''))}</li>`);
+    for (const r of s.reasons) o.push(`<li class="${reasonClass(r)}">${esc(r.replace(/^[+±−·]\s*/, ''))}</li>`);
     o.push('</ul></section>');
   }
 

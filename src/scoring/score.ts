@@ -10,9 +10,24 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The score: a pure function of the scenario and the final world. Every point has its reason. */
 export function scoreSession(scenario: Scenario, world: WorldState): Score {
   const items = judgeItems(scenario, world.postmortem.actions);
-  const checkpoints: CheckpointResult[] = scenario.rubric.map((cp) => {
-    const res = evaluate(cp.check, { scenario, world, items });
-    return { id: cp.id, section: cp.section, title: cp.title, points: cp.points, earned: round1(cp.points * res.fraction), reason: res.reason, ...(res.pending ? { pending: true as const } : {}) };
+  const results = scenario.rubric.map((cp) => ({ cp, res: evaluate(cp.check, { scenario, world, items }) }));
+  // The weight of checks that did not apply is shared out over those that did, in proportion.
+  const nominalMax = scenario.rubric.reduce((a, c) => a + c.points, 0);
+  const applicable = results.reduce((a, { cp, res }) => a + (res.notApplicable ? 0 : cp.points), 0);
+  const scale = applicable > 0 ? nominalMax / applicable : 0;
+  const checkpoints: CheckpointResult[] = results.map(({ cp, res }) => {
+    const points = res.notApplicable ? 0 : cp.points * scale;
+    return {
+      id: cp.id,
+      section: cp.section,
+      title: cp.title,
+      nominal: cp.points,
+      points: round1(points),
+      earned: round1(points * res.fraction),
+      reason: res.reason,
+      ...(res.pending ? { pending: true as const } : {}),
+      ...(res.notApplicable ? { notApplicable: true as const } : {}),
+    };
   });
   const sections: SectionScore[] = SECTIONS.map((id) => {
     const cps = checkpoints.filter((c) => c.section === id);
@@ -20,14 +35,14 @@ export function scoreSession(scenario: Scenario, world: WorldState): Score {
       id,
       score: round1(cps.reduce((a, c) => a + c.earned, 0)),
       max: round1(cps.reduce((a, c) => a + c.points, 0)),
-      reasons: cps.map((c) => `${c.earned >= c.points ? '+' : c.earned > 0 ? '±' : '−'} ${c.title}: ${c.reason}`),
+      reasons: cps.map((c) => (c.notApplicable ? `· ${c.title}: not applicable (${c.reason}); its weight went to the other checks` : `${c.earned >= c.points ? '+' : c.earned > 0 ? '±' : '−'} ${c.title}: ${c.reason}`)),
     };
   }).filter((s) => s.max > 0);
   const hintPenalty = round1(world.hintsTaken.reduce((a, h) => a + h.cost, 0));
   const released = world.hintsTaken.filter((h) => h.by === 'examiner').length;
   const hintWhat = `${world.hintsTaken.length} hint(s) taken${released > 0 ? ` (${released} released by the examiner)` : ''}`;
   if (hintPenalty > 0) sections.push({ id: 'hints', score: -hintPenalty, max: 0, reasons: [`− ${hintWhat}: −${hintPenalty}`] });
-  const max = round1(checkpoints.reduce((a, c) => a + c.points, 0));
+  const max = round1(nominalMax);
   const total = Math.max(0, Math.round(checkpoints.reduce((a, c) => a + c.earned, 0) - hintPenalty));
   const first = world.firstPageSec;
   const pm = world.postmortem;

@@ -4,6 +4,12 @@ import type { ItemJudgement } from './action-items.js';
 export interface CheckResult {
   /** Met only because nothing it judges has happened yet: it can be judged only at the end. */
   pending?: true;
+  /**
+   * The check did not apply to this session (nobody joined to leave hands-on
+   * work to, no question was asked, no change was made): it earns nothing
+   * and its weight goes to the checks that did apply, never free points.
+   */
+  notApplicable?: true;
   /** Fraction of the checkpoint's points earned, 0..1. */
   fraction: number;
   reason: string;
@@ -13,11 +19,16 @@ export interface CheckpointResult {
   id: string;
   section: Checkpoint['section'];
   title: string;
+  /** The scenario's points for it, before the weight of checks that did not apply was shared out. */
+  nominal: number;
+  /** Its points in this session: nominal, scaled up by the weight of the checks that did not apply; 0 when it did not apply. */
   points: number;
   earned: number;
   reason: string;
   /** See CheckResult.pending; a live rubric does not count it yet. */
   pending?: true;
+  /** See CheckResult.notApplicable. */
+  notApplicable?: true;
 }
 
 export interface SectionScore {

@@ -39,8 +39,8 @@ export interface RubricItemView {
   title: string;
   points: number;
   earned: number;
-  /** met = every point, partial = some, open = none yet. */
-  state: 'met' | 'partial' | 'open';
+  /** met = every point, partial = some, open = none yet, n/a = did not apply (its weight went to the others). */
+  state: 'met' | 'partial' | 'open' | 'n/a';
   reason: string;
 }
 

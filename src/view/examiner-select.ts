@@ -96,21 +96,23 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
 
 /**
  * The rubric as it stands. While the session runs, a check met only because
- * nothing it judges has happened yet (no change made, no question asked)
- * is shown open and not counted: at +0:00 nothing is earned.
+ * nothing it judges has happened yet (no time-box has run out) is shown open
+ * and not counted, and one that has not applied so far (no change made, no
+ * question asked) may still apply: at +0:00 nothing is earned.
  */
 function liveRubric(score: Score, finished: boolean): ExaminerViewModel['rubric'] {
   const items = score.checkpoints.map((c) => {
-    const waiting = !finished && c.pending === true;
+    const waiting = !finished && (c.pending === true || c.notApplicable === true);
     const earned = waiting ? 0 : c.earned;
+    const state = c.notApplicable ? ('n/a' as const) : earned >= c.points ? ('met' as const) : earned > 0 ? ('partial' as const) : ('open' as const);
     return {
       id: c.id,
       section: c.section,
       title: c.title,
       points: c.points,
       earned,
-      state: earned >= c.points ? ('met' as const) : earned > 0 ? ('partial' as const) : ('open' as const),
-      reason: waiting ? `${c.reason} so far (judged at the end)` : c.reason,
+      state,
+      reason: waiting ? `${c.notApplicable ? `not applicable so far: ${c.reason}` : `${c.reason} so far`} (judged at the end)` : c.notApplicable ? `not applicable: ${c.reason}` : c.reason,
     };
   });
   const total = finished ? score.total : Math.max(0, Math.round(items.reduce((a, i) => a + i.earned, 0) - score.hintPenalty));

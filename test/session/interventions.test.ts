@@ -45,12 +45,14 @@ describe('examiner interventions and the score', () => {
       selectExaminerView(session.engine, { sessionId: session.id, trainee: 'cand', mode: 'interview', link: '', live: true, candidateSize: { sparkPoints: 40, logLines: 12, feedLines: 9, timelineEntries: 12, logScrollback: 0 }, activity: [], message: null });
     const start = view().rubric;
     expect(start.total).toBe(0);
-    expect(start.items.filter((i) => i.state !== 'open').map((i) => i.title)).toEqual([]);
+    expect(start.items.filter((i) => i.state !== 'open' && i.state !== 'n/a').map((i) => i.title)).toEqual([]);
     expect(start.items.some((i) => /judged at the end/.test(i.reason))).toBe(true);
-    // Once the session is over they are judged: doing nothing harmful then counts.
+    // Once the session is over they are judged: checks that never applied earn nothing, and doing nothing earns nothing.
     session.record({ type: 'quit' }, 60_000, 'system');
     const end = view().rubric;
-    expect(end.items.some((i) => i.state === 'met')).toBe(true);
+    expect(end.items.some((i) => i.state === 'n/a' && /not applicable/.test(i.reason))).toBe(true);
+    expect(end.items.filter((i) => i.state === 'met' || i.state === 'partial').map((i) => i.title)).toEqual([]);
+    expect(end.total).toBe(0);
     expect(end.total).toBe(session.score().total);
   });
 });

@@ -26,7 +26,7 @@ export function headerText(evm: ExaminerViewModel, width: number): string {
   return truncate(line(), width - 1);
 }
 
-const MARK: Record<RubricItemView['state'], string> = { met: '✓', partial: '±', open: '·' };
+const MARK: Record<RubricItemView['state'], string> = { met: '✓', partial: '±', open: '·', 'n/a': '–' };
 
 function pts(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
