@@ -67,4 +67,17 @@ describe('firedrill command line', () => {
     expect(f.stdout).toContain('Tue 21:05:00');
     expect(f.stdout).toContain('SEV-2');
   });
+
+  it('plays a script at the scenario file\'s own difficulty unless --difficulty says otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firedrill-difficulty-'));
+    const hard = join(dir, 'mini-hard.yaml');
+    writeFileSync(hard, readFileSync('test/fixtures/mini.yaml', 'utf8').replace(/^difficulty: \w+$/m, 'difficulty: hard'));
+    expect(readFileSync(hard, 'utf8')).toMatch(/^difficulty: hard$/m);
+    const db = tempDb();
+    const script = ['--script', 'test/fixtures/mini.strong.txt', '--seed', '3', '--json', '--quiet'];
+    expect(cli(['play', hard, ...script], { FIREDRILL_DB: db }).code).toBe(0);
+    expect(cli(['play', hard, ...script, '--difficulty', 'easy'], { FIREDRILL_DB: db }).code).toBe(0);
+    const rows = JSON.parse(cli(['sessions', '--json'], { FIREDRILL_DB: db }).stdout) as Array<{ difficulty: string; startedAt: string }>;
+    expect(rows.map((r) => r.difficulty).sort()).toEqual(['easy', 'hard']);
+  });
 });

@@ -9,7 +9,7 @@ import { trainee, type PlayOptions } from './play-options.js';
 
 export interface LiveSessionOptions {
   seed: number;
-  difficulty: PlayOptions['difficulty'];
+  difficulty: NonNullable<PlayOptions['difficulty']>;
   mode: 'solo' | 'interview';
   postmortemMin: number | undefined;
   /** --speed: the clock starts at this speed (recorded as a speed event). */

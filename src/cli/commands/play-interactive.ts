@@ -18,11 +18,9 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
   requireTty('interactive play');
   // --speed X: the clock starts at this speed (recorded as a speed event); + and - step from there.
   const startSpeed = numFlag(ctx.flags, 'speed', 0.1, 1000);
-  // --difficulty when given, else the scenario's own (play.ts defaults the option to normal).
-  const flagged = ctx.flags.difficulty !== undefined;
-  const loaded = ref ? await resolveScenario(ref) : await (await import('./pick.js')).pickScenario(ctx, flagged ? { difficulty: opts.difficulty } : {});
+  const loaded = ref ? await resolveScenario(ref) : await (await import('./pick.js')).pickScenario(ctx, opts.difficulty ? { difficulty: opts.difficulty } : {});
   if (!loaded) return 0;
-  const difficulty = flagged ? opts.difficulty : loaded.scenario.difficulty;
+  const difficulty = opts.difficulty ?? loaded.scenario.difficulty;
   // The briefing is drawn from the scenario alone; the store and the session load while it is read.
   const prepared: { session?: LiveSession } = {};
   const controller = new PreparingController(briefingOnlyView(loaded.scenario, { difficulty, interview: opts.mode === 'interview' }), async () => {

@@ -4,7 +4,8 @@ import type { Context } from '../context.js';
 /** What `firedrill play` was asked for, shared by its interactive and scripted ways of playing. */
 export interface PlayOptions {
   seed: number;
-  difficulty: 'easy' | 'normal' | 'hard';
+  /** --difficulty; when absent, the scenario file's own difficulty. */
+  difficulty: 'easy' | 'normal' | 'hard' | undefined;
   mode: 'solo' | 'interview';
   postmortemMin: number | undefined;
 }

@@ -41,7 +41,8 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
       script.lines,
       {
         seed,
-        difficulty,
+        // --difficulty when given, else the file's own, as interactive play does.
+        difficulty: difficulty ?? sc.difficulty,
         mode,
         trainee: trainee(ctx),
         ...(flags.variant ? { variant: flags.variant } : {}),

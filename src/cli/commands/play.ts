@@ -6,7 +6,7 @@ import type { PlayOptions } from './play-options.js';
 export async function playCommand(ctx: Context, positionals: string[]): Promise<number> {
   const flags = ctx.flags;
   const seed = intFlag(flags, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1);
-  const difficulty = choiceFlag(flags, 'difficulty', ['easy', 'normal', 'hard'] as const) ?? 'normal';
+  const difficulty = choiceFlag(flags, 'difficulty', ['easy', 'normal', 'hard'] as const);
   const mode = choiceFlag(flags, 'mode', ['solo', 'interview'] as const) ?? 'solo';
   const postmortemMin = numFlag(flags, 'postmortem-min', 1, 240);
   // Each way of playing loads only what it needs: the screen's first frame waits on every module loaded before it.
