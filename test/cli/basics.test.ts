@@ -55,6 +55,10 @@ describe('firedrill command line', () => {
     expect(out.outcome).toBe('resolved');
     expect(out.outcomeDetail).toBe('resolved');
     expect(out.score.total).toBeGreaterThan(70);
+    // The chat the candidate saw travels with the result: a responder's report, in sim order.
+    expect(out.transcript).toContainEqual({ at: '5:20', channel: 'chat', from: 'Ana → you', text: 'config change log: 20:58 push: payments.url=pay-old.internal' });
+    const ats = (out.transcript as Array<{ at: string }>).map((t) => t.at.split(':').reduce((m, s) => m * 60 + Number(s), 0));
+    expect(ats).toEqual([...ats].sort((a, b) => a - b));
     expect(readFileSync(out.report, 'utf8')).toMatch(/Training drill/);
     const v = cli(['verify', 'latest', '--json'], { FIREDRILL_DB: db });
     expect(v.code).toBe(0);
@@ -66,6 +70,9 @@ describe('firedrill command line', () => {
     expect(f.stdout).toContain('POST /checkout');
     expect(f.stdout).toContain('Tue 21:05:00');
     expect(f.stdout).toContain('SEV-2');
+    const told = cli(['play', 'test/fixtures/mini.yaml', '--script', 'test/fixtures/mini.strong.txt', '--seed', '3'], { FIREDRILL_DB: tempDb() });
+    expect(told.stderr).toMatch(/accepted #\d+ +5:30  followup ana[^\n]*\n(.*\n)*? +5:30  Ana: Nothing outstanding/);
+    expect(told.stderr).toContain('5:20  Ana → you: config change log: 20:58 push: payments.url=pay-old.internal');
   });
 
   it('plays a script at the scenario file\'s own difficulty unless --difficulty says otherwise', () => {

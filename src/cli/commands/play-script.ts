@@ -33,6 +33,7 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
   });
   if (!script.ok) throw new CliError(script.errors.join('\n'));
   const paceMs = intFlag(flags, 'pace', 0, 60_000);
+  const transcript: TranscriptLine[] = [];
   const store = openStore(ctx.dbPath);
   try {
     const result = await runScript(
@@ -51,6 +52,11 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
         onAccepted: (line, seq, answer) => {
           if (!flags.quiet) ctx.io.note(`accepted #${seq} ${formatClock(line.simMs / 1000).padStart(5)}  ${line.text}${answer ? `  → ${answer}` : ''}`);
         },
+        onFeed: (item) => {
+          const said = { at: formatClock(item.sec), channel: item.channel, from: item.from, text: item.text };
+          transcript.push(said);
+          if (!flags.quiet) ctx.io.note(transcriptText(said));
+        },
       },
       ctx.wallNow,
     );
@@ -67,6 +73,7 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
         timings: { ackS: score.timings.ackS, sevS: score.timings.sevS, mitigatedS: score.timings.mitigatedS, resolvedS: score.timings.resolvedS },
         score: { total: score.total, max: score.max, sections: score.sections },
         report: result.reportPath,
+        transcript,
       });
     } else {
       ctx.io.out(result.summary);
@@ -76,4 +83,19 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
   } finally {
     store.close();
   }
+}
+
+/** One message of the candidate's chat, as headless output carries it. */
+interface TranscriptLine {
+  at: string;
+  channel: string;
+  from: string;
+  text: string;
+}
+
+/** Indented under the command lines, each line of a multi-line reply under the speaker. */
+function transcriptText(t: TranscriptLine): string {
+  const head = `${' '.repeat(10)}${t.at.padStart(5)}  ${t.channel === 'chat' ? '' : `[${t.channel}] `}${t.from}: `;
+  const [first, ...rest] = t.text.split('\n');
+  return [head + first, ...rest.map((l) => ' '.repeat(head.length) + l)].join('\n');
 }
