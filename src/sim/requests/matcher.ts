@@ -39,7 +39,8 @@ export function understand(scenario: Scenario, asker: Asker, text: string): Requ
     if (definite(whole) && whole.kind === 'action' && o.kind === 'action' && o.id !== whole.id && absorbs(scenario, whole.id, parts[i]!)) continue;
     distinct.push(o);
   }
-  return distinct.length >= 2 || !definite(whole) ? distinct : [whole];
+  // every part saying the same thing is clearer than the whole read at once
+  return distinct.length >= 2 || !definite(whole) || each.filter(definite).length >= 2 ? distinct : [whole];
 }
 
 const definite = (o: RequestOutcome) => o.kind === 'diagnostic' || o.kind === 'action' || o.kind === 'redirect';
@@ -80,11 +81,19 @@ function clauses(t: string, explicit: boolean): string[] {
     cur += ch;
   }
   if (cur.trim()) raw.push(cur.trim());
-  // "…, bypassing the proxy" says how, not what else
+  // "…, bypassing the proxy" says how, not what else; "…, 10.20.8.41" or "…, 2 per worker" is an argument, not a request
   const merged: string[] = [];
   for (const p of raw) {
-    if (merged.length && /^[a-z]+ing\b/.test(p) && !/^(bring|ping|string)\b/.test(p)) merged[merged.length - 1] += `, ${p}`;
+    const how = /^[a-z]+ing\b/.test(p) && !/^(bring|ping|string)\b/.test(p);
+    const argument = /^[^a-z]*$/.test(p) || /^[\d.:/@-]+(\s+[a-z]+){0,2}$/.test(p);
+    if (merged.length && (how || argument)) merged[merged.length - 1] += `, ${p}`;
     else merged.push(p);
+  }
+  // "its logs", "their config": the thing named just before
+  for (let i = 1; i < merged.length; i++) {
+    const prev = merged[i - 1]!;
+    const before = (intentOf(prev) === 'unknown' ? prev : prev.replace(/^\S+\s+/, '')).replace(/^(the|a|an)\s+/, '');
+    if (/^(its|their)\s/.test(merged[i]!)) merged[i] = merged[i]!.replace(/^(its|their)\s/, `${before} `);
   }
   const first = merged[0] ?? '';
   const verb = explicit || intentOf(first) === 'unknown' ? '' : `${first.split(/\s+/)[0]} `;
@@ -129,17 +138,31 @@ function actionVerbs(scenario: Scenario): Set<string> {
   return verbs;
 }
 
-/** The action that undoes `a`: one whose title reverses and shares the most words with it. */
+/** A request that starts by asking to undo something. */
+const UNDO_LED = /^(undo|revert|reverse|roll ?back|back out)\b/;
+/** What "roll back the …" may name without saying which: any rollback fits. */
+const GENERIC_UNDONE = new Set(['deploy', 'deployment', 'release', 'version', 'build', 'image', 'change', 'last', 'latest', 'previou', 'recent', 'that', 'today', 'tonight', 'yesterday']);
+/** Titles of actions that themselves undo or restore something. */
+const UNDOING = /\b(back|undo|revert|roll ?back|remove|lift|disable|turn off|switch off|unpin|unsilence|expire|restore|resume|re-?enable|unblock|reopen)\b/;
+
+/**
+ * The action that undoes `a`: one whose title reverses and shares the most
+ * words with it; null when two share as many, or when `a` itself undoes
+ * something (the undo of an undo is never guessed).
+ */
 function reverseOf(scenario: Scenario, a: Action): Action | null {
+  if (UNDOING.test(a.title.toLowerCase())) return null;
   const words = contentWords(`${a.title} ${a.example ?? ''}`);
   let pick: Action | null = null;
   let n = 0;
+  let tie = false;
   for (const b of scenario.actions) {
     if (b.id === a.id || !REVERSAL.test(b.title.toLowerCase())) continue;
     const k = overlap(words, contentWords(`${b.title} ${b.example ?? ''}`));
-    if (k > n) [pick, n] = [b, k];
+    if (k > n) [pick, n, tie] = [b, k, false];
+    else if (k === n && k > 0) tie = true;
   }
-  return pick;
+  return tie ? null : pick;
 }
 
 function one(scenario: Scenario, asker: Asker, clause: string, explicit: 'run' | 'do' | null): RequestOutcome {
@@ -147,7 +170,7 @@ function one(scenario: Scenario, asker: Asker, clause: string, explicit: 'run' |
   const intent: Intent = explicit === 'run' ? 'inquiry' : explicit === 'do' ? 'change' : found;
   const neg = negationOf(clause, intent === 'change' || intent === 'unknown');
   if (neg.negated) return negated(scenario, asker, neg.positive, neg.reverse);
-  return judge(scenario, asker, pick(scenario, clause, intent, explicit));
+  return judge(scenario, asker, pick(scenario, clause, intent, explicit), clause);
 }
 
 /** "don't restart X" changes nothing; "no more fallback" may mean the action that undoes it. */
@@ -161,7 +184,7 @@ function negated(scenario: Scenario, asker: Asker, positive: string, reverse: bo
     if (r && (r.match.some((re) => re.test(`undo ${positive}`)) || r.match.some((re) => re.test(`remove ${positive}`)))) undo.add(r);
   }
   if (undo.size !== 1) return { kind: 'task', negated: true };
-  return judge(scenario, asker, { kind: 'action', id: [...undo][0]!.id, params: [] });
+  return judge(scenario, asker, { kind: 'action', id: [...undo][0]!.id, params: [] }, positive);
 }
 
 function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run' | 'do' | null): RequestOutcome {
@@ -172,11 +195,25 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   // "undo X" where X is itself a change ("undo restart prometheus"): X never happens, its reverse may
   const undo = /^(undo|revert|reverse|roll ?back|back out)\b\s*(?:the\s+)?(.*)$/.exec(clause);
   const rest = undo?.[2] ?? '';
-  if (rest && acts.some((a) => a.match.some((re) => re.test(rest))) && (actionVerbs(scenario).has(rest.split(/\s+/)[0]!) || isDoing(rest))) {
-    acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(rest)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(rest))) : [a])))];
+  // what is undone is the first thing named ("undo the fail-open and put scoring back": the fail-open)
+  const undone = rest.split(/,(?![^(]*\))|\s+(?:and|then)\s+/)[0]!.trim();
+  const restVerb = undone.split(/\s+/)[0] ?? '';
+  // "undo restart prometheus": the undone thing is itself a change, which never happens
+  const undoneChange = (a: Action) => (actionVerbs(scenario).has(restVerb) || isDoing(restVerb)) && a.match.some((re) => re.test(undone));
+  if (undone && acts.some((a) => a.match.some((re) => re.test(undone))) && (actionVerbs(scenario).has(restVerb) || isDoing(restVerb))) {
+    acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(undone)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(undone))) : [a])))];
   }
   // asked to undo: the forward action gives way to its own reverse when both matched
   if (REVERSAL.test(clause)) acts = acts.filter((a) => !acts.some((b) => b !== a && reverseOf(scenario, a) === b));
+  // "undo the fallback": only what itself undoes may be proposed; a forward action gives way to its reverse, or to a question
+  if (UNDO_LED.test(clause)) {
+    acts = [...new Set(acts.flatMap((a) => (UNDOING.test(a.title.toLowerCase()) ? [a] : [reverseOf(scenario, a)].filter((r): r is Action => r !== null))))].filter((a) => !undoneChange(a));
+    // "roll back the vacuum" is not the release rollback: the thing undone must be the action's own, or a deploy in general
+    const object = contentWords(rest);
+    const generic = [...object].every((w) => GENERIC_UNDONE.has(w));
+    const undoes = (a: Action) => scenario.actions.some((f) => f !== a && f.match.some((re) => re.test(rest)) && reverseOf(scenario, f) === a);
+    acts = acts.filter((a) => generic || undoes(a) || overlap(object, contentWords(`${a.id.replace(/-/g, ' ')} ${a.title} ${a.example ?? ''}`)) > 0);
+  }
   // comms work proposes only comms actions (holding a campaign, contacting a merchant), never a check
   if (intent === 'comms') return commsOutcome(acts);
   if (diags.length && (intent === 'inquiry' || acts.length === 0 || intent === 'unknown')) {
@@ -198,9 +235,9 @@ function commsOutcome(acts: readonly Action[]): RequestOutcome {
 }
 
 /** Whether the asked person can do it; otherwise whose it is. */
-function judge(scenario: Scenario, asker: Asker, o: RequestOutcome): RequestOutcome {
+function judge(scenario: Scenario, asker: Asker, o: RequestOutcome, clause: string): RequestOutcome {
   if (!('person' in asker) || (o.kind !== 'diagnostic' && o.kind !== 'action')) return o;
   const target = o.kind === 'diagnostic' ? scenario.diagnostics.find((d) => d.id === o.id)! : scenario.actions.find((a) => a.id === o.id)!;
-  if (canDo(scenario, asker.person, target)) return o;
-  return { kind: 'redirect', team: redirectTeam(scenario, target), target: target.id };
+  if (canDo(scenario, asker.person, target, clause)) return o;
+  return { kind: 'redirect', team: redirectTeam(scenario, target, clause), target: target.id };
 }

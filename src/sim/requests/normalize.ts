@@ -2,8 +2,8 @@ import type { Scenario } from '../../scenario/schema.js';
 
 /**
  * Puts a typed request into the words the scenario's patterns expect: common
- * typos and contractions, "turn X off" → "turn off X", "no more than" → "at
- * most", and the scenario's own hyphenated names typed with a space
+ * typos and contractions, "turn X off" → "turn off X", "put X back" → "put
+ * back X", "no more than" → "at most", and the scenario's own hyphenated names typed with a space
  * ("metrics server" → "metrics-server").
  */
 const FIXES: [RegExp, string][] = [
@@ -18,6 +18,8 @@ const FIXES: [RegExp, string][] = [
   [/^(?:i need you to|i'd like you to|i want you to|need you to|go ahead and|let's|lets|we need to|you should|time to)\s+/, ''],
   [/\b(turn|switch)\s+(?!on\b|off\b|back\b)(.+?)\s+(back\s+)?(on|off)\b/g, '$1 $3$4 $2'],
   [/\bflip\s+(.+?)\s+back to (true|on)\b/g, 'turn back on $1'],
+  // the particle next to its verb: "put the record back in the zone" → "put back the record in the zone"
+  [/\b(put|bring|add|set|switch|roll|move)\s+(?!back\b)((?:(?!back\b)[^\s,;]+\s+){0,4}?(?!back\b)[^\s,;]+)\s+back\b(?!\s+(?:on|off|to)\b)/g, '$1 back $2'],
   [/\bflip\s+(.+?)\s+(?:back )?to (false|off)\b/g, 'turn off $1'],
 ];
 

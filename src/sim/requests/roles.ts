@@ -29,16 +29,22 @@ function targetWords(t: Diagnostic | Action): Set<string> {
   return contentWords(`${t.id} ${t.title} ${t.example ?? ''}`);
 }
 
-/** The engineering team (or `also`, the asker's own) that owns a target; null when no team stands out. */
-export function ownerOf(scenario: Scenario, target: Diagnostic | Action, also: string | null): string | null {
-  const words = targetWords(target);
+/**
+ * The engineering team (or `also`, the asker's own) that owns a target; null
+ * when no team stands out. The request's own words count first (the IC said
+ * "the DNS", whatever the check is called), the target's words break ties.
+ */
+export function ownerOf(scenario: Scenario, target: Diagnostic | Action, also: string | null, request = ''): string | null {
+  const [asked, words] = [contentWords(request), targetWords(target)];
   let best: string | null = null;
   let bestN = 0;
   let tie = false;
   for (const t of scenario.teams) {
     const engineering = t.members.some((m) => isEngineer(scenario, m));
     if (!engineering && t.id !== also) continue;
-    const n = overlap(words, teamWords(scenario, t.id));
+    const team = teamWords(scenario, t.id);
+    // request words weigh more than any number of the target's own words
+    const n = overlap(asked, team) * 100 + overlap(words, team);
     if (n > bestN) [best, bestN, tie] = [t.id, n, false];
     else if (n === bestN && n > 0) tie = true;
   }
@@ -46,17 +52,28 @@ export function ownerOf(scenario: Scenario, target: Diagnostic | Action, also: s
 }
 
 /** The team a redirect names: the owner, else the scenario's first engineering team. */
-export function redirectTeam(scenario: Scenario, target: Diagnostic | Action): string | null {
-  return ownerOf(scenario, target, null) ?? scenario.teams.find((t) => t.members.some((m) => isEngineer(scenario, m)))?.id ?? null;
+export function redirectTeam(scenario: Scenario, target: Diagnostic | Action, request = ''): string | null {
+  return ownerOf(scenario, target, null, request) ?? scenario.teams.find((t) => t.members.some((m) => isEngineer(scenario, m)))?.id ?? null;
 }
 
-/** Whether this person can run or make the target themself. */
-export function canDo(scenario: Scenario, personId: string, target: Diagnostic | Action): boolean {
-  if (isEngineer(scenario, personId)) return true;
+/** On call for production: may change what the incident needs changed, whoever's team owns it. */
+const ON_CALL = /\bon[- ]?call\b/i;
+
+/**
+ * Whether this person can run or make the target themself. Engineers run any
+ * check; an engineer on call makes any change; an engineer who is not (a
+ * mobile lead) makes only their own team's changes.
+ */
+export function canDo(scenario: Scenario, personId: string, target: Diagnostic | Action, request = ''): boolean {
+  const person = scenario.people.find((p) => p.id === personId);
+  const own = person?.team ?? null;
+  if (isEngineer(scenario, personId)) {
+    if (!('kind' in target) || own === null || ON_CALL.test(person?.role ?? '')) return true;
+    return overlap(contentWords(`${request} ${target.id} ${target.title} ${target.example ?? ''}`), teamWords(scenario, own)) > 0;
+  }
   // comms-like work (calling a vendor, holding a campaign) unless another non-engineering team owns it
   if (!COMMS_TARGET.test(`${target.title} ${target.example ?? ''}`)) return false;
-  const own = scenario.people.find((p) => p.id === personId)!.team;
-  const owner = ownerOf(scenario, target, own);
+  const owner = ownerOf(scenario, target, own, request);
   const ownerTeam = scenario.teams.find((t) => t.id === owner);
   return owner === null || owner === own || (ownerTeam?.members.some((m) => isEngineer(scenario, m)) ?? false);
 }

@@ -13,14 +13,18 @@ const CANON: [RegExp, string][] = [
   [/^pods?$/, 'pods'],
 ];
 
+/** A bare count for each something ("at 2 per worker"): the count is the number. */
+const PER = /(?<![\d.])(\d+)\s+(?:per|each|a|an)\s+(?:worker|pod|process|node|host|instance|replica|second|minute)\b/gi;
+
 export function quantities(text: string): string[] {
-  const out: string[] = [];
+  const found: { at: number; q: string }[] = [];
   for (const m of text.matchAll(UNIT)) {
     const unit = m[2]!.toLowerCase();
     const canon = CANON.find(([re]) => re.test(unit))?.[1] ?? unit;
-    out.push(`${m[1]}${canon}`);
+    found.push({ at: m.index, q: `${m[1]}${canon}` });
   }
-  return out;
+  for (const m of text.matchAll(PER)) if (!found.some((f) => f.at === m.index)) found.push({ at: m.index, q: m[1]! });
+  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
 }
 
 /** "2s" → "2 s": how a responder says it back. */
