@@ -7,6 +7,7 @@ import { judgeSet, type ItemJudgement } from './action-items.js';
 import { blameOf } from './item-blame.js';
 import { tag } from './nlp.js';
 import { conceptPlain } from './report-common.js';
+import { countedUpdates, normalisedUpdate, silenceTheExecutiveWouldHaveBroken } from './status-updates.js';
 import type { CheckResult } from './types.js';
 
 /** One pure function per rubric check kind: (scenario, final world) → fraction earned + why. */
@@ -62,35 +63,48 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(f, notes.join('; '));
     }
     case 'first-update': {
-      const first = w.statusUpdates[0];
-      if (!first) return r(0, 'no status update was ever posted');
+      const first = countedUpdates(scenario, w).counted[0];
+      if (!first) return r(0, w.statusUpdates.length ? 'no status update said anything about the incident' : 'no status update was ever posted');
       const from = w.severityHistory[0]?.sec ?? w.ackSec ?? detectedSec(w);
       const elapsed = Math.max(0, first.sec - from);
       return elapsed <= check.withinSec ? r(1, `first update ${at(elapsed)} after declaring`) : r(0.5, `first update ${at(elapsed)} after declaring (target ≤ ${at(check.withinSec)})`);
     }
     case 'update-cadence': {
-      if (w.statusUpdates.length === 0) return r(0, 'stakeholders heard nothing');
+      // Repeats and updates that say nothing about the incident do not fill a silence.
+      const { counted, repeats } = countedUpdates(scenario, w);
+      if (counted.length === 0) return r(0, w.statusUpdates.length ? 'stakeholders heard nothing about the incident' : 'stakeholders heard nothing');
       const end = w.resolvedSec ?? (w.outcome === 'timed-out' ? w.timeLimitSec : w.sec);
-      const times = [w.ackSec ?? detectedSec(w), ...w.statusUpdates.map((u) => u.sec).filter((s) => s <= end), end];
+      const times = [w.ackSec ?? detectedSec(w), ...counted.map((u) => u.sec).filter((s) => s <= end), end];
       let maxGap = 0;
       let gapAt = 0;
       for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > maxGap) [maxGap, gapAt] = [times[i]! - times[i - 1]!, times[i - 1]!];
-      const promises = w.statusUpdates.filter((u) => u.promiseSec !== null && u.promiseSec < end);
-      const broken = promises.filter((u) => !w.statusUpdates.some((v) => v.sec > u.sec && v.sec <= u.promiseSec! + 120));
+      const promises = counted.filter((u) => u.promiseSec !== null && u.promiseSec < end);
+      const broken = promises.filter((u) => !counted.some((v) => v.sec > u.sec && v.sec <= u.promiseSec! + 120));
       let f = maxGap <= check.maxGapSec ? 1 : maxGap <= check.maxGapSec * 1.5 ? 0.5 : 0.1;
       f -= 0.25 * broken.length;
       const notes = [maxGap <= check.maxGapSec ? `longest silence ${at(maxGap)} (≤ ${at(check.maxGapSec)})` : `no update between ${at(gapAt)} and ${at(gapAt + maxGap)} (expected every ≤ ${at(check.maxGapSec)})`];
       if (promises.length === 0) notes.push('no update promised the next one');
       for (const b of broken) notes.push(`promised an update by ${at(b.promiseSec!)} and missed it`);
+      if (repeats) notes.push(`${repeats} repeated update(s) counted once`);
       if (w.executiveSec !== null) notes.push(`the executive swooped in at ${at(w.executiveSec)}`);
       return r(f, notes.join('; '));
     }
     case 'status-content': {
       if (w.statusUpdates.length === 0) return r(0, 'no status updates to judge');
-      const good = w.statusUpdates.filter((u) => coversAll(u.text, check.mentions));
-      const promised = w.statusUpdates.filter((u) => u.promiseSec !== null).length;
-      const f = good.length / w.statusUpdates.length * 0.7 + (promised > 0 ? 0.3 : 0);
-      return r(f, `${good.length} of ${w.statusUpdates.length} updates stated the impact and what is being done; ${promised} promised the next update`);
+      const { counted, repeats, empty, falseClaims } = countedUpdates(scenario, w);
+      const judged = counted.length + empty;
+      const wrong = new Set(falseClaims.map((c) => c.sec));
+      const good = counted.filter((u) => !wrong.has(u.sec) && coversAll(u.text, check.mentions));
+      const promised = counted.filter((u) => u.promiseSec !== null).length;
+      let f = (judged ? (good.length / judged) * 0.7 : 0) + (promised > 0 ? 0.3 : 0);
+      const notes = [`${good.length} of ${judged} distinct update(s) stated the impact and what is being done; ${promised} promised the next update`];
+      if (repeats) notes.push(`${repeats} repeat(s) of an earlier update counted once`);
+      if (empty) notes.push(`${empty} update(s) said nothing about the incident`);
+      for (const c of falseClaims) {
+        f -= 0.5;
+        notes.push(`the update at ${at(c.sec)} claimed recovery while ${c.why} ("${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text}")`);
+      }
+      return r(f, notes.join('; '));
     }
     case 'evidence': {
       const got = check.any.filter((e) => w.evidence[e] !== undefined).sort((a, b) => w.evidence[a]! - w.evidence[b]!);
@@ -132,10 +146,18 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(f, [missing.length ? `never paged ${missing.join(', ')}` : '', late.length ? `paged ${late.join(', ')} late` : '', !missing.length && !late.length ? `paged ${check.teams.join(', ')} in time` : ''].filter(Boolean).join('; '));
     }
     case 'delegated': {
-      const good = w.tasks.filter((t) => t.named && t.dueSec !== null);
-      const weak = w.tasks.filter((t) => !t.named || t.dueSec === null);
-      if (good.length >= check.minTasks) return r(weak.length === 0 ? 1 : 0.8, `${good.length} task(s) had a named owner and a time-box${weak.length ? `; ${weak.length} lacked a name or a time-box` : ''}`);
-      if (w.tasks.length > 0) return r(0.4, `${w.tasks.length} task(s) delegated, but without a named owner and a time-box`);
+      // The same request to the same person, asked again, is one task.
+      const seen = new Set<string>();
+      const tasks = w.tasks.filter((t) => {
+        const key = `${t.who} ${normalisedUpdate(t.text)}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+      const repeats = w.tasks.length - tasks.length;
+      const good = tasks.filter((t) => t.named && t.dueSec !== null);
+      const weak = tasks.filter((t) => !t.named || t.dueSec === null);
+      const again = repeats ? `; ${repeats} repeated request(s) counted once` : '';
+      if (good.length >= check.minTasks) return r(weak.length === 0 ? 1 : 0.8, `${good.length} task(s) had a named owner and a time-box${weak.length ? `; ${weak.length} lacked a name or a time-box` : ''}${again}`);
+      if (tasks.length > 0) return r(0.4, `${tasks.length} task(s) delegated, but ${good.length ? `only ${good.length} with` : 'without'} a named owner and a time-box (${check.minTasks} expected)${again}`);
       return r(0, 'never delegated a task (`ask WHO TASK in Nm`)');
     }
     case 'followed-up': {
@@ -168,13 +190,19 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(got.length / check.roles.length, got.length === check.roles.length ? `assigned ${got.join(', ')}` : `never assigned ${check.roles.filter((x) => !got.includes(x)).join(', ')}`);
     }
     case 'questions-answered': {
-      if (w.questions.length === 0) return notApplicable('no stakeholder questions came up');
+      // Updates that said nothing kept the executive away in the simulation; the silence still counts as their unanswered question.
+      const silence = silenceTheExecutiveWouldHaveBroken(scenario, w);
+      if (w.questions.length === 0 && !silence) return notApplicable('no stakeholder questions came up');
       const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : q.answerCovers ? 1 : 0.5));
       const open = w.questions.filter((q) => q.answeredSec === null).map((q) => q.stakeholder);
       const thin = w.questions.filter((q) => q.answeredSec !== null && !q.answerCovers).map((q) => q.stakeholder);
       const parts = [`answered ${w.questions.length - open.length} of ${w.questions.length} questions`];
       if (open.length) parts.push(`left ${[...new Set(open)].join(', ')} waiting`);
       if (thin.length) parts.push(`answers to ${[...new Set(thin)].join(', ')} missed what they asked`);
+      if (silence) {
+        scores.push(0);
+        parts.push(`stakeholders heard nothing about the incident from ${at(silence.fromSec)} to ${at(silence.toSec)} (updates that said nothing or repeated one do not count): the executive would have stepped in`);
+      }
       return r(scores.reduce((a, b) => a + b, 0) / scores.length, parts.join('; '));
     }
     case 'postmortem-concepts': {

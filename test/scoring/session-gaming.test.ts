@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { playText, reasonsOf } from '../helpers.js';
-import { BUNDLED, strongAndWeak } from '../support/played-scripts.js';
+import { checkpoint, loadFixture, playText, reasonsOf } from '../helpers.js';
+import { at, BUNDLED, strongAndWeak, withLines } from '../support/played-scripts.js';
 
 /**
  * The session score cannot be gamed. For every bundled scenario the strong
@@ -10,6 +10,10 @@ import { BUNDLED, strongAndWeak } from '../support/played-scripts.js';
 describe.each(BUNDLED)('session gaming: %s', (id) => {
   const scenario = `scenarios/${id}.yaml`;
   let p: Awaited<ReturnType<typeof strongAndWeak>>;
+  const { scenario: sc } = loadFixture(scenario);
+  const statusCheck = sc.rubric.find((c) => c.check.kind === 'status-content');
+  const impactWord = statusCheck?.check.kind === 'status-content' ? statusCheck.check.mentions[0]![0]! : 'service';
+  const section = (s: { sections: { id: string; score: number }[] }, id: string) => s.sections.find((x) => x.id === id)?.score ?? 0;
   beforeAll(async () => {
     p = await strongAndWeak(id);
   }, 120_000);
@@ -27,4 +31,37 @@ describe.each(BUNDLED)('session gaming: %s', (id) => {
     // The weight of the checks that did not apply went to the others (to rounding).
     expect(Math.abs(atOnce.score.checkpoints.reduce((a, c) => a + c.points, 0) - atOnce.score.max)).toBeLessThanOrEqual(1);
   });
+
+  it('status spam: repeats count once and empty updates count not at all, so spam never raises the score', async () => {
+    const firstStatus = p.strong.lines.find((l) => / status /.test(l))!;
+    const from = Number(firstStatus.slice(0, 2)) * 60 + Number(firstStatus.slice(3, 5));
+    const end = p.strong.world.resolvedSec!;
+    const repeat = [];
+    for (let t = from + 10; t < end - 10; t += 10) repeat.push(`${at(t)} ${firstStatus.slice(6)}`);
+    const strongSpam = await playText(scenario, withLines(p.strong.lines, repeat), 1, p.variant);
+    expect(strongSpam.score.total).toBeLessThanOrEqual(p.strong.score.total);
+    expect(section(strongSpam.score, 'communication')).toBeLessThanOrEqual(section(p.strong.score, 'communication'));
+    expect(reasonsOf(strongSpam.score)).toMatch(/repeat/);
+    expect(reasonsOf(strongSpam.score)).not.toMatch(new RegExp(`${repeat.length} of ${repeat.length}`));
+    // An update every 10 s that says nothing fills no silence in the weak play.
+    const ack = p.weak.world.ackSec ?? 60;
+    const noise = [];
+    for (let t = ack + 5; t < ack + 1500 && t < p.weak.world.timeLimitSec - 5; t += 10) noise.push(`${at(t)} status still looking`);
+    const weakSpam = await playText(scenario, withLines(p.weak.lines, noise), 1, p.variant);
+    expect(weakSpam.score.total).toBeLessThanOrEqual(p.weak.score.total);
+    expect(section(weakSpam.score, 'communication')).toBeLessThanOrEqual(section(p.weak.score, 'communication'));
+  }, 60_000);
+
+  it('an update claiming recovery while users are still affected is a finding with its reason, and costs points', async () => {
+    const onset = p.strong.world.onsetSec ?? 0;
+    const when = Math.max(onset, p.strong.world.ackSec ?? 0) + 15;
+    expect(p.strong.world.mitigatedSec!).toBeGreaterThan(when);
+    const claim = `${at(when)} status All clear: ${impactWord} recovered and back to normal. Next update by the top of the hour.`;
+    const r = await playText(scenario, withLines(p.strong.lines, [claim]), 1, p.variant);
+    const content = checkpoint(r.score, statusCheck!.id);
+    expect(content.reason).toMatch(/claimed recovery while (the underlying fault was still there|users were still affected)/);
+    expect(content.earned).toBeLessThan(checkpoint(p.strong.score, statusCheck!.id).earned);
+    expect(r.score.total).toBeLessThan(p.strong.score.total);
+    expect(r.score.total).toBeGreaterThan(p.weak.score.total);
+  }, 60_000);
 });

@@ -40,3 +40,17 @@ export async function strongAndWeak(id: string): Promise<{ variant: string; stro
     weak: { score: weak.score, world: weak.session.engine.state, lines: scriptText(weakFile) },
   };
 }
+
+const secOf = (line: string) => {
+  const [mm, ss] = line.slice(0, line.indexOf(' ')).split(':');
+  return Number(mm) * 60 + Number(ss);
+};
+
+/** `MM:SS` for a sim second. */
+export const at = (sec: number) => mmss(sec * 1000);
+
+/** A script with more lines added at their times (after any line already at the same time). */
+export function withLines(lines: readonly string[], extra: readonly string[]): string {
+  const all = [...lines.map((l, i) => ({ l, i, s: secOf(l) })), ...extra.map((l, i) => ({ l, i: lines.length + i, s: secOf(l) }))];
+  return all.sort((a, b) => a.s - b.s || a.i - b.i).map((x) => x.l).join('\n');
+}
