@@ -31,7 +31,7 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   let heard = 0;
   const hear = (beforeMs = Infinity) => {
     const feed = session.engine.state.feed;
-    while (heard < feed.length && feed[heard]!.sec * 1000 < beforeMs) opts.onFeed?.(feed[heard++]!);
+    for (; heard < feed.length && feed[heard]!.sec * 1000 < beforeMs; heard++) opts.onFeed?.(feed[heard]!);
   };
   for (const line of lines) {
     if (opts.paceMs) await sleep(opts.paceMs);
