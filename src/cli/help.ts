@@ -7,6 +7,8 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   list                            the scenarios
   validate PATH...                check scenario files or folders
   lint PATH... [--strict]         solvability: resolution and every checkpoint reachable
+  test PATH...                    play each scenario's expectations (scripts and score bounds
+                                  per variant) headless; exit 1 when one does not hold
   schema [--out FILE]             the scenario format as JSON Schema (editor completion)
   new ID [--out FILE]             write a commented skeleton scenario ID.yaml
   sessions                        recorded sessions

@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/lint.js')).lintCommand(ctx, args.positionals);
     case 'schema':
       return (await import('./commands/schema.js')).schemaCommand(ctx, args.positionals);
+    case 'test':
+      return (await import('./commands/test.js')).testCommand(ctx, args.positionals);
     case 'new':
       return (await import('./commands/new.js')).newCommand(ctx, args.positionals);
     case 'sessions':

@@ -123,6 +123,12 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       if (!metricIds.has(m)) issues.push({ path: ['impact', i, 'from', j], message: `unknown metric "${m}"` });
     }),
   );
+  const variantIds = new Set(s.variants.map((v) => v.id));
+  s.expectations.forEach((e, i) =>
+    e.variants?.forEach((v, j) => {
+      if (!variantIds.has(v)) issues.push({ path: ['expectations', i, 'variants', j], message: `unknown variant "${v}"` });
+    }),
+  );
   s.rubric.forEach((r, i) => {
     const c = r.check;
     if (c.kind === 'evidence')

@@ -329,6 +329,17 @@ export const Impact = z.strictObject({
   scale: z.number().default(1).describe('Multiplier applied to the product of the metrics.'),
 });
 
+export const Expectation = z
+  .strictObject({
+    script: z.string().min(1).describe('A script file (one `MM:SS command` per line), relative to the scenario file.'),
+    variants: z.array(Id).min(1).optional().describe('The variants to play it in (default: every variant).'),
+    seeds: z.array(z.number().int().min(0)).min(1).default([1]).describe('The seeds to play it with.'),
+    atLeast: z.number().optional().describe('Every run must score at least this.'),
+    atMost: z.number().optional().describe('Every run must score at most this.'),
+  })
+  .refine((e) => e.atLeast !== undefined || e.atMost !== undefined, { message: 'an expectation needs atLeast or atMost' });
+export type Expectation = z.infer<typeof Expectation>;
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
   conditions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.string()).default({}).describe('Named conditions: write `impacted` anywhere a flag goes instead of repeating the expression.'),
@@ -381,6 +392,10 @@ export const ScenarioSchema = z.strictObject({
       expectedMinutes: z.number().positive().describe('Minutes a strong IC usually needs.'),
     })
     .describe('Examiner-only notes, never shown to the candidate.'),
+  expectations: z
+    .array(Expectation)
+    .default([])
+    .describe('What `firedrill test` checks: scripts and the scores they must reach, per variant. The engine ignores it.'),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -50,7 +50,9 @@ describe('the packed package', () => {
     // The action-item development set is for the benchmarks and tests only; the judge needs no data file.
     expect(shipped.filter((p) => p.startsWith('data/'))).toEqual([]);
     expect(shipped.some((p) => p.startsWith('dist/scenario-cache/'))).toBe(true);
-    expect(shipped.filter((p) => /^(src|test|bench|scripts)\//.test(p))).toEqual([]);
+    // The bundled scenarios' scripts ship so `firedrill test` works on an installed copy; no other test file does.
+    expect(shipped.filter((p) => /^(src|test|bench|scripts)\//.test(p) && !/^test\/scripts\/[\w.-]+\.txt$/.test(p))).toEqual([]);
+    expect(shipped).toContain('test/scripts/payment-fraud-dns.strong.txt');
 
     const app = join(work, 'app');
     mkdirSync(app);
@@ -67,5 +69,9 @@ describe('the packed package', () => {
     const play = spawnSync('npx', ['--offline', 'firedrill', 'play', 'payment-fraud-dns', '--script', 'drill.txt', '--seed', '1', '--json'], { cwd: app, env, encoding: 'utf8' });
     expect(play.status, play.stderr).toBe(0);
     expect(JSON.parse(play.stdout)).toMatchObject({ scenario: 'payment-fraud-dns', outcome: 'resolved', score: { total: expect.any(Number) } });
+
+    const declared = spawnSync('npx', ['--offline', 'firedrill', 'test', join('node_modules', 'firedrill', 'scenarios', 'payment-fraud-dns.yaml')], { cwd: app, env, encoding: 'utf8' });
+    expect(declared.status, declared.stdout + declared.stderr).toBe(0);
+    expect(declared.stdout).toMatch(/runs: \d+ passed, 0 failed/);
   }, 240_000);
 });
