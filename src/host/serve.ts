@@ -1,7 +1,7 @@
 import type { Server } from 'ssh2';
 import { INTERVIEW_DONE } from '../session/live-controller.js';
 import { renderCandidateScreen } from '../ui/candidate-screen.js';
-import { createHostServer } from './host-server.js';
+import { createHostServer, MAX_CONNECTIONS } from './host-server.js';
 import type { HostKey } from './host-key.js';
 import { InterviewHost, type InterviewHostOptions } from './interview-host.js';
 
@@ -27,6 +27,8 @@ export interface Serving {
  */
 export async function serveInterviews(opts: ServeOptions): Promise<Serving> {
   const host = new InterviewHost(opts);
+  // Each candidate's Ink instance listens for the process's beforeExit: a full room is not a leak.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), MAX_CONNECTIONS + 10));
   const server = createHostServer({
     host,
     key: opts.key,

@@ -29,19 +29,31 @@ function graphemeWidth(g: string): number {
   return w;
 }
 
-/** Cells the text takes: string-width's answer, summed grapheme by grapheme. */
+// A screen measures the same lines frame after frame (panel borders, the
+// sparklines, a status with "·"), so the width of each distinct line is kept too.
+const LINE_CACHE = 16_384;
+const LINE_CACHE_MAX_LENGTH = 1024;
+const lineWidths = new Map<string, number>();
+
 /** One cell per character: printable ASCII only. */
 export function isPlainAscii(s: string): boolean {
   return PRINTABLE_ASCII.test(s);
 }
 
+/** Cells the text takes: string-width's answer, summed grapheme by grapheme. */
 export function cellWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
-  let w = 0;
+  let w = lineWidths.get(s);
+  if (w !== undefined) return w;
+  let sum = 0;
   eachGrapheme(s, (g) => {
-    w += graphemeWidth(g);
+    sum += graphemeWidth(g);
   });
-  return w;
+  if (s.length <= LINE_CACHE_MAX_LENGTH) {
+    if (lineWidths.size >= LINE_CACHE) lineWidths.clear();
+    lineWidths.set(s, sum);
+  }
+  return sum;
 }
 
 /**

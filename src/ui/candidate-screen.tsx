@@ -3,7 +3,17 @@ import { render } from 'ink';
 import type { PlayController } from '../view/controller.js';
 import { App } from './App.js';
 import { ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './fullscreen.js';
+import { intervalTicker } from './hooks/use-frame-clock.js';
 import { MAX_FPS } from './run.js';
+
+/**
+ * A hosted screen's frame clock: one host draws every candidate's screen,
+ * so the clock and panels move 4 times a second instead of 10 (the
+ * simulation itself still advances by the wall time that passed). Keys are
+ * echoed at once whatever this says.
+ */
+export const HOSTED_FRAME_MS = 250;
+const HOSTED_FRAMES = intervalTicker(HOSTED_FRAME_MS);
 
 export interface CandidateScreen {
   /** Settles when the candidate leaves the screen (q at the end) or it is unmounted. */
@@ -24,13 +34,15 @@ export function renderCandidateScreen(
 ): CandidateScreen {
   const { stdout, stdin } = streams;
   stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
-  const instance = render(<App controller={controller} color={opts.color} {...(opts.onDraft ? { onDraft: opts.onDraft } : {})} />, {
+  const instance = render(<App controller={controller} color={opts.color} ticker={HOSTED_FRAMES} {...(opts.onDraft ? { onDraft: opts.onDraft } : {})} />, {
     stdout,
     stdin,
     stderr: nowhere() as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: MAX_FPS,
+    // Only the lines that changed cross the network: a key's echo is one line, not the whole screen.
+    incrementalRendering: true,
   });
   let restored = false;
   const restore = () => {
