@@ -29,6 +29,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   check: { type: 'boolean' },
   candidate: { type: 'boolean' },
+  examiner: { type: 'boolean' },
   step: { type: 'string' },
   listen: { type: 'string' },
   'time-limit': { type: 'string' },

@@ -12,8 +12,9 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   schema [--out FILE]             the scenario format as JSON Schema (editor completion)
   new ID [--out FILE]             write a commented skeleton scenario ID.yaml
   sessions                        recorded sessions
-  replay SESSION                  replay in the trainee's screen: space play/pause, +/- speed,
+  replay SESSION [--examiner]     replay in the trainee's screen: space play/pause, +/- speed,
                                   g MM:SS seek, n/p decision, ]/[ marker, /text search
+                                  (an interview's examiner notes: once released, or --examiner)
   replay SESSION --at MM:SS --headless   the screen as it was at that sim time
   replay SESSION --check          the replay shows what the candidate saw after every decision?
   replay SESSION --branch-at MM:SS       what-if: a new live session from that point
@@ -22,7 +23,9 @@ usage: firedrill [COMMAND] [ARGS] [FLAGS]
   examine SESSION|latest          examiner console (second terminal): live view, hidden truth,
                                   rubric, injections, hints, pause, +10 min, notes [--headless]
   resume SESSION                  continue an interrupted session from its last event
-  report SESSION [--format md|html|json] [--out FILE]
+  report SESSION [--format md|html|json] [--out FILE] [--examiner]
+                                  an interview's report waits for the examiner's release;
+                                  --examiner: the examiner's report, with the scorecard
   verify SESSION|--all            check a recording: header, snapshot, hash chain, head, signature;
                                   says who signed it (exit 3 when any of it does not hold)
   export SESSION --out FILE       one JSON file with everything
@@ -60,8 +63,9 @@ the database, the engine, the scenario and its hidden truth stay on this
 machine. This terminal runs the examiner console: the live sessions in a
 line at the top (tab or ]/[ switch, j issues another code), the selected
 candidate's screen with what they are typing, the rubric, the hidden truth,
-injections, hints, pause and +10 min. The candidate cannot pause or change
-speed; the examiner owns the clock.
+injections, hints, pause and +10 min, and the scorecard (r rate, v
+recommend, n notes, x release the debrief; see \`firedrill examine --help\`).
+The candidate cannot pause or change speed; the examiner owns the clock.
 
 A code works for one candidate: unused, it expires after 30 minutes; once
 used it is that candidate's way back in after a dropped connection (the
@@ -88,8 +92,14 @@ Attaches to a session in the database: the candidate's screen, the hidden
 truth (variant, root cause, strong and weak play, notes), the live rubric,
 and the candidate's commands. Keys: 1 stakeholder message (who: text),
 2 page, 3 the executive joins, h release the next hint, p pause/resume,
-+ ten more minutes, n pin a note, ↑↓ scroll the rubric, q quit (the
-candidate is not affected). --headless prints the console once as text.
++ ten more minutes, n pin a note ([@MM:SS] [#rubric-item] text), ↑↓
+scroll the rubric, q quit (the candidate is not affected). The scorecard,
+examiner-only: r rates a competency (COMPETENCY SCORE, beside the computed
+one), v records a recommendation (strong-hire|hire|no-hire|strong-no-hire:
+why), s shows it, x releases the debrief to the candidate once the session
+is over (until then their \`report\` and \`replay\` hold back the score, the
+notes and what broke). \`report SESSION --examiner\` includes the scorecard.
+--headless prints the console once as text.
 
 On one shared machine (a candidate playing \`firedrill play SCENARIO --mode
 interview\` against the same database) this is practice: the candidate's

@@ -8,6 +8,7 @@ import { clock, conceptLine, conceptPlain, DRILL_NOTICE, timingRows } from './re
 import { outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
+import { scorecardHtml } from './report-scorecard.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 /**
@@ -17,7 +18,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
  */
 
 // Control characters go too: the page may be printed to a terminal (`report --format html`).
-const esc = (s: string) => terminalSafe(s, { newlines: true }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const esc = (s: string) => terminalSafe(s, { newlines: true }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const CSS = `
 :root { --fg:#1d2330; --muted:#5c6577; --bg:#fbfbfd; --card:#fff; --line:#dde1ea; --good:#1d7a46; --mid:#a86b00; --bad:#b3261e; --accent:#2e5aac; }
@@ -138,6 +139,7 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   }
 
   // Timings.
+  if (meta.scorecard) o.push(...scorecardHtml(scenario, meta.scorecard, esc));
   o.push('<h2 id="timings">Timings</h2>');
   o.push('<div class="timings">');
   for (const r of timingRows(scenario, score)) o.push(`<div class="timing" data-timing="${r.id}">${esc(r.label)}<b>${esc(r.value)}</b><span>${esc(r.detail)}</span></div>`);

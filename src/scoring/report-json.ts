@@ -24,7 +24,7 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
       startedAt: meta.startedAt,
       chainVerified: meta.chainVerified,
       signing: meta.signing ?? null,
-      ...(meta.revealTruth && variant ? { variant: { id: variant.id, title: variant.title } } : {}),
+      ...(meta.revealTruth && variant ? { variant: { id: variant.id, title: variant.title, rootCause: variant.rootCause.trim() } } : {}),
     },
     scenario: { id: scenario.id, title: scenario.title },
     outcome: world.outcome,
@@ -52,7 +52,8 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
       better: j.better,
     })),
     reference: referenceTimeline(scenario, world).map((r) => ({ ...r, by: at(r.bySec), you: r.youSec === null ? null : at(r.youSec) })),
-    ...(meta.revealTruth ? { strongPlay: scenario.examiner.strongPlay.trim() } : {}),
+    ...(meta.revealTruth ? { strongPlay: scenario.examiner.strongPlay.trim(), examinerNotes: world.notes.filter((n) => n.by === 'examiner').map((n) => ({ sec: n.sec, at: at(n.sec), text: n.text })) } : {}),
+    ...(meta.scorecard ? { scorecard: meta.scorecard } : {}),
   };
 }
 

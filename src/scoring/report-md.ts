@@ -8,6 +8,7 @@ import { clock, conceptLine, DRILL_NOTICE, timingRows } from './report-common.js
 import { outcomeDetail, outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
+import { scorecardMarkdown } from './report-scorecard.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 export type { ReportMeta } from './types.js';
@@ -32,6 +33,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push('');
   out.push(`**${score.total}/${score.max}** · ${score.sections.map((s) => `${s.id} ${s.score}/${s.max}`).join(' · ')}`);
   out.push('');
+  if (meta.scorecard) out.push(...scorecardMarkdown(scenario, meta.scorecard));
   out.push('## Timings');
   out.push('');
   out.push('| | | |');

@@ -1,5 +1,6 @@
 import type { Checkpoint } from '../scenario/schema.js';
 import type { ItemJudgement } from './action-items.js';
+import type { Recommendation } from '../sim/events.js';
 
 export interface CheckResult {
   /** Met only because nothing it judges has happened yet: it can be judged only at the end. */
@@ -99,4 +100,40 @@ export interface ReportMeta {
   chainVerified: boolean | null;
   /** Who signed the recording, or that it is unsigned / what is broken ("signed by … SHA256:…, trusted"). */
   signing?: string | null;
+  /** The examiner's scorecard: only in `report --examiner`. */
+  scorecard?: Scorecard;
+}
+
+/**
+ * The scorecard an interviewer hands in: each competency (a rubric
+ * section) with the computed score beside the examiner's own, the notes
+ * tagged to rubric items and to moments of the recording, and the
+ * recommendation. Examiner-only: never in the candidate's report, replay or copy.
+ */
+export interface CompetencyCard {
+  id: string;
+  computed: number;
+  max: number;
+  /** The examiner's score, when they set one. */
+  rated: number | null;
+  /** What the scorecard counts: the examiner's score, else the computed one. */
+  final: number;
+}
+
+export interface ScorecardNote {
+  /** When the note was written (sim seconds). */
+  sec: number;
+  /** The moment of the recording it points to, when not where it was written. */
+  atSec: number | null;
+  /** The rubric item it is about: id and title. */
+  item: { id: string; title: string } | null;
+  text: string;
+}
+
+export interface Scorecard {
+  competencies: CompetencyCard[];
+  total: { computed: number; final: number; max: number };
+  notes: ScorecardNote[];
+  recommendation: { verdict: Recommendation; text: string; sec: number } | null;
+  releasedSec: number | null;
 }

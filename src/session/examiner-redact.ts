@@ -56,10 +56,10 @@ export interface CandidateCopy {
   withheld: string[];
 }
 
-/** Event types only the examiner sees. */
-const EXAMINER_ONLY = new Set(['annotate']);
+/** Event types only the examiner sees: notes and the scorecard. */
+export const EXAMINER_ONLY = new Set(['annotate', 'rate', 'recommend']);
 
-const WITHHELD = ['examiner notes', 'scenario snapshot (root causes, rubric, hints, examiner notes)', 'variant', 'seed', 'score and report', 'view hashes'];
+const WITHHELD = ['examiner notes', 'scorecard (ratings, recommendation)', 'scenario snapshot (root causes, rubric, hints, examiner notes)', 'variant', 'seed', 'score and report', 'view hashes'];
 
 export function candidateCopy(x: SessionExport, key: InstallationKey): CandidateCopy {
   const s = x.session;

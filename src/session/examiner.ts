@@ -5,6 +5,7 @@ import type { ActivityView, ExaminerViewModel } from '../view/examiner-model.js'
 import { selectExaminerView } from '../view/examiner-select.js';
 import type { ViewSize } from '../view/model.js';
 import { clockOwnerAlive } from './resume.js';
+import { parseNote, parseRating, parseRecommendation } from './scorecard-input.js';
 import { Session, SessionError } from './session.js';
 
 export interface LinkStatus {
@@ -159,11 +160,39 @@ export class ExaminerConsole {
     return this.append({ type: 'extend', minutes }, `time limit +${minutes} min`);
   }
 
-  /** Pins a note to the current sim time; allowed during and after the session. */
+  /**
+   * Pins a note to the current sim time, or with "@MM:SS" to an earlier
+   * moment, and with "#item" to a rubric item; allowed during and after the session.
+   */
   note(text: string): boolean {
-    const t = text.trim();
-    if (t === '') return this.refuse('type the note first');
-    return this.append({ type: 'annotate', text: t }, 'note pinned');
+    const parsed = parseNote(text, this.session.scenario, this.engine.sec);
+    if (!parsed.ok) return this.refuse(parsed.why);
+    const b = parsed.body;
+    const where = [b.atMs !== undefined ? `@${formatClock(b.atMs / 1000)}` : '', b.item ? `#${b.item}` : ''].filter(Boolean).join(' ');
+    return this.append(b, `note pinned${where ? ` (${where})` : ''}`);
+  }
+
+  // --- the scorecard: examiner-only events, allowed during and after the session ---
+
+  /** "COMPETENCY SCORE": the examiner's score for a competency, beside the computed one. */
+  rate(text: string): boolean {
+    const parsed = parseRating(text, this.session.score().sections);
+    if (!parsed.ok) return this.refuse(parsed.why);
+    return this.append(parsed.body, `${parsed.body.competency} rated ${parsed.body.score}`);
+  }
+
+  /** "hire: why" (strong-hire, hire, no-hire, strong-no-hire). */
+  recommend(text: string): boolean {
+    const parsed = parseRecommendation(text);
+    if (!parsed.ok) return this.refuse(parsed.why);
+    return this.append(parsed.body, `recommendation: ${parsed.body.verdict}`);
+  }
+
+  /** Releases the debrief (score, notes, what broke) to the candidate's report and replay; once the session is over. */
+  release(): boolean {
+    if (!this.finished) return this.refuse('the debrief can be released once the session is over');
+    if (this.engine.state.scorecard.releasedSec !== null) return this.refuse('the debrief is already released');
+    return this.append({ type: 'release' }, 'debrief released to the candidate');
   }
 
   private inject(body: EventBody, what: string): boolean {
@@ -204,6 +233,9 @@ export class ExaminerConsole {
     else if (e.actor === 'examiner') {
       if (e.type === 'inject') text = `inject ${p.kind}${p.text ? `: ${p.text}` : ''}`;
       else if (e.type === 'annotate') text = `note: ${p.text ?? ''}`;
+      else if (e.type === 'rate') text = `rated ${(p as { competency?: string }).competency} ${(p as { score?: number }).score}`;
+      else if (e.type === 'recommend') text = `recommends ${(p as { verdict?: string }).verdict}${p.text ? `: ${p.text}` : ''}`;
+      else if (e.type === 'release') text = 'released the debrief';
       else if (e.type === 'extend') text = `extend +${p.minutes} min`;
       else if (e.type === 'grant') text = (p as { clock?: boolean }).clock ? 'gave the candidate the clock' : 'took the clock back';
       else text = e.type;

@@ -51,7 +51,7 @@ export class Recording {
   readonly effMs: readonly number[];
   readonly endMs: number;
   readonly decisions: readonly Decision[];
-  readonly markers: readonly Marker[];
+  markers: readonly Marker[];
   readonly keyframes: Keyframes;
   /** Set when the recording was made by another firedrill version. */
   readonly versionNote: string | null;
@@ -88,7 +88,15 @@ export class Recording {
     this.decisions = events.flatMap((e, index) =>
       isDecision(e) ? [{ index, seq: e.seq, ms: eff[index]!, text: String((e.payload as { text?: unknown }).text ?? '') }] : [],
     );
-    this.markers = this.findMarkers();
+    this.markers = this.findMarkers(!this.interview || this.final.state.scorecard.releasedSec !== null);
+  }
+
+  /**
+   * Examiner notes are markers of a solo session, or of an interview once
+   * the examiner released the debrief; `replay --examiner` shows them always.
+   */
+  showExaminerNotes(): void {
+    this.markers = this.findMarkers(true);
   }
 
   static load(store: Store, idOrLatest: string, intervalMs = KEYFRAME_INTERVAL_MS): Recording {
@@ -184,7 +192,7 @@ export class Recording {
     return { checked, firstDiff: null, orphans };
   }
 
-  private findMarkers(): Marker[] {
+  private findMarkers(notes: boolean): Marker[] {
     const s = this.final.state;
     const out: Marker[] = [];
     for (const p of s.pages) out.push({ ms: p.firedSec * 1000, kind: 'page', label: `page ${p.name}` });
@@ -193,7 +201,7 @@ export class Recording {
     if (s.mitigatedSec !== null) out.push({ ms: s.mitigatedSec * 1000, kind: 'mitigation', label: 'impact mitigated' });
     this.events.forEach((e, i) => {
       const p = e.payload as { text?: string; kind?: string };
-      if (e.type === 'annotate') out.push({ ms: this.effMs[i]!, kind: 'note', label: `examiner note: ${p.text ?? ''}` });
+      if (e.type === 'annotate' && notes) out.push({ ms: this.effMs[i]!, kind: 'note', label: `examiner note: ${p.text ?? ''}` });
       if (e.type === 'inject') out.push({ ms: this.effMs[i]!, kind: 'inject', label: `examiner injected ${p.kind ?? ''}${p.text ? `: ${p.text}` : ''}` });
     });
     return out.sort((a, b) => a.ms - b.ms);

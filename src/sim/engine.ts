@@ -126,7 +126,22 @@ export class Engine implements WorldEffects {
         this.inject(body.kind, body.from, body.channel, body.text);
         return;
       case 'annotate':
-        s.notes.push({ sec: s.sec, text: body.text, by: 'examiner' });
+        s.notes.push({
+          sec: s.sec,
+          text: body.text,
+          by: 'examiner',
+          ...(body.item !== undefined ? { item: body.item } : {}),
+          ...(body.atMs !== undefined ? { atSec: Math.floor(Math.min(body.atMs, s.sec * 1000) / 1000) } : {}),
+        });
+        return;
+      case 'rate':
+        s.scorecard.ratings[body.competency] = { score: body.score, sec: s.sec };
+        return;
+      case 'recommend':
+        s.scorecard.recommendation = { verdict: body.verdict, text: body.text, sec: s.sec };
+        return;
+      case 'release':
+        s.scorecard.releasedSec ??= s.sec;
         return;
       case 'extend':
         s.timeLimitSec += Math.round(body.minutes * 60);

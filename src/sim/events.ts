@@ -4,6 +4,10 @@ import * as z from 'zod';
  * Events are the only input to the world: every IC command, examiner
  * injection, clock change and quit. They are stored before they take effect.
  */
+/** What an examiner may recommend, strongest first. */
+export const RECOMMENDATIONS = ['strong-hire', 'hire', 'no-hire', 'strong-no-hire'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
 export const ActorSchema = z.enum(['ic', 'examiner', 'system']);
 
 export const EventBody = z.discriminatedUnion('type', [
@@ -22,7 +26,13 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('inject'), kind: z.enum(['message', 'page', 'executive', 'hint']), from: z.string().default('examiner'), channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'), text: z.string().default('') }),
-  z.object({ type: z.literal('annotate'), text: z.string() }),
+  // An examiner's note, pinned where it was written; it may name a rubric item and an earlier moment of the recording.
+  z.object({ type: z.literal('annotate'), text: z.string(), item: z.string().max(80).optional(), atMs: z.number().nonnegative().optional() }),
+  // The examiner's scorecard (examiner-only, like notes): a competency's score set by the examiner, and a recommendation.
+  z.object({ type: z.literal('rate'), competency: z.string().max(40), score: z.number().nonnegative() }),
+  z.object({ type: z.literal('recommend'), verdict: z.enum(RECOMMENDATIONS), text: z.string().default('') }),
+  // The examiner releases the debrief (score, notes, what broke) to the candidate.
+  z.object({ type: z.literal('release') }),
   z.object({ type: z.literal('extend'), minutes: z.number().positive() }),
   // The examiner lets an interview candidate pause and change speed (clock: true), or takes that back.
   z.object({ type: z.literal('grant'), clock: z.boolean() }),

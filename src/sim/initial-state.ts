@@ -43,6 +43,7 @@ export function initialState(scenario: Scenario, variant: string): WorldState {
     roles: {},
     handoff: null,
     notes: [],
+    scorecard: { ratings: {}, recommendation: null, releasedSec: null },
     hintsTaken: [],
     logFilter: NO_FILTER,
     dash: { panel: null, by: null },

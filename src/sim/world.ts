@@ -1,6 +1,7 @@
 import type { Command } from '../commands/command.js';
 import type { Lifecycle } from './incident-machine.js';
 import type { LogFilter } from './logs.js';
+import type { Recommendation } from './events.js';
 
 /** The discrete state of the world: what changes only at events and scheduled moments. */
 
@@ -109,6 +110,14 @@ export interface Scheduled {
   task?: number;
 }
 
+export interface ScorecardState {
+  /** A competency (rubric section) id → the score the examiner gave it, overriding the computed one. */
+  ratings: Record<string, { score: number; sec: number }>;
+  recommendation: { verdict: Recommendation; text: string; sec: number } | null;
+  /** When the examiner released the debrief to the candidate; null until then. */
+  releasedSec: number | null;
+}
+
 export interface WorldState {
   sec: number;
   started: boolean;
@@ -148,7 +157,10 @@ export interface WorldState {
   polls: { sec: number; text: string; objections: string[] }[];
   roles: Record<string, { who: string; sec: number }>;
   handoff: { who: string; sec: number } | null;
-  notes: { sec: number; text: string; by: 'ic' | 'examiner' }[];
+  /** `item`: the rubric checkpoint an examiner's note is about; `atSec`: the moment of the recording it points to. */
+  notes: { sec: number; text: string; by: 'ic' | 'examiner'; item?: string; atSec?: number }[];
+  /** The examiner's scorecard: examiner-only, never in the candidate's view or copy. */
+  scorecard: ScorecardState;
   hintsTaken: { sec: number; cost: number; by?: 'examiner' }[];
   logFilter: LogFilter;
   dash: { panel: string | null; by: string | null };

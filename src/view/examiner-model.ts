@@ -1,3 +1,4 @@
+import type { Scorecard } from '../scoring/scorecard.js';
 import type { ViewModel } from './model.js';
 
 /**
@@ -81,6 +82,8 @@ export interface ExaminerViewModel {
   /** The candidate's commands and the examiner's own events, newest last. */
   activity: ActivityView[];
   notes: ExaminerNoteView[];
+  /** The examiner's ratings beside the computed scores, the recommendation, the release. */
+  scorecard: Scorecard;
   /** The clock has started and the session is not over: injections make sense. */
   canInject: boolean;
   finished: boolean;

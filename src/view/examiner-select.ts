@@ -1,5 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { wallClock } from '../scenario/clock-frame.js';
+import { buildScorecard } from '../scoring/scorecard.js';
 import { scoreSession } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
 import type { Engine } from '../sim/engine.js';
@@ -88,6 +89,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     hints,
     activity: opts.activity,
     notes: s.notes.filter((n) => n.by === 'examiner').map((n) => ({ time: `+${formatClock(n.sec)}`, text: n.text })),
+    scorecard: buildScorecard(sc, s, score),
     canInject: s.started && !finished,
     finished,
     message: opts.message,

@@ -41,6 +41,7 @@ export async function replayCommand(ctx: Context, positionals: string[]): Promis
   const store = openStore(ctx.dbPath);
   try {
     const rec = Recording.load(store, id);
+    if (flags.examiner) rec.showExaminerNotes();
     const at = flags.at !== undefined ? timeFlag('at', flags.at) : null;
     const { runReplay } = await import('../../ui/replay/run-replay.js');
     await runReplay(rec, { color: ctx.io.color, ...(at !== null ? { atMs: at * 1000 } : {}) });

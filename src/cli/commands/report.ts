@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { renderHtml } from '../../scoring/report-html.js';
+import { esc, renderHtml } from '../../scoring/report-html.js';
 import { renderJson } from '../../scoring/report-json.js';
 import { renderMarkdown } from '../../scoring/report-md.js';
+import { heldReport } from '../../scoring/report-scorecard.js';
+import { buildScorecard } from '../../scoring/scorecard.js';
 import type { ReportMeta } from '../../scoring/types.js';
 import { Session } from '../../session/session.js';
 import { recordingStatus } from '../../session/recording-label.js';
@@ -12,7 +14,14 @@ import { openStore } from '../../store/index.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
-/** `firedrill report SESSION [--format md|html|json] [--out FILE]`: the report rebuilt from the recording. */
+/**
+ * `firedrill report SESSION [--format md|html|json] [--out FILE] [--examiner]`:
+ * the report rebuilt from the recording. An interview's report is the
+ * candidate's debrief: until the examiner releases it (a release event) it
+ * says only that it waits, with no score, notes or truth; after, it has
+ * them but never the scorecard. `--examiner` is the examiner's report:
+ * everything, with the scorecard.
+ */
 export function reportCommand(ctx: Context, positionals: string[]): number {
   const id = positionals[0];
   if (!id) throw new CliError('report needs a session id or `latest`', 2);
@@ -35,8 +44,12 @@ export function reportCommand(ctx: Context, positionals: string[]): number {
       signing: recording.label,
     };
     const world = session.engine.state;
-    const text =
-      format === 'json'
+    const examiner = ctx.flags.examiner === true;
+    if (examiner) meta.scorecard = buildScorecard(session.scenario, world, score);
+    const held = row.mode === 'interview' && !examiner && world.scorecard.releasedSec === null;
+    const text = held
+      ? heldReport(session.scenario, meta, format, esc)
+      : format === 'json'
         ? renderJson(session.scenario, world, score, meta)
         : format === 'html'
           ? renderHtml(session.scenario, world, score, meta, session.engine)

@@ -22,6 +22,15 @@ export interface ExaminerAppProps {
   outer?: KeyLayer;
 }
 
+/** What enter does with each prompt's text. */
+const SUBMIT: Record<NonNullable<ExaminerPrompt>['kind'], (e: ExaminerConsole, text: string) => boolean> = {
+  note: (e, t) => e.note(t),
+  message: (e, t) => e.injectMessage(t),
+  page: (e, t) => e.injectPage(t),
+  rate: (e, t) => e.rate(t),
+  verdict: (e, t) => e.recommend(t),
+};
+
 export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_POLL_MS, draft, outer }: ExaminerAppProps) {
   return (
     <ThemeProvider color={color}>
@@ -55,6 +64,7 @@ export function ExaminerConsoleView({
   const redraw = useCallback(() => setTick((n) => n + 1), []);
   const [prompt, getPrompt, setPrompt] = useRefState<ExaminerPrompt>(null);
   const [rubricOffset, , setRubricOffset] = useRefState(0);
+  const [panel, , setPanel] = useRefState<'rubric' | 'scorecard'>('rubric');
   const layout = useMemo(() => computeExaminerLayout(size.columns, size.rows), [size.columns, size.rows]);
 
   useEffect(() => {
@@ -90,7 +100,7 @@ export function ExaminerConsoleView({
         else if (key.ctrl && input === 'c') exit();
         else if (isEnter(input, key)) {
           setPrompt(null);
-          act(() => (p.kind === 'note' ? examiner.note(p.text) : p.kind === 'message' ? examiner.injectMessage(p.text) : examiner.injectPage(p.text)));
+          act(() => SUBMIT[p.kind](examiner, p.text));
         } else if (key.backspace || key.delete) setPrompt({ ...p, text: [...p.text].slice(0, -1).join('') });
         else if (input && !key.ctrl && !key.meta && !key.tab) setPrompt({ ...p, text: p.text + input.replace(/[\r\n\t]/gu, '') });
         return true;
@@ -110,6 +120,14 @@ export function ExaminerConsoleView({
         else if (input === 'p' || input === ' ') act(() => examiner.togglePause());
         else if (input === '+' || input === '=') act(() => examiner.extend());
         else if (input === 'g') act(() => examiner.toggleClockGrant());
+        else if (input === 'r') {
+          setPanel('scorecard');
+          setPrompt({ kind: 'rate', text: '' });
+        } else if (input === 'v') {
+          setPanel('scorecard');
+          setPrompt({ kind: 'verdict', text: '' });
+        } else if (input === 'x') act(() => examiner.release());
+        else if (input === 's') setPanel((p) => (p === 'rubric' ? 'scorecard' : 'rubric'));
         else if (key.upArrow) setRubricOffset((o) => Math.max(0, o - 1));
         else if (key.downArrow) setRubricOffset((o) => o + 1);
         else return false;
@@ -120,5 +138,5 @@ export function ExaminerConsoleView({
   useKeypress(() => [chunkLayer(layers), ...layers()]);
 
   const evm = examiner.view(layout.candidate.size);
-  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} draft={draft?.() ?? ''} />;
+  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} panel={panel} draft={draft?.() ?? ''} />;
 }

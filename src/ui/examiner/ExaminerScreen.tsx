@@ -4,7 +4,7 @@ import { Panel } from '../components/Panel.js';
 import { PlayScreen } from '../components/PlayScreen.js';
 import { wrapText } from '../text.js';
 import { paint, useTheme } from '../theme.js';
-import { activityLines, headerText, keyLine, promptLine, rubricLines, truthLines, type ExaminerPrompt } from './examiner-lines.js';
+import { activityLines, headerText, keyLine, promptLine, rubricLines, scorecardLines, truthLines, type ExaminerPrompt } from './examiner-lines.js';
 import { EXAMINER_MIN_COLUMNS, EXAMINER_MIN_ROWS, type ExaminerLayout } from './examiner-layout.js';
 
 export interface ExaminerScreenProps {
@@ -12,6 +12,8 @@ export interface ExaminerScreenProps {
   layout: ExaminerLayout;
   prompt: ExaminerPrompt;
   rubricOffset: number;
+  /** What the left panel shows: the live rubric, or the scorecard ([s] switches). */
+  panel?: 'rubric' | 'scorecard';
   /** The candidate's prompt as they type it (a hosted interview's live mirror). */
   draft?: string;
 }
@@ -29,7 +31,7 @@ function Lines({ lines }: { lines: string[] }) {
 }
 
 /** The examiner console for one view model; pure, so the app and the headless print agree. */
-export function ExaminerScreen({ evm, layout, prompt, rubricOffset, draft = '' }: ExaminerScreenProps) {
+export function ExaminerScreen({ evm, layout, prompt, rubricOffset, panel = 'rubric', draft = '' }: ExaminerScreenProps) {
   const theme = useTheme();
   if (layout.tooSmall) {
     const text = `The examiner console needs at least ${EXAMINER_MIN_COLUMNS}x${EXAMINER_MIN_ROWS}; this terminal is ${layout.columns}x${layout.rows}. Enlarge it, or press q to quit (the candidate is not affected).`;
@@ -53,9 +55,15 @@ export function ExaminerScreen({ evm, layout, prompt, rubricOffset, draft = '' }
         <PlayScreen vm={evm.candidate} layout={candidate} focus="command" command={{ text: draft, cycle: null }} confirmQuit={false} />
       </Box>
       <Box height={lower.height} flexShrink={0}>
-        <Panel title="Rubric (live)" right={rubricRight} width={lower.leftWidth} height={lower.height}>
-          <Lines lines={rubric.lines} />
-        </Panel>
+        {panel === 'scorecard' ? (
+          <Panel title="Scorecard" right="examiner only · s rubric" width={lower.leftWidth} height={lower.height}>
+            <Lines lines={scorecardLines(evm, inner(lower.leftWidth), lower.height - 2)} />
+          </Panel>
+        ) : (
+          <Panel title="Rubric (live)" right={rubricRight} width={lower.leftWidth} height={lower.height}>
+            <Lines lines={rubric.lines} />
+          </Panel>
+        )}
         <Box flexDirection="column" width={lower.rightWidth} height={lower.height}>
           <Panel title="Hidden truth" right="examiner only" width={lower.rightWidth} height={lower.truthHeight}>
             <Lines lines={truthLines(evm, inner(lower.rightWidth), lower.truthHeight - 2)} />

@@ -2,7 +2,15 @@ import type { ExaminerViewModel, RubricItemView } from '../../view/examiner-mode
 import { padEnd, textWidth, truncate, wrapText } from '../text.js';
 
 /** What the examiner's prompt line is collecting. */
-export type ExaminerPrompt = { kind: 'note' | 'message' | 'page'; text: string } | null;
+export type ExaminerPrompt = { kind: 'note' | 'message' | 'page' | 'rate' | 'verdict'; text: string } | null;
+
+const PROMPT_LABELS: Record<NonNullable<ExaminerPrompt>['kind'], string> = {
+  note: 'note',
+  message: 'stakeholder message (who: text) > ',
+  page: 'page text > ',
+  rate: 'rate (competency score) > ',
+  verdict: 'recommend (strong-hire|hire|no-hire|strong-no-hire: why) > ',
+};
 
 export function headerText(evm: ExaminerViewModel, width: number): string {
   const h = evm.header;
@@ -84,20 +92,35 @@ export function activityLines(evm: ExaminerViewModel, width: number, lines: numb
   return rows.slice(-lines);
 }
 
-export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [↑↓] rubric [q] quit';
+export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [r] rate [v] recommend [s] scorecard [↑↓] rubric [q] quit';
+const AFTER_KEYS = '[n] note [r] rate [v] recommend [x] release debrief [s] scorecard [↑↓] rubric [q] quit';
 
 export function keyLine(evm: ExaminerViewModel, width: number): string {
-  const keys = evm.canInject ? EXAMINER_KEYS : '[n] note [↑↓] rubric [q] quit  (injections: only while the clock runs)';
+  const keys = evm.canInject ? EXAMINER_KEYS : evm.finished ? AFTER_KEYS : `${AFTER_KEYS.replace(' [x] release debrief', '')}  (injections: only while the clock runs)`;
   return truncate(` ${keys}`, width - 1);
 }
 
 export function promptLine(evm: ExaminerViewModel, prompt: ExaminerPrompt, width: number): string {
   const at = evm.header.clock.replace(/^.*\(sim (.*)\)$/u, '$1');
   if (prompt) {
-    const label = prompt.kind === 'note' ? `note @${at} > ` : prompt.kind === 'message' ? 'stakeholder message (who: text) > ' : 'page text > ';
+    const label = prompt.kind === 'note' ? `note @${at} > ` : PROMPT_LABELS[prompt.kind];
     const body = `${prompt.text}▏`;
     const room = width - 1 - textWidth(label);
     return label + ([...body].length > room ? `…${[...body].slice(-(room - 1)).join('')}` : body);
   }
   return truncate(` ${evm.message ?? `rubric ${pts(evm.rubric.total)}/${evm.rubric.max} so far · ${evm.notes.length} note(s)`}`, width - 1);
+}
+
+/** The scorecard panel: each competency's computed score beside the examiner's, the recommendation and the release. */
+export function scorecardLines(evm: ExaminerViewModel, width: number, lines: number): string[] {
+  const card = evm.scorecard;
+  const name = Math.max(8, Math.min(16, width - 26));
+  const row = (a: string, b: string, c: string) => `${padEnd(truncate(a, name), name)} ${padEnd(b, 12)} ${c}`;
+  const out = [row('competency', 'computed', 'yours')];
+  for (const c of card.competencies) out.push(row(c.id, `${pts(c.computed)}/${pts(c.max)}`, c.rated === null ? '— (r to rate)' : pts(c.rated)));
+  out.push(row('total', `${pts(card.total.computed)}/${pts(card.total.max)}`, pts(card.total.final)));
+  const r = card.recommendation;
+  for (const l of wrapText(`recommendation: ${r ? `${r.verdict}${r.text ? ` — ${r.text}` : ''}` : 'none yet (v)'}`, width, 2)) out.push(l);
+  out.push(`notes: ${card.notes.length} · debrief ${card.releasedSec === null ? 'not released' : 'released to the candidate'}`);
+  return out.slice(0, lines).map((l) => truncate(l, width));
 }
