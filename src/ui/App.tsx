@@ -16,6 +16,10 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import { computeLayout } from './layout.js';
 import { ThemeProvider } from './theme.js';
 import { INITIAL_UI, settleLogs, type UiState } from './ui-state.js';
+import { settleChat } from './chat/chat-scroll.js';
+import { Viewer } from './components/Viewer.js';
+import { viewerText } from './viewer/viewer-lines.js';
+import { chatSpeakers, matchSpeaker, parseChatCommand } from './viewer/viewer-state.js';
 
 export interface AppProps {
   controller: PlayController;
@@ -51,6 +55,19 @@ function Root({ controller, size: sizeOverride, onDraft, ticker }: { controller:
   // One view per frame (or after an action bumped it): typing alone never asks for one.
   const { vm, bump } = useFrameClock(controller, layout.size, running, ticker);
 
+  const feedRef = useRef(vm.feed);
+  feedRef.current = vm.feed;
+
+  // New messages while the chat is scrolled back (or hidden) are counted, and the window stays put.
+  const chatHidden = layout.top.mode === 'single' && ui.top !== 'chat';
+  const newestMessage = vm.feed.at(-1);
+  useEffect(() => {
+    setUi((s) => {
+      const chat = settleChat(s.chat, feedRef.current, layout.chat.width, chatHidden);
+      return chat === s.chat ? s : { ...s, chat };
+    });
+  }, [newestMessage?.text, newestMessage?.time, vm.feed.length, chatHidden, layout.chat.width, setUi]);
+
   const answerText = vm.answer?.text ?? null;
   useEffect(() => {
     const want = vm.answer && ui.answerClosed !== vm.answer.text ? answerRows(vm.answer, layout.columns).length : 1;
@@ -66,6 +83,13 @@ function Root({ controller, size: sizeOverride, onDraft, ticker }: { controller:
     return {
       start: act(() => controller.start()),
       submit: (line) => {
+        // `chat [NAME]` opens the conversation: a way of reading, not a decision, so nothing is recorded.
+        const chat = parseChatCommand(line);
+        if (chat) {
+          const who = chat.who === null ? null : (matchSpeaker(chatSpeakers(feedRef.current), chat.who) ?? chat.who);
+          setUi((s) => ({ ...s, viewer: { kind: 'chat', with: who, offset: null } }));
+          return;
+        }
         controller.submit(line);
         bump();
       },
@@ -153,6 +177,18 @@ function Root({ controller, size: sizeOverride, onDraft, ticker }: { controller:
     );
   } else if (ui.help) {
     body = <HelpOverlay width={layout.columns} height={layout.height} offset={ui.helpOffset} />;
+  } else if (ui.viewer && screen === 'play') {
+    body = (
+      <>
+        <Header header={vm.header} width={layout.columns} />
+        <Viewer
+          text={viewerText(ui.viewer, vm.feed, vm.dashboard.rows, layout.columns)}
+          width={layout.columns}
+          height={layout.height - 1}
+          offset={ui.viewer.offset}
+        />
+      </>
+    );
   } else if (screen === 'summary') {
     body = <Summary summary={vm.summary} width={layout.columns} height={layout.height} offset={ui.pageOffset} />;
   } else if (screen === 'briefing') {
@@ -175,6 +211,8 @@ function Root({ controller, size: sizeOverride, onDraft, ticker }: { controller:
         confirmQuit={ui.confirmQuit}
         dashRow={ui.dashRow}
         pmForm={ui.pm}
+        chat={ui.chat}
+        top={ui.top}
       />
     );
   }

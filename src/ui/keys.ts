@@ -13,10 +13,13 @@ export interface KeyHelp {
 
 export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'enter', does: 'run the command line (before the clock starts: start it)' },
-  { keys: 'tab', does: 'complete the command (repeat to cycle); on an empty line: next panel' },
+  { keys: 'tab', does: 'complete the command (repeat to cycle); on an empty line: next panel (logs, dashboard, chat; below 100 columns dashboard and chat take turns)' },
   { keys: 'shift-tab', does: 'previous panel' },
-  { keys: '↑ ↓', does: 'command history; logs focused: scroll one line; dashboard focused: pick a row' },
-  { keys: 'dash: enter', does: 'on the focused dashboard, drill into the picked row: dash PANEL by LABEL (on a panel: back to the overview)' },
+  { keys: '↑ ↓', does: 'command history; logs or chat focused: scroll one line; dashboard focused: pick a row' },
+  { keys: 'enter', does: 'logs focused: open the line marked › in full (wrapped, every field); dashboard: the picked row in full (label, value now, threshold); chat: the whole conversation (←→ one person)' },
+  { keys: 'dash: d', does: 'on the focused dashboard, drill into the picked row: dash PANEL by LABEL (on a panel: back to the overview)' },
+  { keys: 'chat [NAME]', does: 'typed: the whole conversation, or only with NAME (not recorded; esc closes)' },
+  { keys: 'chat: end f', does: 'back to the newest message; "↓ 2 new" says what came while you read further up' },
   { keys: 'PgUp PgDn', does: 'scroll the logs a page; scrolled back, the window stays put while new lines arrive' },
   { keys: 'f', does: 'follow the logs again / back to where you were (logs focused)' },
   { keys: ': /', does: 'focus the command line; / starts a "logs " filter' },

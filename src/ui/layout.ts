@@ -12,6 +12,10 @@ import type { LogPin, ViewSize } from '../view/model.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
+/** Narrower than this, the dashboard and the chat take turns at full width (tab switches) instead of sharing a row. */
+export const SPLIT_COLUMNS = 100;
+/** Messages the chat panel and the conversation reader ask the view for. */
+export const CHAT_HISTORY = 400;
 
 const HEADER_LINES = 1;
 /** Prompt line + answer line. */
@@ -47,6 +51,8 @@ export interface Layout {
   height: number;
   tooSmall: boolean;
   top: {
+    /** 'single': one of dashboard and chat at a time, full width (small terminals). */
+    mode: 'split' | 'single';
     /** Box height, borders included. */
     height: number;
     dashboardWidth: number;
@@ -54,6 +60,8 @@ export interface Layout {
     dashboardRows: number;
   };
   dash: DashColumns;
+  /** The chat panel's text area: columns and rows inside its border. */
+  chat: { width: number; rows: number };
   logs: { height: number; lines: number };
   bottom: {
     /** 'line': team and timeline share one unboxed line (small terminals). */
@@ -125,12 +133,14 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0, 
   logsBox -= answerExtra;
   const logLines = Math.max(1, logsBox - BORDER);
 
-  // The feed gives up width before the dashboard does.
-  const dashboardWidth = clamp(Math.round(w / 2) + 10, 50, 76);
-  const feedWidth = w - dashboardWidth;
+  // The feed gives up width before the dashboard does; below SPLIT_COLUMNS
+  // they stop sharing the row and take turns at the full width.
+  const topMode = w < SPLIT_COLUMNS ? 'single' : 'split';
+  const dashboardWidth = topMode === 'single' ? w : clamp(Math.round(w / 2) + 10, 50, 76);
+  const feedWidth = topMode === 'single' ? w : w - dashboardWidth;
   const inner = dashboardWidth - BORDER;
-  const panel = clamp(Math.floor(inner * 0.18), 8, 14);
-  const label = clamp(Math.floor(inner * 0.3), 14, 26);
+  const panel = clamp(Math.floor(inner * 0.16), 8, 14);
+  const label = clamp(Math.floor(inner * 0.34), 14, 30);
   const spark = Math.max(
     4,
     inner - panel - label - DASH_VALUE_WIDTH - DASH_MARK_WIDTH - 2 /* spaces around the sparkline */,
@@ -148,8 +158,9 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0, 
     rows: rws,
     height,
     tooSmall,
-    top: { height: topBox(dashRows), dashboardWidth, feedWidth, dashboardRows: dashRows },
+    top: { mode: topMode, height: topBox(dashRows), dashboardWidth, feedWidth, dashboardRows: dashRows },
     dash: { panel, label, spark, value: DASH_VALUE_WIDTH, mark: DASH_MARK_WIDTH },
+    chat: { width: Math.max(1, feedWidth - BORDER), rows: Math.max(1, topBox(dashRows) - BORDER) },
     logs: { height: logsBox, lines: logLines },
     bottom: { mode: bottomMode, height: bottomHeight, lines: bottomLines, teamWidth, timelineWidth },
     bodyHeight: topBox(dashRows) + logsBox,
@@ -157,7 +168,8 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0, 
     size: {
       sparkPoints: spark,
       logLines,
-      feedLines: dashRows + 1,
+      // The whole recent conversation: the chat panel scrolls back through it.
+      feedLines: CHAT_HISTORY,
       timelineEntries,
       // Negative: forward from a pinned window (toward now).
       logScrollback: Math.trunc(logScrollback),

@@ -34,6 +34,66 @@ export function truncateMiddle(s: string, width: number): string {
   return takeCells(s, head) + '…' + takeLastCells(s, tail);
 }
 
+/** Where a label may be shortened: before a space or a slash, each piece keeping its separator. */
+function labelUnits(s: string): string[] {
+  return s.match(/[ /]*[^ /]+|[ /]+$/gu) ?? [s];
+}
+
+const abbreviated = new Map<string, string>();
+
+/**
+ * Shortens a label to `width` columns by leaving out whole words (or path
+ * segments) from its middle, marked "…": both ends survive, and no word is
+ * cut in two ("fraud-api… completed/s", "GET /api…/:id p95"). Only a single
+ * word wider than the room is cut, at its end.
+ */
+export function abbreviate(s: string, width: number): string {
+  if (width <= 0) return '';
+  if (cellWidth(s) <= width) return s;
+  const key = `${width}\u0000${s}`;
+  const hit = abbreviated.get(key);
+  if (hit !== undefined) return hit;
+  const units = labelUnits(s);
+  const widths = units.map(cellWidth);
+  const room = width - 1; // the "…"
+  let best: { h: number; t: number; kept: number } | null = null;
+  let headW = 0;
+  for (let h = 0; h < units.length; h++) {
+    if (h > 0) headW += widths[h - 1]!;
+    if (headW > room) break;
+    let tailW = 0;
+    for (let t = 0; h + t < units.length; t++) {
+      if (t > 0) tailW += widths[units.length - t]!;
+      if (headW + tailW > room) break;
+      const kept = headW + tailW;
+      // The label's first word says what the series is: keep it when it fits; then the most kept.
+      const better = !best || (h > 0 && best.h === 0) || ((h > 0) === (best.h > 0) && (kept > best.kept || (kept === best.kept && h > best.h)));
+      if (kept > 0 && better) best = { h, t, kept };
+    }
+  }
+  let out: string;
+  if (!best) out = truncate(s, width);
+  else {
+    const head = units.slice(0, best.h).join('');
+    const tail = units.slice(units.length - best.t).join('');
+    out = `${head.trimEnd()}…${best.h === 0 ? tail.trimStart() : tail}`;
+    if (cellWidth(out) > width) out = truncate(s, width);
+  }
+  if (abbreviated.size > 4096) abbreviated.clear();
+  abbreviated.set(key, out);
+  return out;
+}
+
+/** A person's name in `width` columns: whole, else "Priya R.", else the first name (cut only if it alone is wider). */
+export function shortName(name: string, width: number): string {
+  if (cellWidth(name) <= width) return name;
+  const words = name.trim().split(/\s+/u);
+  const first = words[0] ?? '';
+  const initial = words.length > 1 ? `${first} ${[...(words.at(-1) ?? '')][0] ?? ''}.` : first;
+  if (cellWidth(initial) <= width) return initial;
+  return cellWidth(first) <= width ? first : truncate(first, width);
+}
+
 /** Keeps the end of the string (for a command line whose cursor is at the end). */
 export function truncateStart(s: string, width: number): string {
   if (width <= 0) return '';
@@ -41,6 +101,11 @@ export function truncateStart(s: string, width: number): string {
   if (tail.length === s.length) return s;
   if (width === 1) return '…';
   return '…' + takeLastCells(s, width - 1);
+}
+
+/** A record that must stay one row (a log line, a dashboard label): its line breaks shown as "⏎", one character each. */
+export function oneLine(s: string): string {
+  return s.includes('\n') || s.includes('\r') ? s.replace(/\r\n|\r|\n/gu, '⏎') : s;
 }
 
 export function padEnd(s: string, width: number): string {

@@ -1,5 +1,7 @@
 import type { LogPin } from '../view/model.js';
+import { INITIAL_CHAT, type ChatScroll } from './chat/chat-scroll.js';
 import type { Focus } from './components/CommandLine.js';
+import type { Viewer } from './viewer/viewer-state.js';
 import { EMPTY_PM_FORM, type PmFormState } from './postmortem-form.js';
 
 /** What the screen itself remembers; the session's state is the controller's. */
@@ -27,6 +29,12 @@ export interface UiState {
   pageOffset: number;
   /** The postmortem editor's fields being typed. */
   pm: PmFormState;
+  /** The chat panel's scroll-back. */
+  chat: ChatScroll;
+  /** The full-screen reader (a log line, a dashboard row, the conversation), or null. */
+  viewer: Viewer | null;
+  /** On a small terminal the dashboard and the chat take turns at the top: the one shown. */
+  top: 'dashboard' | 'chat';
 }
 
 export const INITIAL_UI: UiState = {
@@ -42,9 +50,12 @@ export const INITIAL_UI: UiState = {
   answerClosed: null,
   pageOffset: 0,
   pm: EMPTY_PM_FORM,
+  chat: INITIAL_CHAT,
+  viewer: null,
+  top: 'dashboard',
 };
 
-const ORDER: readonly Focus[] = ['command', 'logs', 'dashboard'];
+const ORDER: readonly Focus[] = ['command', 'logs', 'dashboard', 'chat'];
 const PM_ORDER: readonly Focus[] = ['postmortem', 'command'];
 
 /** Tab order; while the postmortem covers the panels, the editor and the command line. */
@@ -53,6 +64,12 @@ export function nextFocus(focus: Focus, step: 1 | -1, panelsVisible: boolean): F
   const i = order.indexOf(focus);
   if (i === -1) return order[0]!;
   return order[(i + step + order.length) % order.length] ?? 'command';
+}
+
+/** Focus moved: on a small terminal the top slot shows the focused one of dashboard and chat. */
+export function withFocus(s: UiState, focus: Focus): UiState {
+  const top = focus === 'dashboard' || focus === 'chat' ? focus : s.top;
+  return focus === s.focus && top === s.top ? s : { ...s, focus, top };
 }
 
 /** Positive: further back (older lines). */

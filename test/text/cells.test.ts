@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellWidth, takeCells, takeLastCells } from '../../src/text/cells.js';
-import { fit, padEnd, textWidth, truncate, truncateMiddle, truncateStart, wrapText } from '../../src/ui/text.js';
+import { abbreviate, fit, padEnd, shortName, textWidth, truncate, truncateMiddle, truncateStart, wrapText } from '../../src/ui/text.js';
 
 describe('terminal cells', () => {
   it('counts wide, emoji and combining characters as a terminal draws them', () => {
@@ -30,6 +30,7 @@ describe('fitting text into columns', () => {
       expect(textWidth(truncate(s, w)), `truncate ${w}`).toBeLessThanOrEqual(w);
       expect(textWidth(truncateStart(s, w)), `truncateStart ${w}`).toBeLessThanOrEqual(w);
       expect(textWidth(truncateMiddle(s, w)), `truncateMiddle ${w}`).toBeLessThanOrEqual(w);
+      expect(textWidth(abbreviate(s, w)), `abbreviate ${w}`).toBeLessThanOrEqual(w);
       expect(textWidth(padEnd(truncate(s, w), w))).toBe(w);
     }
   });
@@ -49,6 +50,31 @@ describe('fitting text into columns', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
     expect(wrapText('the quick brown fox', 10, 2)).toEqual(['the quick', '  brown', '  fox']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('abbreviates labels by whole words or path segments, never inside one', () => {
+    expect(abbreviate('fraud-api calls completed/s', 22)).toBe('fraud-api… completed/s');
+    expect(abbreviate('/v1/appoints/available-schedule p95', 20)).toBe('/v1/appoints… p95');
+    expect(abbreviate('/v2/appoints/available-schedule 5xx', 20)).toBe('/v2/appoints… 5xx');
+    expect(abbreviate('payment-db query time (client side)', 20)).toBe('payment-db query…');
+    expect(abbreviate('short label', 20)).toBe('short label');
+    // Every kept piece is a whole word of the label.
+    for (const label of ['CPU the application target (HPA target 70%)', 'appoints-v2 CPU (% of limit, per pod)', 'GET /api/v1/payments/:id p95 (server span)']) {
+      const words = new Set(label.split(/[ /]+/u));
+      for (let w = 12; w < label.length; w++) {
+        const out = abbreviate(label, w);
+        expect(textWidth(out)).toBeLessThanOrEqual(w);
+        for (const piece of out.split(/[ /…]+/u).filter(Boolean)) expect(words.has(piece), `${w}: ${out}`).toBe(true);
+      }
+    }
+    // Only a single word wider than the room is cut.
+    expect(abbreviate('TransactionsControllerIndex', 10)).toBe('Transacti…');
+  });
+
+  it('shortens a name to the first name and an initial', () => {
+    expect(shortName('Priya Raman', 8)).toBe('Priya R.');
+    expect(shortName('Marco Bianchi', 20)).toBe('Marco Bianchi');
+    expect(shortName('Alexandria Ocasio', 8)).toBe('Alexand…');
   });
 
   it('wraps a megabyte-long word into lines of the width', () => {

@@ -157,6 +157,8 @@ describe('play screen', () => {
     await press(KEYS.tab);
     expect(frame()).toContain('┏ ▸ Dashboard');
     await press(KEYS.tab);
+    expect(frame()).toContain('┏ ▸ Pages & chat');
+    await press(KEYS.tab);
     expect(frame()).toContain('> ▏');
   });
 

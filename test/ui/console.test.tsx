@@ -28,20 +28,28 @@ function logLines(frame: string): string[] {
 }
 
 describe('dashboard drill-down', () => {
-  it('tab to the dashboard, ↑↓ pick a row, enter submits `dash PANEL by LABEL`', async () => {
+  it('tab to the dashboard, ↑↓ pick a row, d submits `dash PANEL by LABEL`, enter opens the row in full', async () => {
     const { press, frame, controller } = renderApp();
     await press(KEYS.tab, KEYS.tab);
     expect(frame()).toContain('┏ ▸ Dashboard');
-    // The first row is picked: its axis and what enter does are in the footer.
-    expect(frame()).toContain('axis 0–50 req/s · enter: dash traffic by route');
+    // The first row is picked: its axis and what the keys do are in the footer.
+    expect(frame()).toContain('axis 0–50 req/s · d: dash traffic by route');
     await press(KEYS.down);
-    expect(frame()).toContain('axis 0–100% · alarm > 5% · enter: dash endpoints by route');
+    expect(frame()).toContain('axis 0–100% · alarm > 5% · d: dash endpoints by route');
     expect(frame()).toMatch(/▸5xx %\s+POST \/api\/payment/u);
-    await press(KEYS.enter);
+    await press('d');
     expect(controller.submitted).toEqual(['dash endpoints by route']);
     // ↑ at the top stays at the top; the list is clamped.
     await press(KEYS.up, KEYS.up, KEYS.up);
-    expect(frame()).toContain('enter: dash traffic by route');
+    expect(frame()).toContain('d: dash traffic by route');
+    // Enter: the row in full (label, value now, threshold, axis); enter there drills in.
+    await press(KEYS.down, KEYS.enter);
+    expect(frame()).toContain('Dashboard row · POST /api/payment');
+    expect(frame()).toMatch(/now\s+91%  ! alarm/u);
+    expect(frame()).toMatch(/alarm at\s+> 5%/u);
+    await press(KEYS.enter);
+    expect(controller.submitted).toEqual(['dash endpoints by route', 'dash endpoints by route']);
+    expect(frame()).not.toContain('Dashboard row ·');
   });
 
   it('on the real engine: the drill-down changes the panel, enter on a drilled row goes back', async () => {
@@ -53,12 +61,12 @@ describe('dashboard drill-down', () => {
     controller.start();
     controller.advance(1000);
     const { press, frame } = renderApp({ controller, size: SIZE });
-    await press(KEYS.tab, KEYS.tab, KEYS.enter);
+    await press(KEYS.tab, KEYS.tab, 'd');
     await waitFor(() => frame().includes('Dashboard › 5xx % by path'), 'drilled panel');
     expect(frame()).toContain('path=/checkout');
     expect(frame()).toContain('path=/refund');
-    expect(frame()).toContain('enter: dash ');
-    await press(KEYS.enter);
+    expect(frame()).toContain('d: dash ');
+    await press('d');
     await waitFor(() => frame().includes('┏ ▸ Dashboard ━'), 'back to the overview');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_LINES, computeLayout, MIN_COLUMNS, MIN_ROWS, viewSizeFor } from '../../src/ui/layout.js';
+import { CHAT_HISTORY, COMMAND_LINES, computeLayout, MIN_COLUMNS, MIN_ROWS, SPLIT_COLUMNS, viewSizeFor } from '../../src/ui/layout.js';
 
 /** Every line the play screen draws, top to bottom. */
 function usedLines(columns: number, rows: number): number {
@@ -23,7 +23,21 @@ describe('computeLayout', () => {
     expect(l.bottom.height).toBe(1);
     expect(l.top.dashboardRows).toBe(8);
     expect(l.logs.lines).toBeGreaterThanOrEqual(5);
-    expect(l.top.dashboardWidth + l.top.feedWidth).toBe(80);
+    // Dashboard and chat take turns at the full width instead of a 28-column chat.
+    expect(l.top.mode).toBe('single');
+    expect(l.top.dashboardWidth).toBe(80);
+    expect(l.top.feedWidth).toBe(80);
+    expect(l.chat).toEqual({ width: 78, rows: l.top.height - 2 });
+  });
+
+  it('shares the top row between dashboard and chat from SPLIT_COLUMNS on', () => {
+    expect(computeLayout(SPLIT_COLUMNS - 1, 30).top.mode).toBe('single');
+    for (const c of [SPLIT_COLUMNS, 120, 200]) {
+      const l = computeLayout(c, 30);
+      expect(l.top.mode).toBe('split');
+      expect(l.top.dashboardWidth + l.top.feedWidth).toBe(c);
+      expect(l.chat.width).toBe(l.top.feedWidth - 2);
+    }
   });
 
   it('gives team and timeline boxes on a taller terminal, and logs the rest', () => {
@@ -36,7 +50,7 @@ describe('computeLayout', () => {
 
   it('shrinks the feed before the dashboard as the terminal narrows', () => {
     const wide = computeLayout(140, 30);
-    const narrow = computeLayout(80, 30);
+    const narrow = computeLayout(SPLIT_COLUMNS, 30);
     expect(narrow.top.feedWidth).toBeLessThan(wide.top.feedWidth);
     expect(narrow.top.dashboardRows).toBe(wide.top.dashboardRows);
     expect(narrow.top.dashboardWidth).toBeGreaterThanOrEqual(50);
@@ -62,7 +76,7 @@ describe('computeLayout', () => {
     expect(l.size).toEqual({
       sparkPoints: l.dash.spark,
       logLines: l.logs.lines,
-      feedLines: l.top.height - 2,
+      feedLines: CHAT_HISTORY,
       timelineEntries: l.size.timelineEntries,
       logScrollback: 12,
     });

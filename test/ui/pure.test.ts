@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { feedRows } from '../../src/ui/components/Feed.js';
+import { chatWindow } from '../../src/ui/chat/chat-rows.js';
 import { packTimeline } from '../../src/ui/components/Timeline.js';
 import { headerLine, headerWidth } from '../../src/ui/header-line.js';
 import { commandLineReducer, EMPTY_COMMAND_LINE, type CommandLineState } from '../../src/ui/hooks/use-command-line.js';
@@ -92,10 +92,10 @@ describe('timeline packing', () => {
 
 describe('feed rows', () => {
   it('marks alerts with "!" and keeps the newest rows', () => {
-    const rows = feedRows(paymentFixture().feed, 40, 3);
+    const rows = chatWindow(paymentFixture().feed, 40, 3, 0).rows;
     expect(rows).toHaveLength(3);
     expect(rows.at(-1)?.text).toContain('ETA?');
-    expect(feedRows(paymentFixture().feed, 60, 20)[0]?.text.startsWith('!21:02 PAGE')).toBe(true);
+    expect(chatWindow(paymentFixture().feed, 60, 20, 0).rows[0]?.text.startsWith('!21:02 PAGE')).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { textWidth, truncate, truncateStart, wrapText } from '../text.js';
 import { answerColor, dim, useTheme } from '../theme.js';
 
-export type Focus = 'command' | 'logs' | 'dashboard' | 'postmortem';
+export type Focus = 'command' | 'logs' | 'dashboard' | 'chat' | 'postmortem';
 
 export interface CommandLineViewProps {
   text: string;
@@ -19,8 +19,9 @@ export interface CommandLineViewProps {
 export const CURSOR = '▏';
 
 export function commandHints(props: Pick<CommandLineViewProps, 'text' | 'focus' | 'cycle'>): string {
-  if (props.focus === 'logs') return '↑↓ PgUp PgDn scroll · f follow · tab next · esc back';
-  if (props.focus === 'dashboard') return '↑↓ row · enter drill down · tab next · esc back';
+  if (props.focus === 'logs') return '↑↓ PgUp PgDn scroll · enter open the ›line · f follow · tab next';
+  if (props.focus === 'dashboard') return '↑↓ row · enter open it · d drill down · tab next';
+  if (props.focus === 'chat') return '↑↓ PgUp PgDn scroll · end newest · enter whole chat · tab next';
   if (props.focus === 'postmortem') return 'ctrl-s submits the postmortem';
   if (props.cycle) return `tab ${props.cycle.index + 1}/${props.cycle.candidates.length} · enter run`;
   if (props.text === '') return '? help · / filter · tab panels · space pause · q quit';

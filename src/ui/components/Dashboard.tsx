@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import type { DashboardRow, DashboardView } from '../../view/model.js';
 import type { DashColumns } from '../layout.js';
 import { GAP, sparkline } from '../sparkline.js';
-import { fit, padEnd, padStart, truncate, truncateMiddle } from '../text.js';
+import { abbreviate, padEnd, padStart, truncate } from '../text.js';
 import { dim, paint, useTheme } from '../theme.js';
 import { FixedLine, type Seg } from './FixedLine.js';
 import { Panel } from './Panel.js';
@@ -19,10 +19,10 @@ export function dashboardCells(row: DashboardRow, cols: DashColumns, showPanel =
   // The selected row is marked in the panel column, so it reads without colour or inverse.
   const mark = selected ? '▸' : '';
   const room = cols.panel - 1 - mark.length;
-  const panel = mark + (showPanel ? fit(row.panel, room) : ' '.repeat(room)) + ' ';
+  const panel = mark + (showPanel ? padEnd(abbreviate(row.panel, room), room) : ' '.repeat(room)) + ' ';
   return {
     panel,
-    label: padEnd(truncateMiddle(row.label, cols.label), cols.label),
+    label: padEnd(abbreviate(row.label, cols.label), cols.label),
     spark: row.points.length === 0 ? GAP.repeat(cols.spark) : sparkline(row.points, cols.spark, row.alarm, row.scale),
     value: padStart(truncate(row.noData ? NO_DATA : row.value, cols.value), cols.value),
     mark: row.alarm ? ' !' : '  ',
@@ -52,8 +52,10 @@ export interface DashboardProps {
   height: number;
   rows: number;
   focused: boolean;
-  /** The row ↑↓ picked while the dashboard has focus (enter drills into it). */
+  /** The row ↑↓ picked while the dashboard has focus (enter opens it, d drills into it). */
   selected?: number | null;
+  /** Drawn at the right of the top border (a small terminal's "chat: 2 new"). */
+  note?: string | undefined;
 }
 
 /** Which rows fit: the first `rows`, or a window that keeps the selected row in view. */
@@ -67,12 +69,12 @@ export function dashboardWindow(total: number, rows: number, selected: number | 
 export function selectedFooter(row: DashboardRow): string {
   const parts = [`axis ${row.scale.text}`];
   if (row.threshold) parts.push(`alarm ${row.threshold}`);
-  parts.push(`enter: ${row.drill}`);
+  parts.push(`d: ${row.drill}`);
   return parts.join(' · ');
 }
 
 /** Sparkline rows, at most `rows` of them, with the drill-down footer last. */
-export const Dashboard = memo(function Dashboard({ dashboard, cols, width, height, rows, focused, selected = null }: DashboardProps) {
+export const Dashboard = memo(function Dashboard({ dashboard, cols, width, height, rows, focused, selected = null, note }: DashboardProps) {
   const theme = useTheme();
   const sel = focused && selected !== null && dashboard.rows.length > 0 ? Math.min(selected, dashboard.rows.length - 1) : null;
   const { start, end } = dashboardWindow(dashboard.rows.length, rows, sel);
@@ -85,7 +87,7 @@ export const Dashboard = memo(function Dashboard({ dashboard, cols, width, heigh
       ? `+${more} more rows · ${dashboard.footer}`
       : dashboard.footer;
   return (
-    <Panel title={dashboard.title} width={width} height={height} focused={focused}>
+    <Panel title={dashboard.title} right={note} width={width} height={height} focused={focused}>
       {shown.length === 0 ? <Text dimColor={dim(theme)}>{NO_DATA}</Text> : null}
       {shown.map((row, i) => (
         <Row

@@ -1,59 +1,38 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { FeedLineView } from '../../view/model.js';
-import { wrapText } from '../text.js';
-import { dim, toneColor, toneMark, useTheme } from '../theme.js';
+import { chatWindow } from '../chat/chat-rows.js';
+import { dim, toneColor, useTheme } from '../theme.js';
 import { Panel } from './Panel.js';
 
-/** Who it came from, and on which channel, without relying on colour. */
-export function feedPrefix(line: FeedLineView): string {
-  switch (line.channel) {
-    case 'page':
-      return `PAGE ${line.from}`;
-    case 'stakeholder':
-      return `» ${line.from}:`;
-    case 'system':
-      return line.from ? `· ${line.from}` : '·';
-    case 'examiner':
-      return `EXAMINER ${line.from}:`;
-    default:
-      return `${line.from}:`;
-  }
-}
-
-export interface FeedRow {
-  text: string;
-  line: FeedLineView;
-}
-
-/**
- * Messages wrapped to the panel, newest at the bottom; only the last `lines`
- * rows are kept, so an old message may show only its tail.
- */
-export function feedRows(feed: readonly FeedLineView[], width: number, lines: number): FeedRow[] {
-  const rows: FeedRow[] = [];
-  for (const line of feed) {
-    const head = `${toneMark(line.tone)}${line.time} `;
-    const wrapped = wrapText(`${head}${feedPrefix(line)} ${line.text}`, width, head.length);
-    for (const text of wrapped) rows.push({ text, line });
-  }
-  return rows.slice(-lines);
-}
+export { feedPrefix } from '../chat/chat-rows.js';
 
 export interface FeedProps {
   feed: readonly FeedLineView[];
   width: number;
   height: number;
+  focused?: boolean;
+  /** Rows scrolled back from the newest (0: following). */
+  back?: number;
+  /** Messages that arrived below the window while scrolled back. */
+  unseen?: number;
 }
 
-/** Pages, chat and stakeholder messages; alerts carry "!" as well as red. */
-export const Feed = memo(function Feed({ feed, width, height }: FeedProps) {
+/**
+ * Pages, chat and stakeholder messages as a scrollback: each message a block
+ * (a multi-line report keeps its lines, indented under the speaker), newest
+ * at the bottom. Alerts carry "!" as well as red.
+ */
+export const Feed = memo(function Feed({ feed, width, height, focused = false, back = 0, unseen = 0 }: FeedProps) {
   const theme = useTheme();
-  const rows = feedRows(feed, width - 2, height - 2);
+  const inner = Math.max(1, width - 2);
+  const room = Math.max(1, height - 2);
+  const win = chatWindow(feed, inner, room, back);
+  const right = unseen > 0 ? `↓ ${unseen} new` : back > 0 ? `↑ ${back} back` : focused ? 'enter: all' : undefined;
   return (
-    <Panel title="Pages & chat" width={width} height={height}>
-      {rows.length === 0 ? <Text dimColor={dim(theme)}>quiet so far</Text> : null}
-      {rows.map((row, i) => (
+    <Panel title="Pages & chat" right={right} width={width} height={height} focused={focused}>
+      {win.rows.length === 0 ? <Text dimColor={dim(theme)}>quiet so far</Text> : null}
+      {win.rows.map((row, i) => (
         <Text
           key={i}
           wrap="truncate"
@@ -61,7 +40,7 @@ export const Feed = memo(function Feed({ feed, width, height }: FeedProps) {
           bold={row.line.tone === 'alert'}
           dimColor={row.line.tone === 'muted' && dim(theme)}
         >
-          {row.text}
+          {row.text === '' ? ' ' : row.text}
         </Text>
       ))}
     </Panel>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Text, Transform } from 'ink';
-import { textWidth, truncate } from '../text.js';
+import { oneLine, textWidth, truncate } from '../text.js';
 import type { ColorName } from '../theme.js';
 
 /**
@@ -33,8 +33,10 @@ const PLACEHOLDER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export function fitSegments(segs: readonly Seg[], width: number): Seg[] {
   const out: Seg[] = [];
   let used = 0;
-  for (const s of segs) {
+  for (const seg of segs) {
     if (used >= width) break;
+    // One row, whatever the text holds: a line break would push every row under it down.
+    const s = seg.text.includes('\n') || seg.text.includes('\r') ? { ...seg, text: oneLine(seg.text) } : seg;
     const room = width - used;
     const w = textWidth(s.text);
     if (w === 0) continue;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { LogLineView, LogsView } from '../../view/model.js';
-import { formatCount, padEnd, textWidth, truncate } from '../text.js';
+import { formatCount, oneLine, padEnd, textWidth, truncate } from '../text.js';
 import { dim, levelColor, useTheme } from '../theme.js';
 import { FixedLine, type Seg } from './FixedLine.js';
 import { Panel } from './Panel.js';
@@ -15,20 +15,24 @@ export function logsTitle(logs: LogsView): string {
 }
 
 /** Following: how to filter. Pinned: where the window is, how far back, and the way back. */
-export function logsRight(logs: LogsView): string {
-  if (logs.following && logs.scrollback === 0) return '[/] filter';
+export function logsRight(logs: LogsView, focused = false): string {
+  if (logs.following && logs.scrollback === 0) return focused ? 'enter: open ›line · [/] filter' : '[/] filter';
   const at = logs.pinnedAt ? `pinned ${logs.pinnedAt} · ` : '';
   return `${at}↑ ${formatCount(logs.scrollback)} back · [f] follow`;
 }
 
-/** The columns before the message: "▸21:14:31 ERROR payment-processor ". */
-export function logLinePrefix(line: LogLineView): string {
-  return `${line.highlight ? '▸' : ' '}${line.time} ${padEnd(line.level, 5)} ${line.service} `;
+/**
+ * The columns before the message: "▸21:14:31 ERROR payment-processor ".
+ * "▸" marks a line matching the filter's text or field values (for when
+ * inverse/bold are lost); "›" the line enter opens while the logs have focus.
+ */
+export function logLinePrefix(line: LogLineView, selected = false): string {
+  return `${line.highlight ? '▸' : selected ? '›' : ' '}${line.time} ${padEnd(line.level, 5)} ${line.service} `;
 }
 
-/** "▸" marks a line matching the filter's text or field values, for when inverse/bold are lost. */
-export function logLineText(line: LogLineView): string {
-  return logLinePrefix(line) + line.text;
+/** The record on one row: its line breaks shown as "⏎" (one character, so match offsets still hold). */
+export function logLineText(line: LogLineView, selected = false): string {
+  return logLinePrefix(line, selected) + oneLine(line.text);
 }
 
 export interface LogSegment {
@@ -41,8 +45,8 @@ export interface LogSegment {
  * the matches can be drawn inverse. Offsets count code points, as the text
  * helpers do.
  */
-export function logLineSegments(line: LogLineView, width: number): LogSegment[] {
-  const full = truncate(logLineText(line), width);
+export function logLineSegments(line: LogLineView, width: number, selected = false): LogSegment[] {
+  const full = truncate(logLineText(line, selected), width);
   const chars = [...full];
   const prefix = textWidth(logLinePrefix(line));
   const spans = (line.spans ?? []).map(([a, b]) => [a + prefix, b + prefix] as const);
@@ -61,11 +65,11 @@ export function logLineSegments(line: LogLineView, width: number): LogSegment[] 
 }
 
 /** Cut here rather than by Ink: a fast stream would otherwise run every new line through cli-truncate. */
-function Line({ line, width }: { line: LogLineView; width: number }) {
+function Line({ line, width, selected }: { line: LogLineView; width: number; selected: boolean }) {
   const theme = useTheme();
   const color = levelColor(theme, line.level);
-  const segs: Seg[] = logLineSegments(line, width).map((s) =>
-    s.match ? { text: s.text, color, inverse: theme.color, bold: true, underline: !theme.color } : { text: s.text, color },
+  const segs: Seg[] = logLineSegments(line, width, selected).map((s) =>
+    s.match ? { text: s.text, color, inverse: theme.color, bold: true, underline: !theme.color } : { text: s.text, color, bold: selected },
   );
   return <FixedLine segs={segs} width={width} />;
 }
@@ -78,16 +82,16 @@ export interface LogsProps {
   focused: boolean;
 }
 
-/** Only the lines that fit are drawn: Ink never lays out the hidden stream. */
+/** Only the lines that fit are drawn: Ink never lays out the hidden stream. Enter opens the newest line shown (the window's bottom). */
 export const Logs = memo(function Logs({ logs, width, height, lines, focused }: LogsProps) {
   const theme = useTheme();
   const shown = logs.lines.slice(-lines);
   const empty = logs.note ?? (logs.filter ? 'no lines match the filter (logs clear)' : 'no log lines yet');
   return (
-    <Panel title={logsTitle(logs)} right={logsRight(logs)} width={width} height={height} focused={focused}>
+    <Panel title={logsTitle(logs)} right={logsRight(logs, focused)} width={width} height={height} focused={focused}>
       {shown.length === 0 ? <Text dimColor={dim(theme)}>{truncate(empty, width - 2)}</Text> : null}
       {shown.map((line, i) => (
-        <Line key={i} line={line} width={width - 2} />
+        <Line key={i} line={line} width={width - 2} selected={focused && i === shown.length - 1} />
       ))}
     </Panel>
   );

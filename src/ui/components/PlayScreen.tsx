@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import type { ViewModel } from '../../view/model.js';
+import { INITIAL_CHAT, type ChatScroll } from '../chat/chat-scroll.js';
 import type { Layout } from '../layout.js';
 import type { PmFormState } from '../postmortem-form.js';
 import { CommandLine, type CommandLineViewProps, type Focus } from './CommandLine.js';
@@ -23,6 +24,10 @@ export interface PlayScreenProps {
   dashRow?: number;
   /** The postmortem editor's state (null: read-only, as in headless frames). */
   pmForm?: PmFormState | null;
+  /** The chat panel's scroll-back. */
+  chat?: ChatScroll;
+  /** On a small terminal, which of dashboard and chat has the top (tab switches). */
+  top?: 'dashboard' | 'chat';
 }
 
 /**
@@ -30,8 +35,12 @@ export interface PlayScreenProps {
  * Timeline (one shared line on small terminals); the command line. While the
  * postmortem is open it takes the place of the dashboard, feed and logs.
  */
-export function PlayScreen({ vm, layout, focus, command, confirmQuit, dashRow = 0, pmForm = null }: PlayScreenProps) {
+export function PlayScreen({ vm, layout, focus, command, confirmQuit, dashRow = 0, pmForm = null, chat = INITIAL_CHAT, top: shownTop = 'dashboard' }: PlayScreenProps) {
   const { columns: width, top, logs, bottom } = layout;
+  const single = top.mode === 'single';
+  const showDash = !single || shownTop === 'dashboard';
+  const showChat = !single || shownTop === 'chat';
+  const chatNote = single && chat.unseen > 0 ? `chat: ${chat.unseen} new · tab` : undefined;
   return (
     <Box flexDirection="column" width={width} height={layout.height}>
       <Header header={vm.header} width={width} />
@@ -47,16 +56,28 @@ export function PlayScreen({ vm, layout, focus, command, confirmQuit, dashRow = 
       ) : (
         <>
           <Box height={top.height} flexShrink={0}>
-            <Dashboard
-              dashboard={vm.dashboard}
-              cols={layout.dash}
-              width={top.dashboardWidth}
-              height={top.height}
-              rows={top.dashboardRows}
-              focused={focus === 'dashboard'}
-              selected={focus === 'dashboard' ? dashRow : null}
-            />
-            <Feed feed={vm.feed} width={top.feedWidth} height={top.height} />
+            {showDash ? (
+              <Dashboard
+                dashboard={vm.dashboard}
+                cols={layout.dash}
+                width={top.dashboardWidth}
+                height={top.height}
+                rows={top.dashboardRows}
+                focused={focus === 'dashboard'}
+                selected={focus === 'dashboard' ? dashRow : null}
+                note={chatNote}
+              />
+            ) : null}
+            {showChat ? (
+              <Feed
+                feed={vm.feed}
+                width={top.feedWidth}
+                height={top.height}
+                focused={focus === 'chat'}
+                back={chat.back}
+                unseen={chat.unseen}
+              />
+            ) : null}
           </Box>
           <Logs logs={vm.logs} width={width} height={logs.height} lines={logs.lines} focused={focus === 'logs'} />
         </>

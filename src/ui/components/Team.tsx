@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { TeamMemberView } from '../../view/model.js';
-import { fit } from '../text.js';
+import { abbreviate, padEnd, shortName } from '../text.js';
 import { dim, paint, useTheme } from '../theme.js';
 import { Panel } from './Panel.js';
 
@@ -25,12 +25,12 @@ export function statusMark(status: string): string {
 export function memberLine(m: TeamMemberView): string {
   const what = m.task ?? m.status;
   const due = m.due ? `  ${m.due}` : '';
-  return `${fit(m.name, 8)} ${fit(m.team, 9)} ${statusMark(m.status)}${m.overdue ? '!' : ' '}${what}${due}`;
+  return `${padEnd(shortName(m.name, 8), 8)} ${padEnd(abbreviate(m.team, 9), 9)} ${statusMark(m.status)}${m.overdue ? '!' : ' '}${what}${due}`;
 }
 
 /** Compact form for the shared line at 80x24: "●Priya ⧗Marco!". */
 export function memberShort(m: TeamMemberView): string {
-  return `${statusMark(m.status)}${m.name}${m.overdue ? '!' : ''}`;
+  return `${statusMark(m.status)}${shortName(m.name, 9)}${m.overdue ? '!' : ''}`;
 }
 
 export interface TeamProps {

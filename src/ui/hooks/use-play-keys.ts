@@ -16,7 +16,11 @@ import {
   slotOf,
   submitLines,
 } from '../postmortem-form.js';
-import { nextFocus, scrollLogs, toggleFollow, type UiState } from '../ui-state.js';
+import { nextFocus, scrollLogs, toggleFollow, withFocus, type UiState } from '../ui-state.js';
+import { chatToEnd, scrollChat } from '../chat/chat-scroll.js';
+import { viewerMaxOffset, viewerRoom } from '../components/Viewer.js';
+import { viewerText } from '../viewer/viewer-lines.js';
+import { chatSpeakers, cycleSpeaker, scrollViewer } from '../viewer/viewer-state.js';
 import type { CommandLine } from './use-command-line.js';
 import { useKeypress, type KeyLayer } from './use-keypress.js';
 import { isEnter } from '../keys.js';
@@ -86,7 +90,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
     // A pasted or fast-typed chunk may carry enter or tab inside it.
     for (const ch of input) {
       if (ch === '\r' || ch === '\n') cmd.submit();
-      else if (ch === '\t' && cmd.get().text === '') set((s) => ({ ...s, focus: nextFocus(focus, 1, panelsVisible) }));
+      else if (ch === '\t' && cmd.get().text === '') set((s) => withFocus(s, nextFocus(focus, 1, panelsVisible)));
       else if (ch === '\t') cmd.complete();
       else if (ch >= ' ' && ch !== '\u007F') cmd.dispatch({ type: 'insert', text: ch });
     }
@@ -133,6 +137,32 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
         if (delta !== null) {
           const max = helpMaxOffset(layout.columns, height);
           set((s) => ({ ...s, helpOffset: clampOffset(s.helpOffset + delta, max) }));
+        }
+        return true;
+      },
+    },
+    {
+      id: 'viewer',
+      active: play && ui.viewer !== null,
+      modal: true,
+      handle: (input, key) => {
+        const v = c.ui().viewer;
+        if (!v) return false;
+        const close = () => set((s) => ({ ...s, viewer: null }));
+        if (key.escape || input === 'q') close();
+        else if (v.kind === 'dash' && (isEnter(input, key) || input === 'd')) {
+          actions.submit(v.row.drill);
+          set((s) => ({ ...s, viewer: null, dashRow: 0 }));
+        } else if (isEnter(input, key)) close();
+        else if (v.kind === 'chat' && (key.leftArrow || key.rightArrow)) {
+          const who = cycleSpeaker(chatSpeakers(c.vm.feed), v.with, key.leftArrow ? -1 : 1);
+          set((s) => (s.viewer?.kind === 'chat' ? { ...s, viewer: { ...s.viewer, with: who, offset: null } } : s));
+        } else {
+          const height = layout.height - 1;
+          const delta = key.home ? -Infinity : key.end ? Infinity : scrollDelta(input, key, viewerRoom(height), true);
+          if (delta === null) return true;
+          const max = viewerMaxOffset(viewerText(v, c.vm.feed, c.vm.dashboard.rows, layout.columns), height);
+          set((s) => (s.viewer ? { ...s, viewer: scrollViewer(s.viewer, delta === -Infinity ? -max - 1 : delta === Infinity ? max + 1 : delta, max) } : s));
         }
         return true;
       },
@@ -284,8 +314,13 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
           });
           return true;
         }
+        const row = rows[Math.min(c.ui().dashRow, rows.length - 1)];
         if (isEnter(input, key)) {
-          const row = rows[Math.min(c.ui().dashRow, rows.length - 1)];
+          // The row in full: its whole label, its value now, its threshold; enter there drills in.
+          if (row) set((s) => ({ ...s, viewer: { kind: 'dash', panelId: row.panelId, label: row.label, row, offset: 0 } }));
+          return true;
+        }
+        if (input === 'd') {
           if (row) {
             actions.submit(row.drill);
             set((s) => ({ ...s, dashRow: 0 }));
@@ -296,12 +331,37 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       },
     },
     {
+      id: 'chat',
+      active: play && focus === 'chat',
+      handle: (input, key) => {
+        const { width, rows: height } = layout.chat;
+        const page = Math.max(1, height - 1);
+        const move = (delta: number) => set((s) => {
+          const chat = scrollChat(s.chat, delta, c.vm.feed, width, height);
+          return chat === s.chat ? s : { ...s, chat };
+        });
+        if (key.upArrow) move(1);
+        else if (key.downArrow) move(-1);
+        else if (key.pageUp) move(page);
+        else if (key.pageDown) move(-page);
+        else if (key.end || input === 'f') set((s) => ({ ...s, chat: chatToEnd(s.chat) }));
+        else if (key.home) move(Number.MAX_SAFE_INTEGER);
+        else if (isEnter(input, key)) set((s) => ({ ...s, viewer: { kind: 'chat', with: null, offset: null } }));
+        else return false;
+        return true;
+      },
+    },
+    {
       id: 'logs',
       active: play && focus === 'logs',
-      handle: (_input, key) => {
+      handle: (input, key) => {
         if (key.upArrow) set((s) => scrollLogs(s, 1));
         else if (key.downArrow) set((s) => scrollLogs(s, -1));
-        else return false;
+        else if (isEnter(input, key)) {
+          // The window's bottom line (marked "›"), as it is now: the stream moves on while it is read.
+          const line = c.vm.logs.lines.slice(-layout.logs.lines).at(-1);
+          if (line) set((s) => ({ ...s, viewer: { kind: 'log', line, offset: 0 } }));
+        } else return false;
         return true;
       },
     },
@@ -310,16 +370,16 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       active: play,
       handle: (input, key) => {
         const page = Math.max(1, layout.logs.lines - 1);
-        if (key.tab) set((s) => ({ ...s, focus: nextFocus(focus, key.shift ? -1 : 1, panelsVisible) }));
+        if (key.tab) set((s) => withFocus(s, nextFocus(focus, key.shift ? -1 : 1, panelsVisible)));
         else if (key.pageUp && panelsVisible) set((s) => scrollLogs(s, page));
         else if (key.pageDown && panelsVisible) set((s) => scrollLogs(s, -page));
         else if (key.escape && layout.answerLines > 1 && c.vm.answer) {
           const text = c.vm.answer.text;
           set((s) => ({ ...s, answerClosed: text }));
         } else if (key.escape && !panelsVisible) set((s) => ({ ...s, focus: 'postmortem' }));
-        else if (key.escape || isEnter(input, key) || input === ':') set((s) => ({ ...s, focus: 'command' }));
+        else if (key.escape || isEnter(input, key) || input === ':') set((s) => withFocus(s, 'command'));
         else if (input === '/') {
-          set((s) => ({ ...s, focus: 'command' }));
+          set((s) => withFocus(s, 'command'));
           cmd.dispatch({ type: 'set', text: 'logs ' });
         } else if (input === '?') set((s) => ({ ...s, help: true, helpOffset: 0 }));
         else if (input === 'q') set((s) => ({ ...s, confirmQuit: true }));
