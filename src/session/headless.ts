@@ -2,7 +2,10 @@ import type { LoadedScenario } from '../scenario/load.js';
 import type { FeedItem } from '../sim/world.js';
 import type { Store } from '../store/index.js';
 import { finishSession, type Finished } from './reports.js';
-import type { ScriptLine } from './script.js';
+import { knownFlags } from '../scenario/references.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Engine } from '../sim/engine.js';
+import type { ScriptLine, ScriptWait } from './script.js';
 import { Session, type StartOptions } from './session.js';
 
 export interface HeadlessOptions extends StartOptions {
@@ -13,6 +16,8 @@ export interface HeadlessOptions extends StartOptions {
   onAccepted?: (line: ScriptLine, seq: number, answer: string) => void;
   /** Called for each message the candidate's chat shows (replies, pages, refusals), in sim order. */
   onFeed?: (item: FeedItem) => void;
+  /** Called when a `wait` line is met (at that sim time) or the time limit came first (null). */
+  onWait?: (line: ScriptLine, metMs: number | null) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,11 +38,21 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
     const feed = session.engine.state.feed;
     for (; heard < feed.length && feed[heard]!.sec * 1000 < beforeMs; heard++) opts.onFeed?.(feed[heard]!);
   };
+  // How much later than written the lines run, after the waits met so far.
+  let shiftMs = 0;
   for (const line of lines) {
     if (opts.paceMs) await sleep(opts.paceMs);
     if (session.engine.incident.hasTag('over')) break;
-    const stored = session.record({ type: 'command', text: line.text }, line.simMs);
-    hear(line.simMs);
+    const at = line.simMs + shiftMs;
+    if (line.wait) {
+      const met = waitFor(session.engine, session.scenario, line.wait, at);
+      opts.onWait?.(line, met);
+      if (met !== null) shiftMs += met - at;
+      hear();
+      continue;
+    }
+    const stored = session.record({ type: 'command', text: line.text }, at);
+    hear(at);
     opts.onAccepted?.(line, stored.seq, session.engine.state.lastAnswer?.text ?? '');
     hear();
     session.lease?.renew();
@@ -52,4 +67,37 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   const finished = finishSession(session);
   session.lease?.release();
   return { session, ...finished };
+}
+
+/** A script's waits that name nobody in the scenario or a flag it never raises; empty when all are known. */
+export function scriptWaitProblems(lines: readonly ScriptLine[], scenario: Scenario): string[] {
+  const flags = knownFlags(scenario);
+  const problems: string[] = [];
+  for (const l of lines) {
+    if (l.wait?.kind === 'joined' && !personNamed(scenario, l.wait.name))
+      problems.push(`line ${l.line}: nobody called "${l.wait.name}" can join; the scenario's people: ${scenario.people.map((p) => p.id).join(', ') || 'none'}`);
+    if (l.wait?.kind === 'flag' && !flags.has(l.wait.name)) problems.push(`line ${l.line}: the scenario never raises the flag "${l.wait.name}"`);
+  }
+  return problems;
+}
+
+/** A person by id or by first name, case-insensitive. */
+function personNamed(scenario: Scenario, name: string): Scenario['people'][number] | undefined {
+  const n = name.toLowerCase();
+  return scenario.people.find((p) => p.id.toLowerCase() === n) ?? scenario.people.find((p) => p.name.toLowerCase().split(/\s+/)[0] === n);
+}
+
+/**
+ * Runs the clock second by second from `fromMs` until the wait is met, and
+ * returns that sim time; null when the incident's time limit comes first.
+ */
+function waitFor(engine: Engine, scenario: Scenario, wait: ScriptWait, fromMs: number): number | null {
+  const person = wait.kind === 'joined' ? personNamed(scenario, wait.name) : undefined;
+  const met = () => (person ? engine.state.responders[person.id]?.joinedSec != null : engine.has(wait.name));
+  const limitMs = engine.state.timeLimitSec * 1000;
+  for (let t = Math.max(fromMs, engine.state.sec * 1000); t <= limitMs; t += 1000) {
+    engine.advanceTo(t);
+    if (met()) return t;
+  }
+  return null;
 }

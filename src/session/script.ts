@@ -6,7 +6,20 @@ export interface ScriptLine {
   line: number;
   simMs: number;
   text: string;
+  /**
+   * A `wait joined(NAME)` / `wait flag(NAME)` line: not a command but a pause
+   * of the script until the responder has joined or the flag is up; the
+   * lines after it keep their spacing, counted from when it was met.
+   */
+  wait?: ScriptWait;
 }
+
+export interface ScriptWait {
+  kind: 'joined' | 'flag';
+  name: string;
+}
+
+const WAIT = /^wait\s+(joined|flag)\(\s*([^()\s]+)\s*\)$/i;
 
 export type ScriptResult = { ok: true; lines: ScriptLine[] } | { ok: false; errors: string[] };
 
@@ -56,7 +69,17 @@ export function parseScript(text: string, file: string, limits: ScriptLimits = {
       return;
     }
     last = sec;
-    lines.push({ line: n, simMs: sec * 1000, text: m[2]!.replace(/\s+#\s.*$/, '').trim() });
+    const text = m[2]!.replace(/\s+#\s.*$/, '').trim();
+    if (/^wait\b/i.test(text)) {
+      const w = WAIT.exec(text);
+      if (!w) {
+        errors.push(`${file}:${n}: "${text.slice(0, 60)}": a script waits with "wait joined(NAME)" or "wait flag(NAME)"`);
+        return;
+      }
+      lines.push({ line: n, simMs: sec * 1000, text, wait: { kind: w[1]!.toLowerCase() as ScriptWait['kind'], name: w[2]! } });
+      return;
+    }
+    lines.push({ line: n, simMs: sec * 1000, text });
   });
   if (errors.length >= MAX_ERRORS) errors.push(`${file}: stopped after ${MAX_ERRORS} problems`);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatClock } from '../../scenario/clock-text.js';
 import { outcomeDetail } from '../../scoring/outcome.js';
-import { runScript } from '../../session/headless.js';
+import { runScript, scriptWaitProblems } from '../../session/headless.js';
 import { parseScript } from '../../session/script.js';
 import { intFlag } from '../args.js';
 import type { Context } from '../context.js';
@@ -32,6 +32,8 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
     endWhat: `the time limit ${formatClock(sc.timeLimitMin * 60)} and a ${formatClock(pmMin * 60)} postmortem`,
   });
   if (!script.ok) throw new CliError(script.errors.join('\n'));
+  const waits = scriptWaitProblems(script.lines, sc);
+  if (waits.length > 0) throw new CliError(waits.map((w) => `${scriptPath}: ${w}`).join('\n'));
   const paceMs = intFlag(flags, 'pace', 0, 60_000);
   const transcript: TranscriptLine[] = [];
   const store = openStore(ctx.dbPath);
@@ -51,6 +53,9 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
         ...(paceMs ? { paceMs } : {}),
         onAccepted: (line, seq, answer) => {
           if (!flags.quiet) ctx.io.note(`accepted #${seq} ${formatClock(line.simMs / 1000).padStart(5)}  ${line.text}${answer ? `  → ${answer}` : ''}`);
+        },
+        onWait: (line, metMs) => {
+          if (!flags.quiet) ctx.io.note(`waited   ${formatClock(line.simMs / 1000).padStart(5)}  ${line.text.replace(/^wait\s+/i, '')}: ${metMs === null ? `not met by the time limit ${formatClock(sc.timeLimitMin * 60)}` : `met at ${formatClock(metMs / 1000)}`}`);
         },
         onFeed: (item) => {
           const said = { at: formatClock(item.sec), channel: item.channel, from: item.from, text: item.text };

@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { formatClock } from '../../scenario/clock-text.js';
 import { formatProblem, loadScenarioFile, scenarioFiles, type LoadedScenario } from '../../scenario/index.js';
 import type { Expectation } from '../../scenario/schema.js';
-import { runScript } from '../../session/headless.js';
+import { runScript, scriptWaitProblems } from '../../session/headless.js';
 import { parseScript, type ScriptLine } from '../../session/script.js';
 import { openStore } from '../../store/index.js';
 import type { Context } from '../context.js';
@@ -86,7 +86,9 @@ function readScript(file: string, loaded: LoadedScenario, e: Expectation): { ok:
     endSec: Math.round((sc.timeLimitMin + sc.postmortemMin) * 60),
     endWhat: `the time limit ${formatClock(sc.timeLimitMin * 60)} and a ${formatClock(sc.postmortemMin * 60)} postmortem`,
   });
-  return parsed.ok ? { ok: true, lines: parsed.lines } : { ok: false, message: parsed.errors.join('\n') };
+  if (!parsed.ok) return { ok: false, message: parsed.errors.join('\n') };
+  const waits = scriptWaitProblems(parsed.lines, sc);
+  return waits.length === 0 ? { ok: true, lines: parsed.lines } : { ok: false, message: waits.map((w) => `${path}: ${w}`).join('\n') };
 }
 
 async function play(loaded: LoadedScenario, lines: ScriptLine[], variant: string, seed: number, wallNow: () => number): Promise<{ score: number; max: number }> {
