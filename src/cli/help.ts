@@ -90,8 +90,9 @@ usage: firedrill examine SESSION|latest [--db PATH] [--headless [--width W --hei
 
 Attaches to a session in the database: the candidate's screen, the hidden
 truth (variant, root cause, strong and weak play, notes), the live rubric,
-and the candidate's commands. Keys: 1 stakeholder message (who: text),
-2 page, 3 the executive joins, h release the next hint, p pause/resume,
+and the candidate's commands. Keys: 1 a message as any persona (who:
+text; a stakeholder, a responder or exec), c a prepared curveball of the
+scenario (its number or id), 2 page, 3 the executive joins, h release the next hint, p pause/resume,
 + ten more minutes, n pin a note ([@MM:SS] [#rubric-item] text), ↑↓
 scroll the rubric, q quit (the candidate is not affected). The scorecard,
 examiner-only: r rates a competency (COMPETENCY SCORE, beside the computed

@@ -1,4 +1,5 @@
 import { conditionFlags, type Condition } from './condition.js';
+import { PAGER, personas } from './personas.js';
 import type { Scenario } from './schema.js';
 
 export interface ReferenceIssue {
@@ -146,5 +147,9 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   });
   if (!s.severity.acceptable.includes(s.severity.expected))
     issues.push({ path: ['severity', 'acceptable'], message: 'the expected severity must be acceptable' });
+  const speakers = new Set([...personas(s).map((p) => p.id), PAGER]);
+  s.examiner.curveballs.forEach((c, i) => {
+    if (!speakers.has(c.from)) issues.push({ path: ['examiner', 'curveballs', i, 'from'], message: `curveball ${c.id}: "${c.from}" is nobody in this scenario; from is one of ${[...speakers].join(', ')}` });
+  });
   return issues;
 }

@@ -390,6 +390,10 @@ export const ScenarioSchema = z.strictObject({
       strongPlay: z.string().describe('What a strong IC does.'),
       weakPlay: z.string().describe('What a weak IC does.'),
       expectedMinutes: z.number().positive().describe('Minutes a strong IC usually needs.'),
+      curveballs: z
+        .array(z.strictObject({ id: Id, from: z.string().describe('Who says it: a stakeholder or person id, exec, or pager (a page).'), text: z.string().min(1) }))
+        .default([])
+        .describe('Injections prepared for the examiner to send with one key.'),
     })
     .describe('Examiner-only notes, never shown to the candidate.'),
   expectations: z

@@ -6,6 +6,12 @@ import { selectExaminerView } from '../view/examiner-select.js';
 import type { ViewSize } from '../view/model.js';
 import { clockOwnerAlive } from './resume.js';
 import { parseNote, parseRating, parseRecommendation } from './scorecard-input.js';
+import { findPersona, PAGER, personas, type Persona } from '../scenario/personas.js';
+
+/** The inject event of a persona's message: a responder's goes to the chat, the others' are questions. */
+function personaMessage(p: Persona, text: string): Extract<EventBody, { type: 'inject' }> {
+  return { type: 'inject', kind: 'message', from: p.id, persona: p.id, channel: p.kind === 'responder' ? 'chat' : 'stakeholder', text };
+}
 import { Session, SessionError } from './session.js';
 
 export interface LinkStatus {
@@ -30,6 +36,7 @@ export const EXTEND_MINUTES = 10;
  */
 export class ExaminerConsole {
   private readonly activity: ActivityView[] = [];
+  private readonly sentCurveballs = new Set<string>();
   private message: string | null = null;
   /** The event the examiner's last successful action appended. */
   lastAppended: StoredEvent | null = null;
@@ -105,22 +112,40 @@ export class ExaminerConsole {
       candidateSize,
       activity: this.activity,
       message: this.message ?? link.hint ?? null,
+      sentCurveballs: this.sentCurveballs,
       settle,
     });
   }
 
   // --- what the examiner can do: each is one event with actor 'examiner' ---
 
-  /** A stakeholder message; "who: text" picks the stakeholder (by id), else the first one. */
+  /**
+   * A message from a persona of the scenario: "who: text" picks a
+   * stakeholder, a responder or `exec` (by id or first name); else the
+   * first stakeholder says the whole text. It shows under their name.
+   */
   injectMessage(text: string): boolean {
     const t = text.trim();
     if (t === '') return this.refuse('type the message first');
-    const people = this.session.scenario.stakeholders;
+    const sc = this.session.scenario;
     const m = /^([\w.-]+):\s*(.+)$/su.exec(t);
-    const named = m ? people.find((p) => p.id.toLowerCase() === m[1]!.toLowerCase()) : undefined;
-    const from = named?.id ?? people[0]?.id ?? 'stakeholder';
+    const named = m ? findPersona(sc, m[1]!) : undefined;
+    const who = named ?? personas(sc).find((p) => p.kind === 'stakeholder');
     const body = named ? m![2]!.trim() : t;
-    return this.inject({ type: 'inject', kind: 'message', from, channel: 'stakeholder', text: body }, `message from ${from}`);
+    if (!who) return this.inject({ type: 'inject', kind: 'message', from: 'stakeholder', channel: 'stakeholder', text: body }, 'message');
+    return this.inject(personaMessage(who, body), `message from ${who.name}`);
+  }
+
+  /** A prepared curveball of the scenario, by its number (1, 2, …) or id. */
+  curveball(ref: string): boolean {
+    const balls = this.session.scenario.examiner.curveballs;
+    const r = ref.trim();
+    const ball = /^\d+$/u.test(r) ? balls[Number(r) - 1] : balls.find((b) => b.id === r.toLowerCase());
+    if (!ball) return this.refuse(balls.length === 0 ? 'this scenario has no prepared curveballs' : `no curveball "${r.slice(0, 40)}"; this scenario has 1–${balls.length} (${balls.map((b) => b.id).join(', ')})`);
+    if (ball.from === PAGER) return this.inject({ type: 'inject', kind: 'page', from: 'pagerduty', channel: 'page', text: ball.text, curveball: ball.id }, `curveball ${ball.id} (page)`);
+    const who = findPersona(this.session.scenario, ball.from);
+    if (!who) return this.refuse(`curveball ${ball.id}: nobody called ${ball.from} in this scenario`);
+    return this.inject({ ...personaMessage(who, ball.text), curveball: ball.id }, `curveball ${ball.id} from ${who.name}`);
   }
 
   injectPage(text: string): boolean {
@@ -231,7 +256,11 @@ export class ExaminerConsole {
     let text: string | null = null;
     if (e.type === 'command') text = p.text ?? '';
     else if (e.actor === 'examiner') {
-      if (e.type === 'inject') text = `inject ${p.kind}${p.text ? `: ${p.text}` : ''}`;
+      if (e.type === 'inject') {
+        const q = p as { curveball?: string; persona?: string };
+        if (q.curveball) this.sentCurveballs.add(q.curveball);
+        text = `${q.curveball ? `curveball ${q.curveball}` : `inject ${p.kind}`}${q.persona ? ` as ${q.persona}` : ''}${p.text ? `: ${p.text}` : ''}`;
+      }
       else if (e.type === 'annotate') text = `note: ${p.text ?? ''}`;
       else if (e.type === 'rate') text = `rated ${(p as { competency?: string }).competency} ${(p as { score?: number }).score}`;
       else if (e.type === 'recommend') text = `recommends ${(p as { verdict?: string }).verdict}${p.text ? `: ${p.text}` : ''}`;

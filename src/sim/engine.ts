@@ -1,4 +1,5 @@
 import { evalCondition } from '../scenario/condition.js';
+import { findPersona, personaLabel } from '../scenario/personas.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseCommand } from '../commands/parse.js';
 import type { SimEvent } from './events.js';
@@ -123,6 +124,7 @@ export class Engine implements WorldEffects {
         s.clockGranted = body.clock;
         return;
       case 'inject':
+        if (body.persona !== undefined && this.personaSays(body.persona, body.text)) return;
         this.inject(body.kind, body.from, body.channel, body.text);
         return;
       case 'annotate':
@@ -215,6 +217,21 @@ export class Engine implements WorldEffects {
     this.state.executiveSec = sec;
     this.state.questions.push({ id: 'executive', stakeholder: 'executive', text: exec.text, askedSec: sec, answeredSec: null, answerCovers: false });
     this.say('stakeholder', `${exec.name} (${exec.role})`, exec.text, 'alert');
+  }
+
+  /** An injected message in a persona's voice, as their scripted ones appear; false when the scenario has no such persona. */
+  private personaSays(id: string, text: string): boolean {
+    const p = findPersona(this.scenario, id);
+    if (!p) return false;
+    const s = this.state;
+    if (p.kind === 'responder') {
+      this.say('chat', personaLabel(p), text, 'normal');
+      return true;
+    }
+    // A stakeholder's or the executive's message is a question `reply` answers.
+    s.questions.push({ id: `inject-${s.questions.length + 1}`, stakeholder: p.kind === 'executive' ? 'executive' : p.id, text, askedSec: s.sec, answeredSec: null, answerCovers: true });
+    this.say('stakeholder', personaLabel(p), text, p.kind === 'executive' ? 'alert' : 'normal');
+    return true;
   }
 
   private inject(kind: 'message' | 'page' | 'executive' | 'hint', from: string, channel: FeedChannel, text: string): void {

@@ -25,7 +25,8 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
-  z.object({ type: z.literal('inject'), kind: z.enum(['message', 'page', 'executive', 'hint']), from: z.string().default('examiner'), channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'), text: z.string().default('') }),
+  // `persona`: who of the scenario speaks (shown under their name); absent in recordings made before personas.
+  z.object({ type: z.literal('inject'), kind: z.enum(['message', 'page', 'executive', 'hint']), from: z.string().default('examiner'), channel: z.enum(['page', 'chat', 'stakeholder']).default('chat'), text: z.string().default(''), persona: z.string().max(40).optional(), curveball: z.string().max(80).optional() }),
   // An examiner's note, pinned where it was written; it may name a rubric item and an earlier moment of the recording.
   z.object({ type: z.literal('annotate'), text: z.string(), item: z.string().max(80).optional(), atMs: z.number().nonnegative().optional() }),
   // The examiner's scorecard (examiner-only, like notes): a competency's score set by the examiner, and a recommendation.

@@ -82,6 +82,8 @@ export interface ExaminerViewModel {
   /** The candidate's commands and the examiner's own events, newest last. */
   activity: ActivityView[];
   notes: ExaminerNoteView[];
+  /** The scenario's prepared curveballs, numbered as the examiner sends them. */
+  curveballs: { n: number; id: string; from: string; text: string; used: boolean }[];
   /** The examiner's ratings beside the computed scores, the recommendation, the release. */
   scorecard: Scorecard;
   /** The clock has started and the session is not over: injections make sense. */

@@ -1,5 +1,6 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { wallClock } from '../scenario/clock-frame.js';
+import { findPersona, PAGER } from '../scenario/personas.js';
 import { buildScorecard } from '../scoring/scorecard.js';
 import { scoreSession } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
@@ -33,6 +34,8 @@ export interface ExaminerSelectOptions {
   candidateSize: ViewSize;
   activity: ActivityView[];
   message: string | null;
+  /** Ids of the curveballs already sent in this session. */
+  sentCurveballs?: ReadonlySet<string>;
   /** Finish the log panel's look-back now (headless prints) instead of over the next frames. */
   settle?: boolean;
 }
@@ -90,6 +93,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
     activity: opts.activity,
     notes: s.notes.filter((n) => n.by === 'examiner').map((n) => ({ time: `+${formatClock(n.sec)}`, text: n.text })),
     scorecard: buildScorecard(sc, s, score),
+    curveballs: sc.examiner.curveballs.map((c, i) => ({ n: i + 1, id: c.id, from: c.from === PAGER ? 'page' : (findPersona(sc, c.from)?.name ?? c.from), text: c.text.trim(), used: opts.sentCurveballs?.has(c.id) ?? false })),
     canInject: s.started && !finished,
     finished,
     message: opts.message,

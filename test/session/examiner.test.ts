@@ -89,7 +89,7 @@ describe('examiner console with a live candidate', () => {
     expect(screen()).not.toContain('SECRET-7');
     const evm = examiner.view(size);
     expect(evm.notes).toEqual([{ time: expect.stringMatching(/^\+2:3\d$/), text: 'hesitant on the rollback, SECRET-7' }]);
-    expect(evm.activity.map((a) => a.text)).toEqual(expect.arrayContaining(['clock started', 'inject message: Customers are angry, any ETA?', 'note: hesitant on the rollback, SECRET-7']));
+    expect(evm.activity.map((a) => a.text)).toEqual(expect.arrayContaining(['clock started', 'inject message as sam: Customers are angry, any ETA?', 'note: hesitant on the rollback, SECRET-7']));
 
     // the candidate's commands show up in the examiner's activity and light the rubric
     driver.live.submit('ack');

@@ -2,6 +2,7 @@
 // injected page does not move the scenario's MTTA, a released hint costs
 // what the ladder says and shows in the report.
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/scoring/report-md.js';
 import { Session } from '../../src/session/session.js';
 import { openStore } from '../../src/store/index.js';
 import { selectExaminerView } from '../../src/view/examiner-select.js';
@@ -37,6 +38,10 @@ describe('examiner interventions and the score', () => {
     expect(after.hintPenalty).toBe(scenario.hints[0]!.cost);
     expect(after.sections.find((x) => x.id === 'hints')?.reasons[0]).toMatch(/1 released by the examiner/);
     expect(after.total).toBeLessThanOrEqual(before.total);
+    // and the report says so: on the timeline and in the hints line of the score
+    const md = renderMarkdown(scenario, s, after, { sessionId: session.id, seed: 1, trainee: 'cand', mode: 'interview', difficulty: 'normal', startedAt: '', revealTruth: true, chainVerified: null });
+    expect(md).toMatch(/hint 1 \(released by the examiner\)/);
+    expect(md).toMatch(/1 hint\(s\) taken \(1 released by the examiner\): −\d/);
   });
 
   it('the live rubric at +0:00 earns nothing: checks that cannot apply yet wait for the end', () => {

@@ -34,12 +34,12 @@ describe('ExaminerApp', () => {
     expect(frame()).toMatch(/EXAMINER · candidate: alex/);
     expect(frame()).toMatch(/Hidden truth/);
     expect(frame()).toMatch(/✓ Acknowledge fast/);
-    expect(frame()).toMatch(/\[1\] message \[2\] page \[3\] exec joins \[h\] hint/);
+    expect(frame()).toMatch(/\[1\] message \[2\] page \[3\] exec joins \[c\] curveball \[h\] hint/);
 
     await press('1');
-    expect(frame()).toMatch(/stakeholder message \(who: text\) > ▏/);
+    expect(frame()).toMatch(/message \(who: text — a stakeholder, a responder or exec\) > ▏/);
     await press('sam: any news?', '\r');
-    expect(frame()).toMatch(/message from sam at \+3:20/);
+    expect(frame()).toMatch(/message from Sam at \+3:20/);
     await press('2', 'Disk almost full', '\r');
     await press('3', 'h', '+');
     await press('n');

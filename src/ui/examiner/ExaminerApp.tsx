@@ -29,6 +29,7 @@ const SUBMIT: Record<NonNullable<ExaminerPrompt>['kind'], (e: ExaminerConsole, t
   page: (e, t) => e.injectPage(t),
   rate: (e, t) => e.rate(t),
   verdict: (e, t) => e.recommend(t),
+  curveball: (e, t) => e.curveball(t),
 };
 
 export function ExaminerApp({ examiner, size, color = true, pollMs = EXAMINER_POLL_MS, draft, outer }: ExaminerAppProps) {
@@ -116,6 +117,7 @@ export function ExaminerConsoleView({
         else if (input === '1') setPrompt({ kind: 'message', text: '' });
         else if (input === '2') setPrompt({ kind: 'page', text: '' });
         else if (input === '3') act(() => examiner.injectExecutive());
+        else if (input === 'c') setPrompt({ kind: 'curveball', text: '' });
         else if (input === 'h') act(() => examiner.releaseHint());
         else if (input === 'p' || input === ' ') act(() => examiner.togglePause());
         else if (input === '+' || input === '=') act(() => examiner.extend());

@@ -2,11 +2,12 @@ import type { ExaminerViewModel, RubricItemView } from '../../view/examiner-mode
 import { padEnd, textWidth, truncate, wrapText } from '../text.js';
 
 /** What the examiner's prompt line is collecting. */
-export type ExaminerPrompt = { kind: 'note' | 'message' | 'page' | 'rate' | 'verdict'; text: string } | null;
+export type ExaminerPrompt = { kind: 'note' | 'message' | 'page' | 'rate' | 'verdict' | 'curveball'; text: string } | null;
 
 const PROMPT_LABELS: Record<NonNullable<ExaminerPrompt>['kind'], string> = {
   note: 'note',
-  message: 'stakeholder message (who: text) > ',
+  message: 'message (who: text — a stakeholder, a responder or exec) > ',
+  curveball: 'curveball (number or id) > ',
   page: 'page text > ',
   rate: 'rate (competency score) > ',
   verdict: 'recommend (strong-hire|hire|no-hire|strong-no-hire: why) > ',
@@ -76,6 +77,7 @@ export function truthLines(evm: ExaminerViewModel, width: number, lines: number)
   const used = evm.hints.filter((h) => h.used !== null).length;
   const next = evm.hints.find((h) => h.used === null);
   para('hints: ', `${used}/${evm.hints.length} used${next ? ` · next (${next.cost} pt): ${next.text}` : ' · ladder empty'}`);
+  for (const c of evm.curveballs) out.push(truncate(`${c.used ? '✓' : ' '} c${c.n} ${c.from}: ${c.text.replace(/\s+/gu, ' ')}`, width));
   para('strong play: ', t.strongPlay);
   para('weak play: ', t.weakPlay);
   para('notes: ', t.notes);
@@ -92,7 +94,7 @@ export function activityLines(evm: ExaminerViewModel, width: number, lines: numb
   return rows.slice(-lines);
 }
 
-export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [r] rate [v] recommend [s] scorecard [↑↓] rubric [q] quit';
+export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [c] curveball [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [r] rate [v] recommend [s] scorecard [↑↓] rubric [q] quit';
 const AFTER_KEYS = '[n] note [r] rate [v] recommend [x] release debrief [s] scorecard [↑↓] rubric [q] quit';
 
 export function keyLine(evm: ExaminerViewModel, width: number): string {
