@@ -34,6 +34,7 @@ export class EchoMeter {
 
   /** Bytes received from the host. */
   received(chunk: string): void {
+    this.expire(); // a frame later than the timeout does not make a missed key count as shown
     if (this.pending.length === 0) return;
     // Escape sequences may be split across chunks: strip the joined tail, not each chunk.
     this.raw = (this.raw + chunk).slice(-32_768);

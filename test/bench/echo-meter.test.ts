@@ -62,5 +62,11 @@ describe('the host figure\'s echo meter', () => {
     m.received(frame('ab'));
     expect(m.missed).toBe(1);
     expect(m.times()).toEqual([0, ECHO_TIMEOUT_MS]);
+    // a frame that comes after the timeout: the key stays missed
+    m.next();
+    t += ECHO_TIMEOUT_MS + 1;
+    m.received(frame('abc'));
+    expect(m.missed).toBe(2);
+    expect(m.echoMs).toEqual([0]);
   });
 });
