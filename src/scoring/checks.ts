@@ -6,6 +6,7 @@ import type { WorldState } from '../sim/world.js';
 import { judgeSet, type ItemJudgement } from './action-items.js';
 import { blameOf } from './item-blame.js';
 import { tag } from './nlp.js';
+import { answerAddresses, judgeRootCause } from './meaning.js';
 import { conceptPlain } from './report-common.js';
 import { countedUpdates, normalisedUpdate, silenceTheExecutiveWouldHaveBroken } from './status-updates.js';
 import type { CheckResult } from './types.js';
@@ -129,10 +130,9 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
     }
     case 'rootcause': {
       if (!w.rootCause) return r(0, 'no root cause stated (`rootcause TEXT`)');
-      const v = scenario.variants.find((x) => x.id === w.variant)!;
-      return coversAll(w.rootCause.text, v.rootCauseKeywords)
-        ? r(1, `root cause stated at ${at(w.rootCause.sec)}`)
-        : r(0.25, `the stated root cause ("${w.rootCause.text}") misses what broke`);
+      const j = judgeRootCause(scenario, w.variant, w.rootCause.text);
+      if (j.fraction >= 1) return r(1, `root cause stated at ${at(w.rootCause.sec)}${j.met < j.of ? ` (names ${j.met} of its ${j.of} parts, enough to say what broke)` : ''}`);
+      return r(j.fraction, `the stated root cause ("${w.rootCause.text}") misses what broke: it names ${j.met} of its ${j.of} parts${j.otherCause ? ', and describes a different cause' : ''}`);
     }
     case 'resolved-after-fix':
       if (w.resolvedSec === null) return r(0, w.outcome === 'timed-out' ? 'the incident timed out unresolved' : 'never resolved');
@@ -193,9 +193,13 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       // Updates that said nothing kept the executive away in the simulation; the silence still counts as their unanswered question.
       const silence = silenceTheExecutiveWouldHaveBroken(scenario, w);
       if (w.questions.length === 0 && !silence) return notApplicable('no stakeholder questions came up');
-      const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : q.answerCovers ? 1 : 0.5));
+      const covers = (q: (typeof w.questions)[number]) => scenario.stakeholders.find((x) => x.id === q.stakeholder)?.questions.find((x) => x.id === q.id)?.covers ?? [];
+      const replies = distinctReplies(w);
+      // Any reply to the asker after the question may answer it; a reply repeated word for word answers nothing new.
+      const addressed = (q: (typeof w.questions)[number]) => replies.some((x) => x.who === q.stakeholder && x.sec >= q.askedSec && answerAddresses(scenario, covers(q), x.text));
+      const scores: number[] = w.questions.map((q) => (q.answeredSec === null ? 0 : addressed(q) ? 1 : 0.5));
       const open = w.questions.filter((q) => q.answeredSec === null).map((q) => q.stakeholder);
-      const thin = w.questions.filter((q) => q.answeredSec !== null && !q.answerCovers).map((q) => q.stakeholder);
+      const thin = w.questions.filter((q) => q.answeredSec !== null && !addressed(q)).map((q) => q.stakeholder);
       const parts = [`answered ${w.questions.length - open.length} of ${w.questions.length} questions`];
       if (open.length) parts.push(`left ${[...new Set(open)].join(', ')} waiting`);
       if (thin.length) parts.push(`answers to ${[...new Set(thin)].join(', ')} missed what they asked`);
@@ -266,6 +270,15 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(f, notes.join('; '));
     }
   }
+}
+
+/** Replies in order, each text once per person it went to. */
+function distinctReplies(w: WorldState): WorldState['replies'] {
+  const seen = new Set<string>();
+  return w.replies.filter((x) => {
+    const key = `${x.who} ${normalisedUpdate(x.text)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 export function missingFields(fields: Record<string, string>): string[] {

@@ -8,6 +8,7 @@ import { applyCommand } from './handlers/index.js';
 import { initialState } from './initial-state.js';
 import { runScheduled } from './scheduled.js';
 import { accumulateImpact, checkAlerts, checkMessages, checkStakeholders } from './watchers.js';
+import { watchScreen } from './screen-evidence.js';
 import { createIncidentMachine, IncidentStepper, type IncidentEvent, type IncidentMachine, type IncidentSnapshot } from './incident-machine.js';
 import { logsAt, type LogLine } from './logs.js';
 import { metricValue } from './metrics.js';
@@ -184,6 +185,7 @@ export class Engine implements WorldEffects {
     checkAlerts(this, sec);
     checkMessages(this, sec);
     checkStakeholders(this, sec);
+    watchScreen(this, sec);
     accumulateImpact(this, sec);
     if (sec >= s.timeLimitSec && this.incident.hasTag('running')) {
       s.outcome = 'timed-out';

@@ -34,7 +34,9 @@ describe('incident command as a simulated team', () => {
     expect(silent.session.engine.state.tasks[0]!.expiredSec).toBe(190);
     expect(checkpoint(silent.score, 'follow').earned).toBe(0);
     expect(checkpoint(silent.score, 'follow').reason).toMatch(/did not follow up on ana/);
-    expect(checkpoint(diligent.score, 'follow').earned).toBe(5);
+    // every point it carries in this session (checks that did not apply gave it their weight)
+    expect(checkpoint(diligent.score, 'follow').earned).toBe(checkpoint(diligent.score, 'follow').points);
+    expect(checkpoint(diligent.score, 'follow').points).toBeGreaterThanOrEqual(5);
     expect(diligent.session.engine.state.feed.some((f) => f.from === 'Ana' && /Still on/.test(f.text))).toBe(true);
   });
 

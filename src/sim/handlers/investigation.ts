@@ -1,17 +1,14 @@
 import type { Command } from '../../commands/command.js';
 import type { WorldEffects } from '../world-effects.js';
 import { describeFilter } from '../logs.js';
+import { onScreen } from '../screen-evidence.js';
 
 /** Looking: log filters, dashboard drill-down, hypotheses, root cause, hints. */
 
 export function setLogs(world: WorldEffects, cmd: Extract<Command, { verb: 'logs' }>): void {
   const s = world.state;
   s.logFilter = cmd.clear ? { equals: {}, text: null } : { equals: cmd.equals, text: cmd.text };
-  for (const e of world.scenario.evidence) {
-    if (!e.logs || !world.holds(e.when)) continue;
-    const hit = Object.entries(e.logs).every(([k, v]) => s.logFilter.equals[k]?.toLowerCase() === v.toLowerCase());
-    if (hit) world.gainEvidence(e.id, s.sec);
-  }
+  for (const e of world.scenario.evidence) if (e.logs && onScreen(world, e)) world.gainEvidence(e.id, s.sec);
   world.answer(cmd.clear ? 'showing all logs' : `logs: ${describeFilter(s.logFilter)}`);
 }
 
@@ -29,7 +26,7 @@ export function setDash(world: WorldEffects, cmd: Extract<Command, { verb: 'dash
     return;
   }
   s.dash = { panel: panel.id, by: cmd.by };
-  for (const e of world.scenario.evidence) if (e.dash === panel.id && world.holds(e.when)) world.gainEvidence(e.id, s.sec);
+  for (const e of world.scenario.evidence) if (e.dash === panel.id && onScreen(world, e)) world.gainEvidence(e.id, s.sec);
   world.answer(`dashboard: ${panel.title}${cmd.by ? ` by ${cmd.by}` : ''}`);
 }
 
