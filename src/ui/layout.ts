@@ -83,6 +83,8 @@ export interface LayoutOptions {
   logPin?: LogPin | null;
   /** Lines the answer would like (wrapped); the logs give them up, down to their minimum. */
   answerLines?: number;
+  /** Rows of the terminal kept for something else (the replay's own line): 80x24 is still big enough. */
+  reservedRows?: number;
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -98,11 +100,12 @@ export function computeLayout(columns: number, rows: number, logScrollback = 0, 
   const cols = Math.max(1, Math.floor(columns));
   const rws = Math.max(1, Math.floor(rows));
   const height = rws - 1;
-  const tooSmall = cols < MIN_COLUMNS || rws < MIN_ROWS;
+  const reserved = Math.max(0, Math.floor(opts.reservedRows ?? 0));
+  const tooSmall = cols < MIN_COLUMNS || rws + reserved < MIN_ROWS;
   // Below the minimum nothing but the too-small notice is drawn; the numbers
   // are still those of the minimum so view() always gets a sane request.
   const w = Math.max(cols, MIN_COLUMNS);
-  const h = Math.max(height, MIN_ROWS - 1);
+  const h = Math.max(height, MIN_ROWS - 1 - reserved);
 
   const avail = h - HEADER_LINES - COMMAND_LINES;
   let dashRows = DASH_MAX_ROWS;

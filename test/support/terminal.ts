@@ -64,8 +64,8 @@ export function startProgram(args: readonly string[], opts: TerminalOptions = {}
 }
 
 export class ProgramTerminal {
-  readonly cols: number;
-  readonly rows: number;
+  cols: number;
+  rows: number;
   private readonly term: InstanceType<typeof Terminal>;
   private readonly child: pty.IPty;
   private cursorShown = true;
@@ -129,6 +129,14 @@ export class ProgramTerminal {
 
   get cursorVisible(): boolean {
     return this.cursorShown;
+  }
+
+  /** The window resized, as a person drags it: the program gets SIGWINCH, the emulator the new size. */
+  resize(cols: number, rows: number): void {
+    this.cols = cols;
+    this.rows = rows;
+    this.term.resize(cols, rows);
+    this.child.resize(cols, rows);
   }
 
   /** Literal text, as if typed. */

@@ -215,5 +215,6 @@ describe('log records stay one row each and open in full', () => {
   it('reads logfmt, quoted values and JSON records as fields', () => {
     expect(logFields('GET /x status=502 msg="upstream down" ms=12')).toEqual([['status', '502'], ['msg', 'upstream down'], ['ms', '12']]);
     expect(logFields('{"level":"error","ts":3.5,"msg":"x"}')).toEqual([['level', 'error'], ['ts', '3.5'], ['msg', 'x']]);
+    expect(logFields('info\tExporting failed.\t{"kind": "exporter", "interval": "24.7s"}')).toEqual([['kind', 'exporter'], ['interval', '24.7s']]);
   });
 });

@@ -7,6 +7,10 @@ function usedLines(columns: number, rows: number): number {
   return 1 + l.top.height + l.logs.height + l.bottom.height + COMMAND_LINES;
 }
 
+function usedLinesOf(l: ReturnType<typeof computeLayout>): number {
+  return 1 + l.top.height + l.logs.height + l.bottom.height + COMMAND_LINES;
+}
+
 describe('computeLayout', () => {
   it('fills rows - 1 exactly and never the full height', () => {
     for (const [c, r] of [[80, 24], [100, 30], [120, 40], [200, 60], [80, 25], [81, 27]] as const) {
@@ -62,6 +66,13 @@ describe('computeLayout', () => {
       const d = l.dash;
       expect(d.panel + d.label + 1 + d.spark + 1 + d.value + d.mark).toBe(l.top.dashboardWidth - 2);
     }
+  });
+
+  it('a replay keeps its own line and still fits 80x24', () => {
+    const l = computeLayout(80, 23, 0, { reservedRows: 1 });
+    expect(l.tooSmall).toBe(false);
+    expect(usedLinesOf(l)).toBe(22);
+    expect(computeLayout(80, 22, 0, { reservedRows: 1 }).tooSmall).toBe(true);
   });
 
   it('says too small below 80x24 and still asks for a sane view size', () => {

@@ -90,7 +90,8 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
     // A pasted or fast-typed chunk may carry enter or tab inside it.
     for (const ch of input) {
       if (ch === '\r' || ch === '\n') cmd.submit();
-      else if (ch === '\t' && cmd.get().text === '') set((s) => withFocus(s, nextFocus(focus, 1, panelsVisible)));
+      // Several tabs in one chunk each move on from where the last one left focus.
+      else if (ch === '\t' && cmd.get().text === '') set((s) => withFocus(s, nextFocus(s.focus, 1, panelsVisible)));
       else if (ch === '\t') cmd.complete();
       else if (ch >= ' ' && ch !== '\u007F') cmd.dispatch({ type: 'insert', text: ch });
     }

@@ -39,7 +39,7 @@ function ReplayRoot({ player, size: sizeOverride, frameMs }: { player: ReplayPla
   const [prompt, getPrompt, setPrompt] = useRefState<ReplayPrompt>(null);
   const partial = useRef(false);
   // One line is the replay's own; the candidate's screen gets the rest.
-  const layout = useMemo(() => computeLayout(size.columns, size.rows - 1), [size.columns, size.rows]);
+  const layout = useMemo(() => computeLayout(size.columns, size.rows - 1, 0, { reservedRows: 1 }), [size.columns, size.rows]);
 
   useEffect(() => {
     let last = performance.now();

@@ -25,7 +25,7 @@ export interface ReplayScreenProps {
  */
 export function ReplayScreen({ vm, status, prompt, layout, columns, rows }: ReplayScreenProps) {
   const theme = useTheme();
-  if (layout.tooSmall) return <TooSmall columns={columns} rows={rows - 1} confirmQuit={false} />;
+  if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} confirmQuit={false} />;
   const body = vm.finished ? (
     <Summary summary={vm.summary} width={layout.columns} height={layout.height} offset={0} />
   ) : (

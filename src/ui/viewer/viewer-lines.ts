@@ -12,10 +12,12 @@ export interface ViewerText {
 
 /** `key=value` and `key="quoted value"` pairs in a log message (logfmt, klog, Rails), in order. */
 export function logFields(text: string): [string, string][] {
+  // A JSON record, or a JSON object at the end of a line (zap: "… msg\t{\"kind\": …}").
   const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
+  const brace = trimmed.startsWith('{') ? 0 : trimmed.endsWith('}') ? trimmed.indexOf('{') : -1;
+  if (brace >= 0) {
     try {
-      const obj: unknown = JSON.parse(trimmed);
+      const obj: unknown = JSON.parse(trimmed.slice(brace));
       if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
         return Object.entries(obj as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
       }
