@@ -394,6 +394,15 @@ export const ScenarioSchema = z.strictObject({
         .array(z.strictObject({ id: Id, from: z.string().describe('Who says it: a stakeholder or person id, exec, or pager (a page).'), text: z.string().min(1) }))
         .default([])
         .describe('Injections prepared for the examiner to send with one key.'),
+      referencePlay: z
+        .array(
+          z.strictObject({
+            variants: z.array(Id).min(1).optional().describe('The variants this script plays; leave out for all.'),
+            script: z.string().min(1).describe('One `MM:SS command` per line, as a headless script.'),
+          }),
+        )
+        .default([])
+        .describe('The strong play as scripts: the report runs the one for the session\'s variant through the engine and compares its times, harm and decisions with the trainee\'s.'),
     })
     .describe('Examiner-only notes, never shown to the candidate.'),
   expectations: z

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from './problems.js';
+import { referencePlayProblems } from './reference-play.js';
 import { checkReferences } from './references.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { expandNamedConditions } from './named-conditions.js';
@@ -67,7 +68,7 @@ export function validateScenario(raw: unknown, file: string, locate: Locate, hin
   }
   const expanded = expandNamedConditions(parsed.data);
   if (!expanded.ok) return { ok: false, problems: [{ file, ...locate(['conditions', expanded.name]), path: `conditions.${expanded.name}`, message: expanded.message }] };
-  const refs = checkReferences(parsed.data);
+  const refs = [...checkReferences(parsed.data), ...referencePlayProblems(parsed.data)];
   if (refs.length > 0) {
     return { ok: false, problems: refs.map((r) => ({ file, ...locate(r.path), path: r.path.join('.'), message: r.message })) };
   }

@@ -1,8 +1,12 @@
 import { formatClock } from '../scenario/clock-text.js';
 import { wallHm } from '../scenario/clock-frame.js';
+import { impactFigure } from '../scenario/number-text.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { WorldState } from '../sim/world.js';
 import type { ItemJudgement } from './action-items.js';
-import type { Score } from './types.js';
+import { outcomeLine } from './outcome.js';
+import type { ReferenceRow } from './reference.js';
+import type { ReferenceRun, Score } from './types.js';
 
 /** What every report format shares: the drill notice, timing rows, labels. */
 
@@ -73,3 +77,47 @@ export function conceptLine(scenario: Scenario, j: ItemJudgement): string {
   return '—';
 }
 
+
+const MARK = { met: '✓', late: '⚠ late', wrong: '✗', missed: '✗' } as const;
+
+/** The trainee's cell of a comparison row: the verdict, when, and why. */
+export function youCell(r: ReferenceRow, hm: (sec: number) => string): string {
+  if (r.youSec === null) return r.status === 'missed' ? `${MARK.missed} never` : `${MARK[r.status]} ${r.note ?? ''}`.trim();
+  return `${MARK[r.status]} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
+}
+
+/** The reference play's cell: when it did it and what, or that it did not (— without a reference play). */
+export function refCell(r: ReferenceRow, hm: (sec: number) => string, hasRef: boolean): string {
+  if (!hasRef) return '—';
+  if (r.refSec === null) return r.refNote ?? 'not done';
+  return `${hm(r.refSec)}${r.refNote ? ` (${r.refNote})` : ''}`;
+}
+
+export interface HarmRow {
+  id: string;
+  label: string;
+  you: string;
+  /** The reference play's figure, or null without a reference play. */
+  reference: string | null;
+}
+
+/** The simulated harm and the outcome, this session against the reference play of the same variant and seed. */
+export function harmRows(scenario: Scenario, world: WorldState, score: Score, ref: ReferenceRun | null): HarmRow[] {
+  const hm = (sec: number | null) => (sec === null ? 'never' : wallHm(scenario, sec));
+  const rw = ref?.world ?? null;
+  const figure = (w: WorldState, i: Scenario['impact'][number]) => impactFigure(w.impact[i.id] ?? 0, i.label, i.unit);
+  const harmful = (w: WorldState) => {
+    const n = w.actions.filter((a) => a.kind === 'harmful').length;
+    return n === 0 ? 'none' : `${n}`;
+  };
+  return [
+    ...scenario.impact.map((i) => ({ id: `impact:${i.id}`, label: sentence(i.id), you: figure(world, i), reference: rw ? figure(rw, i) : null })),
+    { id: 'mitigated', label: 'Impact stopped', you: hm(world.mitigatedSec), reference: rw ? hm(rw.mitigatedSec) : null },
+    { id: 'harmful', label: 'Harmful changes', you: harmful(world), reference: rw ? harmful(rw) : null },
+    { id: 'outcome', label: 'Outcome', you: outcomeLine(scenario, world), reference: rw ? outcomeLine(scenario, rw) : null },
+    { id: 'score', label: 'Score', you: `${score.total}/${score.max}`, reference: ref ? `${ref.score.total}/${ref.score.max}` : null },
+  ];
+}
+
+/** "payment-value-failed" → "Payment value failed". */
+const sentence = (id: string) => `${id.charAt(0).toUpperCase()}${id.slice(1).replace(/[-_]+/g, ' ')}`;

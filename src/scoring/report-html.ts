@@ -4,7 +4,8 @@ import type { WorldState } from '../sim/world.js';
 import { CRITERIA, type ItemJudgement } from './action-items.js';
 import { chartData, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, conceptPlain, DRILL_NOTICE, timingRows } from './report-common.js';
+import { clock, conceptLine, conceptPlain, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
+import { referenceFor } from './reference-run.js';
 import { outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
@@ -106,6 +107,7 @@ function itemRow(scenario: Scenario, j: ItemJudgement, i: number): string {
 /** The HTML report. `signals` is the session's engine (or anything that samples its metrics). */
 export function renderHtml(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta, signals: MetricSampler): string {
   const hm = (sec: number) => wallHm(scenario, sec);
+  const ref = referenceFor(scenario, world, meta);
   const o: string[] = [];
   o.push('<!doctype html>');
   o.push('<html lang="en"><head><meta charset="utf-8">');
@@ -144,6 +146,13 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   o.push('<div class="timings">');
   for (const r of timingRows(scenario, score)) o.push(`<div class="timing" data-timing="${r.id}">${esc(r.label)}<b>${esc(r.value)}</b><span>${esc(r.detail)}</span></div>`);
   o.push('</div>');
+
+  // Harm, beside the reference play's.
+  o.push('<h2 id="harm">Harm: you and the reference play</h2>');
+  o.push('<p class="meta">What the simulated incident cost in this session, beside what it cost when the scenario’s reference play ran the same variant and seed.</p>');
+  o.push('<div class="table-wrap"><table class="harm"><thead><tr><th></th><th>You</th><th>Strong IC (reference)</th></tr></thead><tbody>');
+  for (const h of harmRows(scenario, world, score, ref)) o.push(`<tr data-harm="${esc(h.id)}"><th scope="row">${esc(h.label)}</th><td>${esc(h.you)}</td><td class="strong-ic">${esc(h.reference ?? '—')}</td></tr>`);
+  o.push('</tbody></table></div>');
 
   // Chart.
   const data = chartData(scenario, world, signals);
@@ -191,14 +200,20 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
 
   // Reference.
   o.push('<h2 id="reference">What a strong IC does</h2>');
-  o.push('<p class="meta">Minute by minute against what you did. “By” is the rubric’s deadline for each step, counted as the score counts it (from the first page, the onset, or your acknowledgement or declaration).</p>');
-  o.push('<table class="reference"><thead><tr><th>By</th><th>Target</th><th>A strong IC</th><th>You</th></tr></thead><tbody>');
-  for (const r of referenceTimeline(scenario, world)) {
-    const mark = { met: '✓', late: 'late', wrong: '✗', missed: '✗' }[r.status];
-    const you = r.youSec === null ? 'never' : `${mark} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
-    o.push(`<tr><td>${hm(r.bySec)}</td><td class="kind">${esc(r.target)}</td><td>${esc(r.what)}</td><td class="status-${r.status}">${esc(you)}</td></tr>`);
+  o.push(
+    `<p class="meta">${
+      ref
+        ? 'The scenario’s reference play, run through the same engine with this session’s variant and seed, step by step beside what you did. “By” is the rubric’s deadline, counted from the first page and the onset; a tick needs the step done well (the right severity, the right root cause, a blameless postmortem) as well as in time.'
+        : 'This scenario has no reference play for this variant: the rubric’s deadlines only, counted from the first page and the onset. A tick needs the step done well as well as in time.'
+    }</p>`,
+  );
+  o.push('<div class="table-wrap"><table class="reference"><thead><tr><th>By</th><th>Target</th><th>Step</th><th>Strong IC (reference)</th><th>You</th></tr></thead><tbody>');
+  for (const r of referenceTimeline(scenario, world, score, ref)) {
+    o.push(
+      `<tr data-status="${r.status}"><td>${hm(r.bySec)}</td><td class="kind">${esc(r.target)}</td><td>${esc(r.what)}</td><td class="strong-ic"${r.refSec === null ? '' : ` data-sec="${r.refSec}"`}>${esc(refCell(r, hm, ref !== null))}</td><td class="status-${r.status}">${esc(youCell(r, hm))}</td></tr>`,
+    );
   }
-  o.push('</tbody></table>');
+  o.push('</tbody></table></div>');
   // the examiner's description of strong play can name the fault: debrief only
   if (meta.revealTruth) o.push(`<blockquote class="strong-play">${esc(scenario.examiner.strongPlay.trim())}</blockquote>`);
 

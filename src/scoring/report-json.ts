@@ -4,13 +4,15 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { outcomeDetail } from './outcome.js';
 import { referenceTimeline } from './reference.js';
-import { conceptTitle, DRILL_NOTICE, timingRows } from './report-common.js';
+import { conceptTitle, DRILL_NOTICE, harmRows, timingRows } from './report-common.js';
+import { referenceFor } from './reference-run.js';
 import type { ReportMeta, Score } from './types.js';
 
 /** The machine-readable report: the full score, timings, timeline, judged items and the reference timeline. */
 export function reportJson(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta) {
   const at = (sec: number) => wallClock(scenario, sec, false);
   const variant = scenario.variants.find((v) => v.id === world.variant);
+  const ref = referenceFor(scenario, world, meta);
   return {
     drill: true,
     notice: DRILL_NOTICE,
@@ -51,7 +53,19 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
       notes: j.notes,
       better: j.better,
     })),
-    reference: referenceTimeline(scenario, world).map((r) => ({ ...r, by: at(r.bySec), you: r.youSec === null ? null : at(r.youSec) })),
+    reference: referenceTimeline(scenario, world, score, ref).map((r) => ({ ...r, by: at(r.bySec), you: r.youSec === null ? null : at(r.youSec), strong: r.refSec === null ? null : at(r.refSec) })),
+    // The reference play's own run (null when the scenario has none for this variant): its harm, outcome and score.
+    referencePlay: ref
+      ? {
+          outcome: ref.world.outcome,
+          outcomeDetail: outcomeDetail(ref.world),
+          score: { total: ref.score.total, max: ref.score.max },
+          timings: ref.score.timings,
+          impact: ref.world.impact,
+        }
+      : null,
+    impact: world.impact,
+    harm: harmRows(scenario, world, score, ref),
     ...(meta.revealTruth ? { strongPlay: scenario.examiner.strongPlay.trim(), examinerNotes: world.notes.filter((n) => n.by === 'examiner').map((n) => ({ sec: n.sec, at: at(n.sec), text: n.text })) } : {}),
     ...(meta.scorecard ? { scorecard: meta.scorecard } : {}),
   };

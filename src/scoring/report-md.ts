@@ -4,7 +4,8 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, timingRows } from './report-common.js';
+import { clock, conceptLine, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
+import { referenceFor } from './reference-run.js';
 import { outcomeDetail, outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
@@ -39,6 +40,14 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push('| | | |');
   out.push('|---|---|---|');
   for (const r of timingRows(scenario, score)) out.push(`| ${r.label} | ${r.value} | ${cell(r.detail)} |`);
+  out.push('');
+  out.push('## Harm: you and the reference play');
+  out.push('');
+  out.push('What the simulated incident cost in this session, beside what it cost when the scenario’s reference play ran the same variant and seed.');
+  out.push('');
+  out.push('| | You | Strong IC (reference) |');
+  out.push('|---|---|---|');
+  for (const h of harmRows(scenario, world, score, referenceFor(scenario, world, meta))) out.push(`| ${h.label} | ${cell(h.you)} | ${cell(h.reference ?? '—')} |`);
   out.push('');
   out.push('## Why, point by point');
   for (const s of score.sections) {
@@ -80,17 +89,18 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
     for (const n of examinerNotes) out.push(`- ${hm(n.sec)} ${n.text}`);
   }
   out.push('');
+  const ref = referenceFor(scenario, world, meta);
   out.push('## What a strong IC does');
   out.push('');
-  out.push('Minute by minute against what you did. “By” is the rubric’s deadline for each step, counted as the score counts it (from the first page, the onset, or your acknowledgement or declaration):');
+  out.push(
+    ref
+      ? 'The scenario’s reference play, run through the same engine with this session’s variant and seed, step by step beside what you did. “By” is the rubric’s deadline, counted from the first page and the onset; a tick needs the step done well (the right severity, the right root cause, a blameless postmortem) as well as in time:'
+      : 'This scenario has no reference play for this variant: the rubric’s deadlines only, counted from the first page and the onset. A tick needs the step done well as well as in time:',
+  );
   out.push('');
-  out.push('| By | Target | A strong IC | You |');
-  out.push('|---|---|---|---|');
-  for (const r of referenceTimeline(scenario, world)) {
-    const mark = { met: '✓', late: '⚠ late', wrong: '✗', missed: '✗' }[r.status];
-    const you = r.youSec === null ? '✗ never' : `${mark} ${hm(r.youSec)}${r.note ? ` (${r.note})` : ''}`;
-    out.push(`| ${hm(r.bySec)} | ${cell(r.target)} | ${cell(r.what)} | ${you} |`);
-  }
+  out.push('| By | Target | Step | Strong IC (reference) | You |');
+  out.push('|---|---|---|---|---|');
+  for (const r of referenceTimeline(scenario, world, score, ref)) out.push(`| ${hm(r.bySec)} | ${cell(r.target)} | ${cell(r.what)} | ${cell(refCell(r, hm, ref !== null))} | ${cell(youCell(r, hm))} |`);
   // the examiner's description of strong play can name the fault: debrief only
   if (meta.revealTruth) out.push('', scenario.examiner.strongPlay.trim());
   if (meta.revealTruth) {

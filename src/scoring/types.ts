@@ -1,4 +1,5 @@
 import type { Checkpoint } from '../scenario/schema.js';
+import type { WorldState } from '../sim/world.js';
 import type { ItemJudgement } from './action-items.js';
 import type { Recommendation } from '../sim/events.js';
 
@@ -136,4 +137,10 @@ export interface Scorecard {
   notes: ScorecardNote[];
   recommendation: { verdict: Recommendation; text: string; sec: number } | null;
   releasedSec: number | null;
+}
+
+/** The scenario's reference (strong) play run through the engine for this session's variant and seed. */
+export interface ReferenceRun {
+  world: WorldState;
+  score: Score;
 }

@@ -50,6 +50,9 @@ describe('firedrill report formats', () => {
     expect(j.reference.length).toBeGreaterThan(3);
     expect(j.outcome).toBe('resolved');
     expect(j.outcomeDetail).toBe('resolved-fault-active');
+    expect(j.referencePlay).toMatchObject({ outcome: 'resolved', outcomeDetail: 'resolved' });
+    expect(j.reference.filter((x: { strong: string | null }) => x.strong !== null).length).toBeGreaterThan(3);
+    expect(j.harm.map((h: { id: string }) => h.id)).toContain('score');
   });
 
   it('keeps Markdown the default, with judged items and the reference timeline', () => {
@@ -59,7 +62,8 @@ describe('firedrill report formats', () => {
     expect(r.stdout).toMatch(/## Timings/);
     expect(r.stdout).toMatch(/blameful -50% —/);
     expect(r.stdout).toMatch(/better: /);
-    expect(r.stdout).toMatch(/\| By \| Target \| A strong IC \| You \|/);
+    expect(r.stdout).toMatch(/\| By \| Target \| Step \| Strong IC \(reference\) \| You \|/);
+    expect(r.stdout).toMatch(/## Harm: you and the reference play/);
   });
 
   it('refuses an unknown format with exit 2', () => {
