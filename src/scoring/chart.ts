@@ -102,19 +102,49 @@ const KIND_LABEL: Record<TimelineItem['kind'], string> = {
 };
 export const DECISION_KINDS = KIND_LABEL;
 
+/** Decisions closer than this (in the chart's 1000-unit width) share one label. */
+const GROUP_GAP = 22;
+
+export interface DecisionGroup {
+  n: number;
+  /** Where its badge sits: the middle of its markers. */
+  x: number;
+  items: TimelineItem[];
+}
+
+/** Consecutive decisions whose markers are close share a numbered label. */
+export function decisionGroups(decisions: readonly TimelineItem[], x: (sec: number) => number): DecisionGroup[] {
+  const groups: DecisionGroup[] = [];
+  for (const d of [...decisions].sort((a, b) => a.sec - b.sec)) {
+    const last = groups.at(-1);
+    if (last && x(d.sec) - x(last.items[0]!.sec) <= GROUP_GAP) last.items.push(d);
+    else groups.push({ n: groups.length + 1, x: 0, items: [d] });
+  }
+  for (const g of groups) g.x = (x(g.items[0]!.sec) + x(g.items.at(-1)!.sec)) / 2;
+  return groups;
+}
+
+/** The chart's x scale, shared by the SVG and the label list under it. */
+export function chartX(data: ChartData): (sec: number) => number {
+  return (sec: number) => CHART_LEFT + (sec / data.endSec) * (CHART_W - CHART_LEFT - CHART_RIGHT);
+}
+const CHART_W = 1000;
+const CHART_LEFT = 64;
+const CHART_RIGHT = 16;
+
 /** The chart as inline SVG: one panel per metric, a shared time axis, decisions as vertical markers. */
 export function renderChartSvg(scenario: Scenario, data: ChartData): string {
-  const W = 1000;
-  const left = 64;
-  const right = 16;
+  const W = CHART_W;
+  const left = CHART_LEFT;
+  const right = CHART_RIGHT;
   const top = 46;
   const panelH = 110;
   const gap = 26;
-  const axisH = 34;
+  const axisH = 52;
   const n = Math.max(1, data.series.length);
   const H = top + n * panelH + (n - 1) * gap + axisH;
   const plotW = W - left - right;
-  const x = (sec: number) => left + (sec / data.endSec) * plotW;
+  const x = chartX(data);
   const out: string[] = [];
   out.push(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="chart-title">`);
   out.push(`<title id="chart-title">Key metrics of ${esc(scenario.title)} over the drill, with the IC's decisions marked</title>`);
@@ -126,20 +156,21 @@ export function renderChartSvg(scenario: Scenario, data: ChartData): string {
   out.push(`<g class="axis">`);
   for (let s = 0; s <= data.endSec; s += tick) {
     out.push(`<line class="grid" x1="${n1(x(s))}" x2="${n1(x(s))}" y1="${top}" y2="${axisY}"/>`);
-    out.push(`<text x="${n1(x(s))}" y="${axisY + 16}" text-anchor="middle">${esc(wallHm(scenario, s))}</text>`);
+    out.push(`<text x="${n1(x(s))}" y="${axisY + 30}" text-anchor="middle">${esc(wallHm(scenario, s))}</text>`);
   }
-  out.push(`<text x="${W - right}" y="${axisY + 30}" text-anchor="end" class="axis-note">scenario time (every ${data.stepSec} s sampled)</text>`);
+  out.push(`<text x="${W - right}" y="${axisY + 46}" text-anchor="end" class="axis-note">scenario time (every ${data.stepSec} s sampled)</text>`);
   out.push(`</g>`);
 
   data.series.forEach((s, i) => {
     const y0 = top + i * (panelH + gap);
     const vals = s.points.map((p) => p[1]).filter((v): v is number => v !== null);
     const th = [s.threshold?.above, s.threshold?.below].filter((v): v is number => v !== undefined);
-    const lo = Math.min(0, ...vals, ...th);
+    // A panel with a scale (a percentage, a declared max) never draws past it: 5xx stays within 0–100 %.
+    const cap = s.max ?? (s.unit.trim() === '%' ? 100 : null);
+    const lo = cap !== null ? 0 : Math.min(0, ...vals, ...th);
     let hi = Math.max(...vals, ...th, lo + 1e-9);
     hi = niceCeil(lo + (hi - lo) * 1.25); // headroom for the panel's label
-    const cap = s.max ?? (s.unit.trim() === '%' ? 100 : null);
-    if (cap !== null && cap > lo && cap * 1.1 >= Math.max(...vals, ...th)) hi = Math.min(hi, cap);
+    if (cap !== null && cap > lo) hi = Math.min(hi, cap);
     const y = (v: number) => y0 + panelH - (Math.max(0, Math.min(hi, v) - lo) / (hi - lo)) * panelH;
     const fmt = (v: number) => `${v.toFixed(s.decimals)}${s.unit ? ` ${s.unit}` : ''}`;
     out.push(`<g class="panel" data-metric="${esc(s.id)}">`);
@@ -178,6 +209,13 @@ export function renderChartSvg(scenario: Scenario, data: ChartData): string {
       `<g class="decision kind-${d.kind}" data-sec="${d.sec}" data-kind="${d.kind}"><title>${esc(wallClock(scenario, d.sec, false))} ${esc(KIND_LABEL[d.kind])}: ${esc(d.text)}</title><line x1="${n1(x(d.sec))}" x2="${n1(x(d.sec))}" y1="${top - 4}" y2="${axisY}"/><circle cx="${n1(x(d.sec))}" cy="${top - 4}" r="3.5"/></g>`,
     );
   }
+  // Labels that need no hovering (print, touch): a numbered badge per group of close markers, listed under the chart.
+  decisionGroups(data.decisions, x).forEach((g) => {
+    const gx = n1(Math.min(W - right - 9, Math.max(left + 9, g.x)));
+    out.push(
+      `<g class="decision-group" data-group="${g.n}"><circle class="decision-badge" cx="${gx}" cy="${axisY + 2}" r="9"/><text class="decision-label" x="${gx}" y="${axisY + 6}" text-anchor="middle">${g.n}</text></g>`,
+    );
+  });
   out.push(`</g>`);
   out.push(`</svg>`);
   return out.join('\n');

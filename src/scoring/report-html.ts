@@ -2,7 +2,7 @@ import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { CRITERIA, type ItemJudgement } from './action-items.js';
-import { chartData, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
+import { chartData, chartX, decisionGroups, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
 import { referenceTimeline } from './reference.js';
 import { clock, conceptLine, conceptPlain, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
 import { referenceFor } from './reference-run.js';
@@ -68,7 +68,14 @@ th { color: var(--muted); font-weight: 600; }
 .chart .decision.kind-action line, .chart .decision.kind-diagnostic line { stroke: #d9822b; }
 .chart .decision.kind-action circle, .chart .decision.kind-diagnostic circle { fill: #d9822b; }
 .chart .decision.kind-status circle { fill: #2e8b57; }
+.chart .decision-badge { fill: #fff; stroke: #7b61c9; stroke-width: 1.4; }
+.chart .decision-label { fill: #3d2a8a; font-weight: 700; font-size: 11px; }
 .legend { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
+ol.decision-labels { font-size: 13px; margin: 8px 0 0; padding-left: 2.4em; columns: 2 360px; column-gap: 28px; }
+ol.decision-labels li { break-inside: avoid; margin: 0 0 3px; }
+ol.decision-labels li::marker { color: #3d2a8a; font-weight: 700; }
+.table-wrap { max-width: 100%; overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table.harm th[scope=row] { color: var(--fg); }
 .legend i { display:inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 4px 0 12px; vertical-align: -1px; }
 .band { display:inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; color:#fff; }
 .band-good { background: var(--good); } .band-ok { background: var(--mid); } .band-vague { background: #6b7280; } .band-blameful, .band-harmful { background: var(--bad); }
@@ -80,6 +87,16 @@ table.reference td:first-child, table.reference td:last-child, table.timeline td
 .kind { font-size: 12px; color: var(--muted); white-space: nowrap; }
 blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid var(--line); background: var(--card); white-space: pre-line; }
 footer { color: var(--muted); font-size: 13px; margin-top: 36px; }
+@media (max-width: 600px) {
+  main { padding: 0 10px 32px; }
+  h1 { font-size: 21px; }
+  .total { font-size: 36px; }
+  .sections, .timings { grid-template-columns: 1fr; }
+  th, td { padding: 5px 4px; }
+  table { font-size: 13px; }
+  .crit { white-space: normal; }
+  table.reference td:first-child, table.reference td:last-child, table.timeline td:first-child { white-space: normal; }
+}
 @media print { .drill-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
@@ -159,8 +176,14 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   o.push('<h2 id="chart">Key metrics and your decisions</h2>');
   o.push(renderChartSvg(scenario, data));
   o.push(
-    `<p class="legend">Each vertical marker is one of your commands (hover for which).<i style="background:#7b61c9"></i>command/decision<i style="background:#2e8b57"></i>status update<i style="background:#d9822b"></i>change or hands-on work<i style="background:#b3261e;border-radius:0;height:2px"></i>alert threshold · dotted lines: onset, first page, mitigated, resolved, postmortem.</p>`,
+    `<p class="legend">Each vertical marker is one of your commands; the numbered badges under the chart name them (close ones share a number).<i style="background:#7b61c9"></i>command/decision<i style="background:#2e8b57"></i>status update<i style="background:#d9822b"></i>change or hands-on work<i style="background:#b3261e;border-radius:0;height:2px"></i>alert threshold · dotted lines: onset, first page, mitigated, resolved, postmortem.</p>`,
   );
+  o.push('<ol class="decision-labels">');
+  for (const g of decisionGroups(data.decisions, chartX(data))) {
+    const what = g.items.map((d) => `<span class="kind-${d.kind}">${esc(DECISION_KINDS[d.kind])}: ${esc(d.text)}</span>`).join(' · ');
+    o.push(`<li value="${g.n}" data-group="${g.n}"><b>${hm(g.items[0]!.sec)}${g.items.length > 1 && g.items.at(-1)!.sec !== g.items[0]!.sec ? `–${hm(g.items.at(-1)!.sec)}` : ''}</b> ${what}</li>`);
+  }
+  o.push('</ol>');
 
   // Postmortem.
   o.push('<h2 id="postmortem">Postmortem</h2>');
@@ -178,9 +201,9 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
     o.push('<h3>Action items, judged</h3>');
     if (score.items.length === 0) o.push('<p><i>None.</i></p>');
     else {
-      o.push('<table class="items"><thead><tr><th>#</th><th>Type</th><th>Item</th><th>Concept met</th><th>Quality</th><th>Why, and what would make it better</th></tr></thead><tbody>');
+      o.push('<div class="table-wrap"><table class="items"><thead><tr><th>#</th><th>Type</th><th>Item</th><th>Concept met</th><th>Quality</th><th>Why, and what would make it better</th></tr></thead><tbody>');
       score.items.forEach((j, i) => o.push(itemRow(scenario, j, i)));
-      o.push('</tbody></table>');
+      o.push('</tbody></table></div>');
     }
     const missing = scenario.postmortem.concepts.filter((c) => !score.postmortem.conceptsMet.includes(c.id));
     if (missing.length) o.push(`<p class="meta">No item addressed: ${missing.map((c) => esc(conceptPlain(c))).join('; ')}.</p>`);
@@ -188,9 +211,9 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
 
   // The IC's timeline.
   o.push('<h2 id="timeline">Your timeline</h2>');
-  o.push('<table class="timeline"><thead><tr><th>Time</th><th>Kind</th><th>What you did</th></tr></thead><tbody>');
+  o.push('<div class="table-wrap"><table class="timeline"><thead><tr><th>Time</th><th>Kind</th><th>What you did</th></tr></thead><tbody>');
   for (const e of world.timeline) o.push(`<tr data-sec="${e.sec}"><td>${hm(e.sec)}</td><td class="kind">${esc(DECISION_KINDS[e.kind])}</td><td>${esc(e.text)}</td></tr>`);
-  o.push('</tbody></table>');
+  o.push('</tbody></table></div>');
   const examinerNotes = world.notes.filter((n) => n.by === 'examiner');
   if (meta.revealTruth && examinerNotes.length) {
     o.push('<h3>Examiner notes</h3><ul>');
