@@ -142,9 +142,13 @@ export class LiveController implements PlayController {
     for (;;) {
       const s = engine.state;
       // Past the time limit the clock stands still until the postmortem starts its own.
-      const running = s.started && !s.paused && !this.finished && !engine.incident.hasTag('time-up');
+      // The postmortem's countdown is the writer's time: wall time, whatever the incident
+      // clock's pause or speed, so pausing cannot freeze it (the sim time carries it into
+      // the events, and a replay reads it from there, never from a wall clock).
+      const writing = engine.incident.hasTag('postmortem');
+      const running = s.started && (writing || !s.paused) && !this.finished && !engine.incident.hasTag('time-up');
       // A laptop that slept must not fast-forward the incident: at most one second of wall time per frame.
-      const next = running ? this.simMs + Math.min(Math.max(0, wallDeltaMs), 1000) * s.speed : this.simMs;
+      const next = running ? this.simMs + Math.min(Math.max(0, wallDeltaMs), 1000) * (writing ? 1 : s.speed) : this.simMs;
       const target = Math.max(Math.floor(next / 1000) * 1000, this.publishedMs);
       const now = this.wallNow();
       const mustPublish =

@@ -54,9 +54,10 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
       title: sc.title,
       wallClock: wallClock(sc, sec),
       simClock: `+${formatClock(sec)}`,
-      speed: s.speed,
-      paused: s.paused,
-      ...(s.paused && s.pausedBy === 'examiner' ? { pausedBy: 'examiner' as const } : {}),
+      // The postmortem's countdown runs on wall time (session/live-controller.ts): no pause, no speed.
+      speed: pmOpen ? 1 : s.speed,
+      paused: s.paused && !pmOpen,
+      ...(s.paused && !pmOpen && s.pausedBy === 'examiner' ? { pausedBy: 'examiner' as const } : {}),
       ...(s.extended && sec - s.extended.sec < EXTENDED_SHOWN_SEC ? { added: `+${s.extended.minutes} min added` } : {}),
       severity: s.severity === null ? 'no SEV' : `SEV-${s.severity}`,
       severityLevel: s.severity,

@@ -77,6 +77,31 @@ describe('the live controller', () => {
     expect(types()).toEqual(['start', 'pause', 'resume']);
   });
 
+  it('runs the postmortem countdown on wall time: a pause or a speed-up of the incident clock does not touch it', () => {
+    const { controller, frame, session, store } = live();
+    controller.start();
+    frame(1000);
+    controller.submit('resolve');
+    controller.submit('postmortem');
+    const pm = session.engine.state.postmortem;
+    expect(pm.startedSec).toBe(1);
+    const allowed = pm.deadlineSec! - pm.startedSec!;
+    for (const _ of [1, 2, 3, 4]) controller.faster();
+    controller.togglePause();
+    expect(session.engine.state.paused).toBe(true);
+    for (let i = 0; i < 90; i++) frame(1000);
+    // 90 wall seconds later: 90 seconds of the countdown gone, not 0 (paused) and not 900 (10x)
+    expect(session.engine.sec).toBe(91);
+    controller.submit('pm summary Payments failed for ten minutes after a config push.');
+    controller.submit('pm submit');
+    const done = session.engine.state.postmortem;
+    expect(done.submittedSec! - done.startedSec!).toBe(90);
+    expect(session.score().timings).toMatchObject({ postmortemS: 90, postmortemAllowedS: allowed });
+    // The elapsed time is in the events' sim times: a replay gets the same without a wall clock.
+    const replayed = Session.load(store, session.id, () => 0);
+    expect(replayed.score().timings.postmortemS).toBe(90);
+  });
+
   it('a command is in the log, stamped at the present, before the engine shows it', () => {
     const { controller, frame, session, store } = live();
     controller.start();
