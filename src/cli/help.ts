@@ -40,6 +40,7 @@ SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest
 
 flags: --db PATH (default $FIREDRILL_DB, else the user data folder) --json --no-color --help --version
 play:  --seed N --speed X --trainee NAME --mode solo|interview --difficulty easy|normal|hard
+       --variant V (with --script: force a root-cause variant; else the seed picks one)
        --postmortem-min N --width W --height H --quiet
        (--difficulty defaults to the scenario file's own, with --script too)
 exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage ·

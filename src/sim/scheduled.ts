@@ -21,7 +21,7 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
       if (r && r.joinedSec === null) {
         r.joinedSec = sec;
         const p = world.scenario.people.find((x) => x.id === item.person)!;
-        world.say('chat', p.name, `${p.name} (${p.role}) joined the incident channel.`, 'good');
+        world.say('chat', p.name, `joined the incident channel (${p.role}).`, 'good');
       }
       return;
     }

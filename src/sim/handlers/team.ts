@@ -108,7 +108,7 @@ export function followup(world: WorldEffects, cmd: Extract<Command, { verb: 'fol
   }
   for (const t of open) {
     if (t.followedUpSec === null) t.followedUpSec = s.sec;
-    world.say('chat', person.name, `Still on "${t.text}": about ${formatClock(Math.max(0, t.reportSec - s.sec))} more.`, 'normal');
+    world.say('chat', person.name, `Still on "${t.text}": about ${durationWords(Math.max(0, t.reportSec - s.sec))} more.`, 'normal');
   }
   world.answer(`checked in with ${person.name}`);
 }
@@ -116,19 +116,58 @@ export function followup(world: WorldEffects, cmd: Extract<Command, { verb: 'fol
 export function poll(world: WorldEffects, cmd: Extract<Command, { verb: 'poll' }>): void {
   const s = world.state;
   const heard: string[] = [];
+  const replies: { name: string; text: string; objects: boolean }[] = [];
   for (const o of world.scenario.objections) {
     if (!o.match.some((re) => re.test(cmd.text))) continue;
     const who = world.scenario.people.find((p) => p.id === o.from)!;
     if (s.responders[who.id]!.joinedSec === null) continue;
-    heard.push(`${who.name}: ${o.text}`);
-    world.say('chat', `${who.name} (${who.role})`, `Objection — ${o.text}`, 'alert');
+    // The reply is tallied by what it says: "No objection, but…" is a condition, not an objection.
+    const reply = pollReply(o.text, who.name);
+    if (reply.objects) heard.push(`${who.name}: ${reply.text}`);
+    replies.push({ name: `${who.name} (${who.role})`, ...reply });
     for (const f of o.sets) world.flags.raise(f, s.sec);
   }
   s.polls.push({ sec: s.sec, text: cmd.text, objections: heard });
   s.timeline.push({ sec: s.sec, text: `poll ${cmd.text}`, kind: 'poll' });
-  world.say('chat', 'you → all', `Proposal: ${cmd.text}. Any strong objections?`, 'muted');
+  world.say('chat', 'you → all', proposalLine(cmd.text), 'muted');
+  // The proposal first, then the answers to it.
+  for (const r of replies) world.say('chat', r.name, r.objects && !/^(strong )?objection\b/iu.test(r.text) ? `Objection — ${r.text}` : r.text, r.objects ? 'alert' : 'normal');
   if (heard.length === 0) world.say('chat', 'channel', 'No strong objections.', 'good');
   world.answer(heard.length === 0 ? 'no strong objections: proceed and announce it' : `${heard.length} objection(s): weigh them, then decide`);
+}
+
+/** "Proposal: X. Any strong objections?" once, however the IC worded the poll ("Proposal: X. Any strong objections?" typed in full). */
+export function proposalLine(text: string): string {
+  let core = text.trim().replace(/^proposal\s*[:—-]\s*/iu, '');
+  core = core.replace(/[\s.,;:—-]*(any\s+)?(strong\s+)?objections?\s*\??\s*$/iu, '').trim();
+  const end = /[.?!]$/u.test(core) ? '' : '.';
+  return `Proposal: ${core}${end} Any strong objections?`;
+}
+
+/** A scenario's poll reply: who said it is the speaker's name, and whether it objects is read from its words. */
+export function pollReply(text: string, speaker: string): { text: string; objects: boolean } {
+  const first = speaker.split(/\s+/u)[0] ?? speaker;
+  const body = text.trim().replace(new RegExp(`^(${escapeRe(speaker)}|${escapeRe(first)})\\s*:\\s*`, 'iu'), '');
+  const agrees = /^(no (strong |real )?objections?\b|fine\b|agreed\b|go ahead\b|sounds good\b|\+1\b|ok\b|okay\b|happy with\b)/iu.test(body);
+  return { text: body, objects: !agrees };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** "1 min 19 s", "45 s", "2 h 5 min": a duration that says its unit. */
+export function durationWords(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const r = s % 60;
+    return r === 0 ? `${m} min` : `${m} min ${r} s`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 export function handoff(world: WorldEffects, cmd: Extract<Command, { verb: 'handoff' }>): void {
