@@ -391,7 +391,13 @@ export const ScenarioSchema = z.strictObject({
       weakPlay: z.string().describe('What a weak IC does.'),
       expectedMinutes: z.number().positive().describe('Minutes a strong IC usually needs.'),
       curveballs: z
-        .array(z.strictObject({ id: Id, from: z.string().describe('Who says it: a stakeholder or person id, exec, or pager (a page).'), text: z.string().min(1) }))
+        .array(
+          z.strictObject({
+            id: Id.describe('How the examiner picks it (c, then the id or its number).'),
+            from: z.string().describe('Who says it: a stakeholder or person id, exec, or pager (a page).'),
+            text: z.string().min(1).describe('What the candidate reads, under that persona\'s name.'),
+          }),
+        )
         .default([])
         .describe('Injections prepared for the examiner to send with one key.'),
       referencePlay: z
