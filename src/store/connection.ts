@@ -7,6 +7,7 @@ import type { Database as DB } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { describeFile, guarded } from './error-mapping.js';
 import { MIGRATIONS, assertNotNewer, migrate, schemaVersion, type MigrationContext } from './migrations.js';
+import { isReadOnlyMediaRefusal, readOnlyImage } from './read-only-image.js';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
@@ -20,6 +21,10 @@ export function openConnection(file: string, opts: ConnectionOptions): DB {
   try {
     return openOnce(file, opts);
   } catch (err) {
+    if (opts.readonly && file !== ':memory:' && isReadOnlyMediaRefusal(err)) {
+      const image = readOnlyImage(file);
+      if (image) return openOnce(file, opts, image);
+    }
     // A reader of a database an older firedrill wrote: upgrade it through a
     // writable connection once, then read. If it cannot be written, say so.
     if (!(opts.readonly && err instanceof StoreError && err.code === 'readonly' && /older layout/.test(err.message))) throw err;
@@ -32,20 +37,21 @@ export function openConnection(file: string, opts: ConnectionOptions): DB {
   }
 }
 
-function openOnce(file: string, opts: ConnectionOptions): DB {
+/** `image`: the file's bytes, opened in memory instead of the file (read-only media). */
+function openOnce(file: string, opts: ConnectionOptions, image?: Buffer): DB {
   const memory = file === ':memory:';
   if (opts.readonly && !memory && !existsSync(file)) {
     throw new StoreError('not-found', `there is no database at ${file}; run a drill first, or set FIREDRILL_DB to the database you meant`);
   }
   if (!opts.readonly && !memory) guarded(file, () => mkdirSync(dirname(file), { recursive: true }));
 
-  const db = guarded(file, () => new Database(file, { readonly: opts.readonly, timeout: opts.busyTimeoutMs }));
+  const db = guarded(file, () => new Database(image ?? file, { readonly: opts.readonly, timeout: opts.busyTimeoutMs }));
   try {
     guarded(file, () => {
       // A non-database file is only noticed on the first read; this is it.
       // WAL lets the examiner read while the candidate writes, and persists
       // in the file, so a read-only connection needn't (and can't) set it.
-      if (!memory && !opts.readonly) enableWal(db, opts.busyTimeoutMs);
+      if (!memory && !opts.readonly && !image) enableWal(db, opts.busyTimeoutMs);
       db.pragma('synchronous = NORMAL'); // safe with WAL: may lose the last commits on power loss, never corrupts
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);

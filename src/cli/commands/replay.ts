@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { continueLive } from './resume.js';
 import { openStore } from '../../store/index.js';
+import { openForReadingSession } from '../read-only-store.js';
 
 function timeFlag(flag: 'at' | 'branch-at', text: string): number {
   const sec = parseDuration(text);
@@ -38,7 +39,7 @@ export async function replayCommand(ctx: Context, positionals: string[]): Promis
   if (flags.check) return check(ctx, id);
   if (flags.at !== undefined && flags.headless) return frameAt(ctx, id, timeFlag('at', flags.at));
   requireReplayTty('interactive replay');
-  const store = openStore(ctx.dbPath);
+  const store = openForReadingSession(ctx, id);
   try {
     const rec = Recording.load(store, id);
     if (flags.examiner) rec.showExaminerNotes();
@@ -54,7 +55,7 @@ export async function replayCommand(ctx: Context, positionals: string[]): Promis
 async function frameAt(ctx: Context, id: string, sec: number): Promise<number> {
   const width = intFlag(ctx.flags, 'width', 80, 400) ?? 120;
   const height = intFlag(ctx.flags, 'height', 24, 200) ?? 40;
-  const store = openStore(ctx.dbPath);
+  const store = openForReadingSession(ctx, id);
   try {
     const rec = Recording.load(store, id);
     if (rec.versionNote) ctx.io.note(rec.versionNote);
@@ -69,7 +70,7 @@ async function frameAt(ctx: Context, id: string, sec: number): Promise<number> {
 }
 
 function check(ctx: Context, id: string): number {
-  const store = openStore(ctx.dbPath);
+  const store = openForReadingSession(ctx, id);
   try {
     const rec = Recording.load(store, id);
     const hashes = store.viewHashes(rec.row.id);

@@ -10,7 +10,7 @@ import { recordingStatus } from '../../session/recording-label.js';
 import { choiceFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { openStore } from '../../store/index.js';
+import { openForReadingSession } from '../read-only-store.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
@@ -26,7 +26,7 @@ export function reportCommand(ctx: Context, positionals: string[]): number {
   const id = positionals[0];
   if (!id) throw new CliError('report needs a session id or `latest`', 2);
   const format = choiceFlag(ctx.flags, 'format', REPORT_FORMATS) ?? (ctx.io.json ? 'json' : 'md');
-  const store = openStore(ctx.dbPath, { readonly: true });
+  const store = openForReadingSession(ctx, id);
   try {
     const session = Session.load(store, id, ctx.wallNow);
     const score = session.score();

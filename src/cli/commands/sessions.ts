@@ -3,7 +3,7 @@ import { listSessionsDerived } from '../../session/derived.js';
 import { signingTag } from '../../session/recording-label.js';
 import { sparkline } from '../../ui/sparkline.js';
 import type { Context } from '../context.js';
-import { openStore } from '../../store/index.js';
+import { openForListing } from '../read-only-store.js';
 
 /** The text block under the list: each competency's trend, and the best score per scenario. */
 export function historyText(h: HistoryData): string[] {
@@ -21,7 +21,12 @@ export function historyText(h: HistoryData): string[] {
 }
 
 export function sessionsCommand(ctx: Context): number {
-  const store = openStore(ctx.dbPath);
+  const store = openForListing(ctx);
+  if (!store) {
+    if (ctx.io.json) ctx.io.data([]);
+    else ctx.io.out(`no sessions recorded yet in ${ctx.dbPath}`);
+    return 0;
+  }
   try {
     const history = loadHistory(store);
     const sections = new Map(history.sessions.map((s) => [s.id, s.sections]));

@@ -1,7 +1,7 @@
 import { verifyLabel } from '../../session/recording-label.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { openStore } from '../../store/index.js';
+import { openForReading, openForReadingSession } from '../read-only-store.js';
 
 /**
  * `firedrill verify SESSION|--all`: the header against its genesis event,
@@ -10,7 +10,11 @@ import { openStore } from '../../store/index.js';
  */
 export function verifyCommand(ctx: Context, ids: string[]): number {
   if (!ctx.flags.all && ids.length === 0) throw new CliError('verify needs a session id, `latest`, or --all', 2);
-  const store = openStore(ctx.dbPath);
+  const store = ctx.flags.all ? openForReading(ctx) : openForReadingSession(ctx, ids[0]!);
+  if (!store) {
+    if (ctx.io.json) ctx.io.data([]);
+    return 0;
+  }
   try {
     const targets = ctx.flags.all ? store.listSessions().map((s) => s.id) : ids.map((id) => store.getSession(id).id);
     const results = targets.map((id) => store.verify(id));
