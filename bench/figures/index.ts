@@ -7,3 +7,4 @@ import './judge.js';
 import './requests.js';
 import './view.js';
 import './host.js';
+import './crash.js';
