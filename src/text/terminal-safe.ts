@@ -13,19 +13,27 @@
 const SEQUENCE =
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/gu;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Invisible characters terminals disagree about. Joined emoji (a family: 👩 ZWJ
+// 👩 ZWJ 👧), variation selectors (❤ VS16), skin tones and keycaps take 2
+// cells in a terminal that joins them and 4–6 in one that draws each part (xterm,
+// tmux, VTE): a panel border after them lands wherever the terminal decides.
+// Without them every terminal draws the parts, each at its own width. Tag
+// characters (subdivision flags) are invisible too, and bidirectional
+// overrides reorder what is shown ("Trojan source" names).
+const DISPUTED = /[\u200d\u20e3\ufe0e\ufe0f\u202a-\u202e\u2066-\u2069\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}]/gu;
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200d\u20e3\ufe0e\ufe0f\u202a-\u202e\u2066-\u2069\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}]/u;
 
 export interface SafeOptions {
   /** Keep line breaks (CR LF and CR become LF); otherwise each becomes a space. */
   newlines?: boolean;
 }
 
-/** The text with every control character and escape sequence removed; a tab becomes a space. */
+/** The text with every control character, escape sequence and disputed-width joiner removed; a tab becomes a space. */
 export function terminalSafe(text: string, opts: SafeOptions = {}): string {
   if (!ANY_CONTROL.test(text)) return text;
   const s = text.replace(SEQUENCE, '').replace(/\t/gu, ' ');
   const lines = s.replace(/\r\n?/gu, '\n');
-  return (opts.newlines ? lines : lines.replace(/\n/gu, ' ')).replace(CONTROLS, '');
+  return (opts.newlines ? lines : lines.replace(/\n/gu, ' ')).replace(CONTROLS, '').replace(DISPUTED, '');
 }
 
 /**

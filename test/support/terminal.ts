@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import stringWidth from 'string-width';
 
 const { Terminal } = xterm;
 
@@ -27,6 +28,36 @@ export interface Exit {
   code: number;
   signal: number;
 }
+
+/**
+ * Character widths of a current terminal (tmux, VTE, xterm with a current
+ * libc): each code point by today's Unicode tables (East Asian Width, emoji
+ * presentation), as string-width gives it, parts of a sequence drawn one by
+ * one. The emulator's built-in tables are Unicode 6's, where 🔥 is one cell.
+ */
+const CURRENT_WIDTHS: xterm.IUnicodeVersionProvider = (() => {
+  const cache = new Map<number, 0 | 1 | 2>();
+  const wcwidth = (cp: number): 0 | 1 | 2 => {
+    let w = cache.get(cp);
+    if (w === undefined) {
+      w = Math.min(2, stringWidth(String.fromCodePoint(cp))) as 0 | 1 | 2;
+      cache.set(cp, w);
+    }
+    return w;
+  };
+  return {
+    version: 'current',
+    wcwidth,
+    // As the built-in providers do: a zero-width code point joins the cell before it.
+    charProperties(cp, preceding) {
+      let width: number = wcwidth(cp);
+      const previousWidth = (preceding >> 1) & 3;
+      const join = width === 0 && preceding !== 0 && previousWidth !== 0;
+      if (join && previousWidth > width) width = previousWidth;
+      return ((width & 3) << 1) | (join ? 1 : 0);
+    },
+  };
+})();
 
 const KEYS = {
   Enter: '\r',
@@ -79,6 +110,8 @@ export class ProgramTerminal {
     this.cols = opts.cols ?? SIZES.large.cols;
     this.rows = opts.rows ?? SIZES.large.rows;
     this.term = new Terminal({ cols: this.cols, rows: this.rows, allowProposedApi: true, scrollback: 1000 });
+    this.term.unicode.register(CURRENT_WIDTHS);
+    this.term.unicode.activeVersion = CURRENT_WIDTHS.version;
     // DECTCEM (CSI ? 25 h/l): the emulator keeps cursor visibility private, so watch the sequence go by.
     const cursor = (shown: boolean) => (params: (number | number[])[]) => {
       if (params.includes(25)) this.cursorShown = shown;
@@ -120,6 +153,26 @@ export class ProgramTerminal {
 
   screen(): string {
     return this.lines().join('\n');
+  }
+
+  /**
+   * The visible screen cell by cell: row y, column x holds what the emulator
+   * drew in that cell. A wide character fills two cells: its text in the
+   * first, '' in the second.
+   */
+  cells(): string[][] {
+    const buffer = this.term.buffer.active;
+    const out: string[][] = [];
+    for (let y = 0; y < this.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      const row: string[] = [];
+      for (let x = 0; x < this.cols; x++) {
+        const cell = line?.getCell(x);
+        row.push(cell ? (cell.getWidth() === 0 ? '' : cell.getChars() || ' ') : ' ');
+      }
+      out.push(row);
+    }
+    return out;
   }
 
   /** The program switched to the alternate screen (and has not left it). */

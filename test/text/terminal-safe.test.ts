@@ -39,8 +39,19 @@ describe('terminalSafe', () => {
   });
 
   it('leaves clean text, wide characters and emoji alone (the same string)', () => {
-    const s = '漢字 ✓ 👩‍👩‍👧 é ─│';
+    const s = '漢字 ✓ 🔥 🇯🇵 é ─│';
     expect(terminalSafe(s)).toBe(s);
+  });
+
+  it.each([
+    ['a joined family emoji: its people, side by side', '👩\u200d👩\u200d👧 ok', '👩👩👧 ok'],
+    ['a variation selector (❤ as emoji)', '❤\ufe0f ok', '❤ ok'],
+    ['a skin tone', '👍\u{1f3fd} ok', '👍 ok'],
+    ['a keycap', '1\ufe0f\u20e3 ok', '1 ok'],
+    ['tag characters (a subdivision flag)', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ok', '🏴 ok'],
+    ['a bidirectional override ("Trojan source")', 'admin\u202egnp.exe\u202c ok', 'admingnp.exe ok'],
+  ])('drops what terminals draw at different widths or orders: %s', (_, input, want) => {
+    expect(terminalSafe(input)).toBe(want);
   });
 
   it('never leaves a control character, whatever the input', () => {
