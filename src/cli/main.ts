@@ -6,6 +6,7 @@ import { parseCliArgs } from './args.js';
 import { createContext } from './context.js';
 import { CliError, expectedExit } from './errors.js';
 import { commandHelp, USAGE } from './help.js';
+import { releaseHungUpTerminalAtExit } from './hung-up-terminal.js';
 import { createIo } from './io.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
@@ -91,6 +92,7 @@ function fail(e: unknown): number {
   return 70;
 }
 
+releaseHungUpTerminalAtExit();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -241,6 +241,20 @@ export class ProgramTerminal {
     });
   }
 
+  /**
+   * Closes the terminal as a closed window does: the master side of the
+   * pseudo-terminal goes away, the kernel hangs up the program's session
+   * (SIGHUP) and its writes fail with EIO. The screen is then final; the
+   * exit is still reported.
+   */
+  hangUp(): void {
+    if (this.exit) return;
+    // node-pty's UnixTerminal closes the master with destroy(); its typings do not list it.
+    const closable = this.child as unknown as { destroy?: () => void };
+    if (typeof closable.destroy !== 'function') throw new Error('this node-pty cannot close the terminal (no destroy())');
+    closable.destroy();
+  }
+
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (!this.exit) process.kill(this.child.pid, signal);
   }
