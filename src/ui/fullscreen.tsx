@@ -16,6 +16,13 @@ export const SHOW_CURSOR = '\u001B[?25h';
  */
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;
+/**
+ * After a hang-up the terminal is gone, and a second SIGHUP often follows the
+ * first (the kernel's, then the terminal emulator's own): it must not cut the
+ * session's way out short (its lease, the summary), so from then on SIGHUP
+ * is ignored until the program exits.
+ */
+const ignoreLaterHangUps = () => {};
 /** Write errors that mean the terminal is gone (closed window, hung-up line). */
 const TERMINAL_GONE = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF']);
 export async function runFullscreen(element: ReactElement, options: Pick<RenderOptions, 'maxFps' | 'onRender'> = {}): Promise<void> {
@@ -44,18 +51,23 @@ export async function runFullscreen(element: ReactElement, options: Pick<RenderO
   stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
   process.once('exit', restore);
   process.on('uncaughtExceptionMonitor', onCrash);
-  const onSignal = () => instance?.unmount();
+  let hungUp = false;
+  const onSignal = (signal?: NodeJS.Signals) => {
+    if (signal === 'SIGHUP') hungUp = true;
+    instance?.unmount();
+  };
   for (const s of SIGNALS) process.on(s, onSignal);
   const onWriteError = (e: NodeJS.ErrnoException) => {
     if (!TERMINAL_GONE.has(e.code ?? '')) return;
     gone = true;
-    onSignal();
+    onSignal('SIGHUP');
   };
   stdout.on('error', onWriteError);
   try {
     instance = render(element, { exitOnCtrlC: false, patchConsole: false, maxFps: 15, ...options });
     await instance.waitUntilExit();
   } finally {
+    if ((hungUp || gone) && !process.listeners('SIGHUP').includes(ignoreLaterHangUps)) process.on('SIGHUP', ignoreLaterHangUps);
     for (const s of SIGNALS) process.off(s, onSignal);
     stdout.off('error', onWriteError);
     process.off('uncaughtExceptionMonitor', onCrash);

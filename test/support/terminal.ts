@@ -105,6 +105,9 @@ export class ProgramTerminal {
   private readonly onChange = new Set<() => void>();
   private pendingWrites = 0;
   private disposed = false;
+  /** Every byte the program wrote, as received (decoded as UTF-8). */
+  private received = '';
+  private readonly titles: string[] = [];
 
   constructor(file: string, args: readonly string[], opts: TerminalOptions = {}) {
     this.cols = opts.cols ?? SIZES.large.cols;
@@ -120,8 +123,10 @@ export class ProgramTerminal {
     this.term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, cursor(true));
     this.term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, cursor(false));
     this.child = pty.spawn(file, [...args], { name: 'xterm-256color', cols: this.cols, rows: this.rows, cwd: opts.cwd ?? process.cwd(), env: childEnv(opts.env) });
+    this.term.onTitleChange((title) => this.titles.push(title));
     this.child.onData((data) => {
       if (this.disposed) return;
+      this.received += data;
       this.pendingWrites++;
       this.term.write(data, () => {
         this.pendingWrites--;
@@ -173,6 +178,16 @@ export class ProgramTerminal {
       out.push(row);
     }
     return out;
+  }
+
+  /** Everything the program has written to the terminal so far, escape sequences and all. */
+  output(): string {
+    return this.received;
+  }
+
+  /** Every window title the program set (OSC 0/2), in order. */
+  get titlesSet(): readonly string[] {
+    return this.titles;
   }
 
   /** The program switched to the alternate screen (and has not left it). */
