@@ -62,16 +62,31 @@ describe('wide text keeps every panel border in its column, in a real terminal',
         // the command line clears once the command is taken
         await t.waitFor((s) => /^> ▏ /m.test(s), 15_000).catch((e: Error) => Promise.reject(new Error(`command ${i + 1}: ${e.message}`)));
       }
+      // the chat, where the wide text is: below 100 columns it takes turns with the dashboard (tab)
+      let tabs = 0;
+      for (; tabs < 6 && !/[┌┏] (▸ )?Pages & chat/.test(t.screen()); tabs++) {
+        t.press('Tab');
+        await t.waitFor(/[┌┏] (▸ )?Pages & chat/, 2_000).catch(() => undefined);
+      }
+      // whole frames only: the row under the panels (the prompt, or the hint while a panel has the keys) comes after them
+      const chat = await t.waitFor(/[┌┏] (▸ )?Pages & chat[\s\S]*🇯🇵[\s\S]*(^> |\[:\] command line)/mu);
+      const inChat = boxes(t.cells());
+      expect(inChat.problems, chat).toEqual([]);
+      expect(inChat.found.length, chat).toBeGreaterThanOrEqual(2);
       // and wide text still being typed on the command line
+      if (tabs > 0) {
+        t.type(':'); // back to the command line
+        await t.waitFor(/^> ▏/m);
+      }
       t.type(`note ${TEXTS.CJK}${TEXTS.emoji}`);
       // the prompt row comes last in a frame: once it shows the whole line, the panels above are drawn
       const screen = await t.waitFor(/^> note 障害.*🇯🇵▏/mu);
-      const { found, problems } = boxes(t.cells());
-      expect(problems, screen).toEqual([]);
-      for (const panel of ['Dashboard', 'Logs']) expect(screen).toContain(panel);
-      expect(found.length, screen).toBeGreaterThanOrEqual(3);
+      const typed = boxes(t.cells());
+      expect(typed.problems, screen).toEqual([]);
+      expect(screen).toContain('Logs');
+      expect(typed.found.length, screen).toBeGreaterThanOrEqual(2);
       // the wide text is on the screen, not dropped to keep the borders
-      expect(screen).toMatch(/障害対応/);
+      expect(chat).toMatch(/障害対応/);
     }, 90_000);
   }
 });
