@@ -48,7 +48,7 @@ describe('candidate and examiner in two terminals', () => {
     await exam.waitFor(/· Acknowledge fast/);
 
     exam.type('1');
-    await exam.waitFor(/stakeholder message/);
+    await exam.waitFor(/message \(who: text/);
     exam.type('sam: is checkout down?');
     exam.press('Enter');
     await cand.waitFor(/is checkout down\?/);

@@ -78,7 +78,7 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     cand.press('C-u');
 
     examiner.type('1');
-    await examiner.waitFor(/stakeholder message/);
+    await examiner.waitFor(/message \(who: text/);
     examiner.type('dana: Are refunds affected too?\r');
     await cand.waitFor(/Are refunds affected too\?/);
     examiner.type('p');
