@@ -117,8 +117,26 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       const h = w.hypotheses.find((x) => x.sec <= limit);
       return h ? r(1, `stated hypothesis "${h.text}" at ${at(h.sec)}`) : r(0, 'no hypothesis stated before mitigating (`hyp TEXT`)');
     }
-    case 'mitigated':
-      return band(w.mitigatedSec === null ? null : w.mitigatedSec - (w.onsetSec ?? 0), check.excellentSec, check.acceptableSec, 'stopped the user impact');
+    case 'mitigated': {
+      if (w.mitigatedSec === null) return r(0, 'never stopped the user impact');
+      const elapsed = w.mitigatedSec - (w.onsetSec ?? 0);
+      // A smooth curve, no cliff: full marks up to the excellent time, half at the acceptable time, falling on after.
+      let f = elapsed <= check.excellentSec ? 1 : 1 / (1 + (elapsed - check.excellentSec) / Math.max(1, check.acceptableSec - check.excellentSec));
+      const notes = [`stopped the user impact after ${at(elapsed)}${elapsed <= check.excellentSec ? ` (target ≤ ${at(check.excellentSec)})` : `: a strong IC does it within ${at(check.excellentSec)}`}`];
+      // Harmful changes cost here whatever the outcome, and a risky change made without polling is not the approved mitigation.
+      const harmful = w.actions.filter((a) => a.kind === 'harmful');
+      if (harmful.length) {
+        f *= 0.5 ** harmful.length;
+        notes.push(`${harmful.length} harmful change(s) made (×${0.5 ** harmful.length})`);
+      }
+      const risky = scenario.rubric.flatMap((c) => (c.check.kind === 'polled' ? c.check.before : []));
+      const unapproved = w.actions.filter((a) => risky.includes(a.id) && !w.polls.some((p) => p.sec <= a.sec));
+      if (unapproved.length) {
+        f *= 0.4;
+        notes.push(`"${scenario.actions.find((x) => x.id === unapproved[0]!.id)?.title ?? unapproved[0]!.id}" made without polling for objections: a risky change nobody agreed is not the approved mitigation (×0.4)`);
+      }
+      return r(f, notes.join('; '));
+    }
     case 'no-harmful': {
       const harmful = w.actions.filter((a) => a.kind === 'harmful');
       if (harmful.length === 0) return w.actions.length === 0 ? notApplicable('no change was made, so there was nothing to judge') : r(1, `${w.actions.length} change(s) made, none of them harmful`);
@@ -126,7 +144,8 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
         const a = scenario.actions.find((x) => x.id === h.id)!;
         return `${a.title} at ${at(h.sec)}${a.lesson ? ` (${a.lesson})` : ''}`;
       });
-      return r(harmful.length === 1 ? 0.3 : 0, `harmful: ${lessons.join('; ')}`);
+      // Any harmful change loses the whole check: it never pays more than making no change at all.
+      return r(0, `harmful: ${lessons.join('; ')}`);
     }
     case 'rootcause': {
       if (!w.rootCause) return r(0, 'no root cause stated (`rootcause TEXT`)');

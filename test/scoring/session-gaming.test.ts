@@ -64,4 +64,28 @@ describe.each(BUNDLED)('session gaming: %s', (id) => {
     expect(r.score.total).toBeLessThan(p.strong.score.total);
     expect(r.score.total).toBeGreaterThan(p.weak.score.total);
   }, 60_000);
+
+  it('shotgun `do`: trying every change blindly stays with the weak play, far below the strong one, with no quick-mitigation credit', async () => {
+    const changes = sc.actions.filter((a) => a.example).map((a) => a.example!);
+    const from = (p.strong.world.onsetSec ?? 120) + 60;
+    const shotgun = changes.map((c, i) => `${at(from + 20 * i)} do ${c}`);
+    const r = await playText(scenario, withLines(['00:30 ack'], [...shotgun, `${at(from + 20 * changes.length + 60)} resolve`]), 1, p.variant);
+    // Blind luck may fix the fault, but it stays with the weak play, far below the strong one, and earns no quick-mitigation credit.
+    expect(r.score.total).toBeLessThan(p.strong.score.total - 45);
+    expect(r.score.total).toBeLessThanOrEqual(p.weak.score.total + 5);
+    const mitigation = r.score.checkpoints.find((c) => sc.rubric.find((x) => x.id === c.id)?.check.kind === 'mitigated');
+    if (mitigation) expect(mitigation.earned).toBeLessThanOrEqual(mitigation.points * 0.25);
+    if (sc.actions.some((a) => a.kind === 'harmful' && a.example)) expect(reasonsOf(r.score)).toMatch(/harmful: /);
+  }, 60_000);
+
+  it('late mitigation: the strong play with its changes made later scores lower, and still above the weak play', async () => {
+    const mitigated = p.strong.world.mitigatedSec!;
+    const secOf = (l: string) => Number(l.slice(0, l.indexOf(':'))) * 60 + Number(l.slice(l.indexOf(':') + 1, l.indexOf(' ')));
+    // Every change asked for before the impact stopped moves 10 minutes later.
+    const late = p.strong.lines.map((l) => (secOf(l) <= mitigated && /(^|\s)do\s/.test(l.slice(6)) ? `${at(secOf(l) + 600)} ${l.slice(l.indexOf(' ') + 1)}` : l));
+    const r = await playText(scenario, withLines([], late), 1, p.variant);
+    expect(r.session.engine.state.mitigatedSec!).toBeGreaterThan(mitigated);
+    expect(r.score.total).toBeLessThan(p.strong.score.total);
+    expect(r.score.total).toBeGreaterThan(p.weak.score.total);
+  }, 60_000);
 });
