@@ -41,8 +41,6 @@ export function renderCandidateScreen(
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: MAX_FPS,
-    // Only the lines that changed cross the network: a key's echo is one line, not the whole screen.
-    incrementalRendering: true,
   });
   let restored = false;
   const restore = () => {
