@@ -78,6 +78,10 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
     });
   }
   out.push('');
+  out.push('## Read-backs');
+  out.push('');
+  out.push(...readBackLines(scenario, world));
+  out.push('');
   out.push('## Your timeline');
   out.push('');
   for (const e of world.timeline) out.push(`- ${hm(e.sec)} _${DECISION_KINDS[e.kind]}_ ${e.text}`);
@@ -128,4 +132,19 @@ export function renderSummary(scenario: Scenario, world: WorldState, score: Scor
   const misses = score.checkpoints.filter((c) => c.earned < c.points).sort((a, b) => b.points - b.earned - (a.points - a.earned)).slice(0, 3);
   for (const m of misses) lines.push(`− ${m.title}: ${m.reason}`);
   return terminalSafe(lines.join('\n'), { newlines: true });
+}
+
+const SETTLED = { confirmed: 'confirmed', corrected: 'corrected by a later request', cancelled: 'cancelled', pending: 'never confirmed' } as const;
+
+/** What each responder read back before a change, and what the IC did with it: confirmed, corrected or cancelled. */
+function readBackLines(scenario: Scenario, world: WorldState): string[] {
+  if (world.readBacks.length === 0) return ['_No change was read back._'];
+  return world.readBacks.map((r) => {
+    const who = scenario.people.find((p) => p.id === r.who)?.name ?? r.who;
+    const title = scenario.actions.find((a) => a.id === r.actionId)?.title ?? r.actionId;
+    const params = r.params.length ? ` (${r.params.join(', ')})` : '';
+    const hm = (sec: number) => wallHm(scenario, sec);
+    const when = r.settledSec === null ? '' : ` at ${hm(r.settledSec)}`;
+    return `- ${hm(r.sec)} ${who}: "${r.text}" → read back as ${title}${params}; ${SETTLED[r.state]}${when}`;
+  });
 }

@@ -39,6 +39,7 @@ export function initialState(scenario: Scenario, variant: string): WorldState {
     tasks: [],
     delegation: 'legacy',
     readBacks: [],
+    pageOffer: null,
     polls: [],
     roles: {},
     handoff: null,

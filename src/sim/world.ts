@@ -154,6 +154,8 @@ export interface WorldState {
   /** `legacy`: a recording made before read-backs; see the start event's `delegation`. */
   delegation: 'legacy' | 'auto' | 'confirm';
   readBacks: ReadBack[];
+  /** A responder's offer to page the team a request belongs to ("shall I page them?"): `go` pages it. */
+  pageOffer: { who: string; team: string; sec: number } | null;
   polls: { sec: number; text: string; objections: string[] }[];
   roles: Record<string, { who: string; sec: number }>;
   handoff: { who: string; sec: number } | null;

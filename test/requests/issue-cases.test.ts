@@ -95,3 +95,58 @@ describe('closed-loop delegation, played headless', () => {
     ]);
   });
 });
+
+describe('an off-role change is offered to its owners, and read-backs are in the report', () => {
+  it('"shall I page them?" is held: go pages the team, no declines', async () => {
+    const text = `00:20 ack\n00:30 escalate comms\n04:00 ask lee restart payment-processor\n04:10 go\n`;
+    const { session } = await playText('scenarios/payment-fraud-dns.yaml', text);
+    const s = session.engine.state;
+    expect(s.feed.some((f) => f.from === 'Lee Park' && /shall I page them\? \(`go` to page payments\)/.test(f.text))).toBe(true);
+    expect(s.escalations.map((e) => e.team)).toEqual(['comms', 'payments']);
+    expect(s.actions).toEqual([]);
+    expect(s.pageOffer).toBeNull();
+    const declined = (await playText('scenarios/payment-fraud-dns.yaml', `00:20 ack\n00:30 escalate comms\n04:00 ask lee restart payment-processor\n04:10 no\n`)).session.engine.state;
+    expect(declined.escalations.map((e) => e.team)).toEqual(['comms']);
+    expect(declined.timeline.some((t) => t.text === 'no lee: not paging payments')).toBe(true);
+  });
+
+  it('the report lists each read-back and whether it was confirmed, corrected or cancelled', async () => {
+    const text = `${OPENING}03:00 ask noor raise the puma threads\n03:10 ask noor add the tokenize bulkhead: at most 2 threads per worker\n03:20 go\n`;
+    const { session } = await playText('scenarios/tokenize-latency-apm.yaml', text);
+    const { renderMarkdown } = await import('../../src/scoring/report-md.js');
+    const { scoreSession } = await import('../../src/scoring/score.js');
+    const e = session.engine;
+    const meta = { sessionId: 's', seed: 1, trainee: 'test', mode: 'solo', difficulty: 'normal', startedAt: '2026-01-01T00:00:00Z', revealTruth: false, chainVerified: null };
+    const md = renderMarkdown(e.scenario, e.state, scoreSession(e.scenario, e.state), meta);
+    const section = md.slice(md.indexOf('## Read-backs'), md.indexOf('## Your timeline'));
+    expect(section).toMatch(/Noor Haddad: "raise the puma threads" → read back as Raise Puma's thread count; corrected by a later request/);
+    expect(section).toMatch(/read back as Turn on the tokenizer bulkhead and circuit breaker \(2threads\); confirmed/);
+  });
+});
+
+describe('each case of the issue, played headless with a scripted go', () => {
+  const played = async (scenario: string, lines: string) => (await playText(`scenarios/${scenario}.yaml`, `00:20 ack\n00:30 sev 2\n${lines}`)).session.engine.state;
+  const applied = (s: Awaited<ReturnType<typeof played>>) => s.tasks.filter((t) => t.kind === 'action').map((t) => t.targetId);
+
+  it('comms asked for a notice or a Support macro changes nothing, go or not', async () => {
+    const lee = await played('payment-fraud-dns', '00:40 escalate comms\n04:00 ask lee own stakeholder comms: post customer-facing status page notice for degraded card payments, next update in 30 minutes\n04:10 go\n');
+    expect(applied(lee)).toEqual([]);
+    const sofia = await played('lost-orders-broker', '00:40 escalate comms\n04:00 ask sofia own stakeholder comms: draft a status page post and a Support macro (orders not delivered or refunded, no need to reorder)\n04:10 go\n');
+    expect(applied(sofia)).toEqual([]);
+  });
+
+  it('the bulkhead, ordering back on and the TSIG install are the changes confirmed', async () => {
+    expect(applied(await played('tokenize-latency-apm', '00:40 escalate api\n04:00 ask noor add the tokenize bulkhead: at most 2 threads per worker, fail fast with 503\n04:10 go\n'))).toEqual(['tokenize-bulkhead']);
+    expect(applied(await played('lost-orders-broker', '00:40 escalate orders\n04:00 ask ana flip ordering.enabled back to true\n04:10 go\n'))).toEqual(['resume-ordering']);
+    expect(applied(await played('payment-fraud-dns', '00:40 escalate platform\n04:00 ask marco install the rotated TSIG key on ns1/ns2 and force a zone transfer\n04:10 go\n'))).toEqual(['fix-delegation']);
+  });
+
+  it('three checks in one request run three', async () => {
+    const s = await played('payment-fraud-dns', '00:40 escalate platform\n04:00 ask marco check the coredns logs, the corefile and resolv.conf on a pod\n');
+    expect(s.tasks.filter((t) => t.kind === 'diagnostic').map((t) => t.targetId)).toEqual(['coredns-logs', 'coredns-config', 'resolv-conf']);
+  });
+
+  it('"escalate the platform team" pages Platform', async () => {
+    expect((await played('payment-fraud-dns', '00:40 escalate the platform team\n')).escalations.map((e) => e.team)).toEqual(['platform']);
+  });
+});

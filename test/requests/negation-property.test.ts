@@ -15,13 +15,23 @@ describe('a request phrased as the negation or reversal of an action never trigg
       SCENARIOS.get(scenario)!.actions.flatMap((a) => [a.title, a.example].filter((p): p is string => !!p).map((phrase) => ({ scenario, action: a.id, phrase: phrase.charAt(0).toLowerCase() + phrase.slice(1) }))),
     );
     const people = (id: string) => [...SCENARIOS.get(id)!.people.map((p) => ({ person: p.id })), { hands: 'do' as const }];
-    fc.assert(
-      fc.property(fc.constantFrom(...cases), fc.constantFrom(...NEGATIONS, ...REVERSALS), fc.nat(), (c, phrase, k) => {
+    // every action of every scenario, each phrasing, askers in turn (the property's whole domain, not a sample)
+    expect(new Set(cases.map((c) => c.scenario))).toEqual(new Set(IDS));
+    let k = 0;
+    for (const c of cases)
+      for (const phrase of [...NEGATIONS, ...REVERSALS]) {
         const askers = people(c.scenario);
-        const outcomes = understand(SCENARIOS.get(c.scenario)!, askers[k % askers.length]!, phrase(c.phrase));
+        const outcomes = understand(SCENARIOS.get(c.scenario)!, askers[k++ % askers.length]!, phrase(c.phrase));
+        expect(outcomes.filter((o) => o.kind === 'action' && o.id === c.action), `${phrase(c.phrase)}`).toEqual([]);
+      }
+    // and random pairings of phrase, phrasing and asker beyond the round-robin
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.constantFrom(...NEGATIONS, ...REVERSALS), fc.nat(), (c, phrase, n) => {
+        const askers = people(c.scenario);
+        const outcomes = understand(SCENARIOS.get(c.scenario)!, askers[n % askers.length]!, phrase(c.phrase));
         expect(outcomes.filter((o) => o.kind === 'action' && o.id === c.action), `${phrase(c.phrase)}`).toEqual([]);
       }),
-      { seed: 16, numRuns: 3000 },
+      { seed: 16, numRuns: 500 },
     );
   });
 });

@@ -35,7 +35,8 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
       said.push(o.negated ? "understood, I won't touch that" : 'on it');
     } else if (o.kind === 'redirect') {
       const team = world.scenario.teams.find((t) => t.id === o.team);
-      said.push(team ? `that's ${team.name}'s to do, not mine — shall I page them? (\`escalate ${team.id}\`)` : "that's not mine to do — who owns it?");
+      if (team) s.pageOffer = { who: person.id, team: team.id, sec: s.sec };
+      said.push(team ? `that's ${team.name}'s to do, not mine — shall I page them? (\`go\` to page ${team.id})` : "that's not mine to do — who owns it?");
     } else {
       const names = o.candidates.map((id) => world.scenario.diagnostics.find((d) => d.id === id)?.title ?? world.scenario.actions.find((a) => a.id === id)?.title ?? id);
       said.push(names.length ? `which do you mean: ${names.join(', or ')}?` : 'what exactly should I run or change?');

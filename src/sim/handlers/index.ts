@@ -7,7 +7,7 @@ import { plainWords } from '../requests/vocabulary.js';
 import { cancel, confirm } from './delegation.js';
 import { doByIc, runByIc } from './hands-on.js';
 import { hint, hypothesis, rootCause, setDash, setLogs, settleHypothesis } from './investigation.js';
-import { ask, assignRole, escalate, followup, handoff, poll } from './team.js';
+import { ask, assignRole, escalate, followup, handoff, poll, takeOffer } from './team.js';
 
 const ALWAYS = new Set(['help', 'logs', 'dash', 'note']);
 const POSTMORTEM_ONLY = new Set(['pm-field', 'pm-action', 'pm-submit']);
@@ -43,8 +43,11 @@ export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'exam
     case 'followup':
       return followup(world, cmd);
     case 'go':
+      // "shall I page them?" — go with no change waiting takes up the offer
+      if (s.pageOffer && !s.readBacks.some((r) => r.state === 'pending')) return takeOffer(world, true);
       return confirm(world, cmd);
     case 'cancel':
+      if (s.pageOffer && !s.readBacks.some((r) => r.state === 'pending')) return takeOffer(world, false);
       return cancel(world, cmd);
     case 'poll':
       return poll(world, cmd);

@@ -37,6 +37,20 @@ export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'esc
   world.answer(fresh.length === 0 ? `${team.name} was already paged${read}` : `paged ${team.name}; their on-call will join when they can${read}`);
 }
 
+/** `go` (or `no`) after a responder offered to page the team a request belongs to. */
+export function takeOffer(world: WorldEffects, page: boolean): void {
+  const s = world.state;
+  const offer = s.pageOffer!;
+  s.pageOffer = null;
+  const person = world.scenario.people.find((p) => p.id === offer.who)!;
+  if (!page) {
+    s.timeline.push({ sec: s.sec, text: `no ${offer.who}: not paging ${offer.team}`, kind: 'delegate' });
+    return world.answer(`${person.name} will not page ${offer.team}`);
+  }
+  world.say('chat', `you → ${person.name}`, 'Go: page them.', 'muted');
+  escalate(world, { verb: 'escalate', team: offer.team });
+}
+
 export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>): void {
   const s = world.state;
   const named = !ANYONE.includes(cmd.who);
