@@ -138,11 +138,11 @@ describe('each case of the issue, played headless with a scripted go', () => {
   it('the bulkhead, ordering back on and the TSIG install are the changes confirmed', async () => {
     expect(applied(await played('tokenize-latency-apm', '00:40 escalate api\n04:00 ask noor add the tokenize bulkhead: at most 2 threads per worker, fail fast with 503\n04:10 go\n'))).toEqual(['tokenize-bulkhead']);
     expect(applied(await played('lost-orders-broker', '00:40 escalate orders\n04:00 ask ana flip ordering.enabled back to true\n04:10 go\n'))).toEqual(['resume-ordering']);
-    expect(applied(await played('payment-fraud-dns', '00:40 escalate platform\n04:00 ask marco install the rotated TSIG key on ns1/ns2 and force a zone transfer\n04:10 go\n'))).toEqual(['fix-delegation']);
+    expect(applied(await played('payment-fraud-dns', '00:40 escalate platform\n12:00 ask marco install the rotated TSIG key on ns1/ns2 and force a zone transfer\n12:10 go\n'))).toEqual(['fix-delegation']);
   });
 
   it('three checks in one request run three', async () => {
-    const s = await played('payment-fraud-dns', '00:40 escalate platform\n04:00 ask marco check the coredns logs, the corefile and resolv.conf on a pod\n');
+    const s = await played('payment-fraud-dns', '00:40 escalate platform\n12:00 ask marco check the coredns logs, the corefile and resolv.conf on a pod\n');
     expect(s.tasks.filter((t) => t.kind === 'diagnostic').map((t) => t.targetId)).toEqual(['coredns-logs', 'coredns-config', 'resolv-conf']);
   });
 
