@@ -24,7 +24,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'f', does: 'follow the logs again / back to where you were (logs focused)' },
   { keys: ': /', does: 'focus the command line; / starts a "logs " filter' },
   { keys: 'esc', does: 'clear the line, close a long answer, or back to the command line' },
-  { keys: 'postmortem', does: 'tab/↑↓ field · type · enter saves it (pm FIELD TEXT) · ←→ action type and priority · ctrl-f insert the impact figures · ctrl-s submit · esc command line' },
+  { keys: 'postmortem', does: 'tab/↑↓ field · type · enter saves it (pm FIELD TEXT) · ←→ action type and priority (a digit: the priority; letters never change the type) · ctrl-f insert the impact figures · ctrl-s submit · esc command line' },
   { keys: 'ctrl-u ctrl-w', does: 'clear the line / delete the last word' },
   { keys: 'space', does: 'pause or resume the clock (on an empty line)' },
   { keys: '+ -', does: 'faster / slower (on an empty line)' },

@@ -92,18 +92,16 @@ export function cyclePick(form: PmFormState, pm: PostmortemView, step: number): 
 }
 
 /** A typed character on a picker chooses the first option it starts (d → detect, 1 → P1). */
+/**
+ * A key typed on the type or priority cell. Only explicit keys set them: ←→
+ * (cyclePick) for the type, a digit for the priority ("1" is P1). A letter
+ * changes nothing: words typed into the type cell must not silently pick a
+ * type one letter at a time.
+ */
 export function pickByLetter(form: PmFormState, pm: PostmortemView, ch: string): PmFormState {
-  const slot = slotOf(form);
-  const c = ch.toLowerCase();
-  if (slot === 'a-type') {
-    const i = types(pm).findIndex((t) => t.toLowerCase().startsWith(c));
-    return i === -1 ? form : { ...form, typeIndex: i };
-  }
-  if (slot === 'a-priority') {
-    const i = priorities(pm).findIndex((p) => p.toLowerCase() === c || p.toLowerCase() === `p${c}`);
-    return i === -1 ? form : { ...form, priorityIndex: i };
-  }
-  return form;
+  if (slotOf(form) !== 'a-priority' || !/^[0-9]$/u.test(ch)) return form;
+  const i = priorities(pm).findIndex((p) => p.toLowerCase() === `p${ch}`);
+  return i === -1 ? form : { ...form, priorityIndex: i };
 }
 
 export function fieldLine(slot: PmTextSlot, text: string): string {

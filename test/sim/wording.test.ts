@@ -45,3 +45,19 @@ describe('a responder joining', () => {
     expect(joined.text).not.toContain('Ana');
   });
 });
+
+describe('the postmortem type cell', () => {
+  it('letters typed there leave the type as it was; ←→ set it, a digit sets the priority', async () => {
+    const { EMPTY_PM_FORM, PM_SLOTS, cyclePick, pickByLetter } = await import('../../src/ui/postmortem-form.js');
+    const { paymentFixture } = await import('../ui/fixture.js');
+    const pm = paymentFixture().postmortem;
+    const onType = { ...EMPTY_PM_FORM, slot: PM_SLOTS.indexOf('a-type') };
+    let form = onType;
+    for (const ch of 'Alert when DNS fails') form = pickByLetter(form, pm, ch);
+    expect(form.typeIndex).toBe(onType.typeIndex);
+    expect(cyclePick(onType, pm, 1).typeIndex).toBe(onType.typeIndex + 1);
+    const onPriority = { ...EMPTY_PM_FORM, slot: PM_SLOTS.indexOf('a-priority') };
+    expect(pickByLetter(onPriority, pm, 'x').priorityIndex).toBe(onPriority.priorityIndex);
+    expect(pickByLetter(onPriority, pm, '0').priorityIndex).toBe(0);
+  });
+});
