@@ -320,11 +320,13 @@ describe('postmortem editor', () => {
     expect(controller.calls).not.toContain('togglePause');
   });
 
-  it('the action row: ←→ or a letter picks type and priority, enter adds `pm action TYPE PRI OWNER TEXT`', async () => {
+  it('the action row: ←→ pick type and priority (letters never change the type), enter adds `pm action TYPE PRI OWNER TEXT`', async () => {
     const controller = pmController();
     const { type, press, frame } = renderApp({ controller });
     for (let i = 0; i < 6; i++) await press(KEYS.tab); // to the action type
-    await type('d');
+    await type('mitigate');
+    expect(frame()).toContain('[‹prevent›]');
+    await press(KEYS.right);
     expect(frame()).toContain('[‹detect›]');
     await press(KEYS.tab, KEYS.left);
     expect(frame()).toContain('[‹P0›]');
