@@ -6,9 +6,15 @@ import type { WorldState } from '../sim/world.js';
 import type { ItemJudgement } from './action-items.js';
 import { outcomeLine } from './outcome.js';
 import type { ReferenceRow } from './reference.js';
-import type { ReferenceRun, Score } from './types.js';
+import type { ReferenceRun, ReportMeta, Score } from './types.js';
 
 /** What every report format shares: the drill notice, timing rows, labels. */
+
+/** Whether the recording holds together and who signed it: shown on every report, a withheld one too. */
+export function recordingLine(meta: Pick<ReportMeta, 'chainVerified' | 'signing'>): string | null {
+  if (meta.chainVerified === null) return null;
+  return `Recording: event chain ${meta.chainVerified ? 'verified' : 'BROKEN — the recording was altered'}${meta.signing ? `; ${meta.signing}` : ''}`;
+}
 
 export const DRILL_NOTICE = 'Training drill: a simulated incident, not a real one.';
 

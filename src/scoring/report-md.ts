@@ -4,7 +4,7 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
+import { clock, conceptLine, DRILL_NOTICE, harmRows, recordingLine, refCell, timingRows, youCell } from './report-common.js';
 import { referenceFor } from './reference-run.js';
 import { outcomeDetail, outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
@@ -27,7 +27,8 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push(`- Scenario: ${scenario.title}`);
   out.push(`- Session: \`${meta.sessionId}\` · trainee: ${meta.trainee} · mode: ${meta.mode} · started ${meta.startedAt}`);
   out.push(`- Outcome: ${outcomeLine(scenario, world)}`);
-  if (meta.chainVerified !== null) out.push(`- Recording: event chain ${meta.chainVerified ? 'verified' : 'BROKEN — the recording was altered'}${meta.signing ? `; ${meta.signing}` : ''}`);
+  const recording = recordingLine(meta);
+  if (recording) out.push(`- ${recording}`);
   if (score.postmortem.late) out.push('- Postmortem: LATE — the countdown ran out and it was submitted as it stood (partial)');
   out.push('');
   out.push('## Score');

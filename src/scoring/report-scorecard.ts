@@ -1,7 +1,7 @@
 import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { DRILL_NOTICE } from './report-common.js';
+import { DRILL_NOTICE, recordingLine } from './report-common.js';
 import { RECOMMENDATION_WORDS, type Scorecard, type ScorecardNote } from './scorecard.js';
 import type { ReportMeta } from './types.js';
 
@@ -71,12 +71,14 @@ export function heldReport(scenario: Scenario, meta: ReportMeta, format: 'md' | 
         held: HELD_NOTICE,
         session: { id: meta.sessionId, trainee: meta.trainee, mode: meta.mode, difficulty: meta.difficulty, startedAt: meta.startedAt },
         scenario: { id: scenario.id, title: scenario.title },
+        recording: { chainVerified: meta.chainVerified, signing: meta.signing ?? null },
       },
       null,
       2,
     );
   }
-  const lines = [`Scenario: ${scenario.title}`, `Session: ${meta.sessionId} · trainee: ${meta.trainee} · mode: ${meta.mode} · started ${meta.startedAt}`];
+  const recording = recordingLine(meta);
+  const lines = [`Scenario: ${scenario.title}`, `Session: ${meta.sessionId} · trainee: ${meta.trainee} · mode: ${meta.mode} · started ${meta.startedAt}`, ...(recording ? [recording] : [])];
   if (format === 'html') {
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Training drill report — ${esc(scenario.title)}</title></head><body><h1>Training drill report: ${esc(scenario.title)}</h1><p>${esc(DRILL_NOTICE)}</p>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}<p class="held"><b>${esc(HELD_NOTICE)}</b></p></body></html>`;
   }
