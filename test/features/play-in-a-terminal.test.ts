@@ -98,20 +98,20 @@ describe('the real program in a real terminal', () => {
       await t.waitFor(new RegExp(`▶ ${speed}`));
     }
     await t.waitFor(/CheckoutErrors/, 30_000);
-    // Keys: tab to the dashboard, enter drills into the errors panel, esc back to the command line.
+    // Keys: tab to the dashboard, d drills into the errors panel, esc back to the command line.
     t.press('Tab');
     await t.waitFor(/┏ ▸ Logs/);
     t.press('Tab');
     await t.waitFor(/┏ ▸ Dashboard/);
-    await t.waitFor(/axis 0–100% · alarm > 5% · enter: dash errors/);
-    t.press('Enter');
+    await t.waitFor(/axis 0–100% · alarm > 5% · d: dash errors/);
+    t.type('d');
     await t.waitFor(/Dashboard › 5xx %/);
     t.press('Escape');
     await t.waitFor(/^> ▏/m);
     // Commands: page ops, wait for Ana, delegate the rollback with a time-box.
     t.type('escalate ops');
     t.press('Enter');
-    await t.waitFor(/Ana \(ops on-call\) joined/, 30_000);
+    await t.waitFor(/Ana: joined the incident channel/, 30_000);
     t.type('ask ana do rollback config in 3m');
     t.press('Enter');
     // A change is read back first; interactive play always waits for the IC's go.
