@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../../src/sim/engine.js';
+import { drawAt } from '../../src/sim/random.js';
 import { Recording } from '../../src/session/replay.js';
 import { loadForResume } from '../../src/session/resume.js';
 import type { ScriptLine } from '../../src/session/script.js';
@@ -45,18 +46,6 @@ interface Trial {
 interface CrashRun {
   trials: Trial[];
   wallS: number;
-}
-
-/** mulberry32: the same kill points every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** H:MM:SS, as a script line starts. */
@@ -140,7 +129,9 @@ function crashRun(ctx: BenchContext): Promise<CrashRun> {
     // The script as the figures share it (the repository's, or the fallback in an installed package).
     const scriptFile = join(ctx.tempDir(), 'strong.txt');
     writeFileSync(scriptFile, script.map((l) => `${clock(l.simMs)} ${l.text}\n`).join(''));
-    const random = rng(2026);
+    // The project's seeded draw: the same kill points every run.
+    const draw = drawAt(2026, 'crash-kill-points', 0);
+    const random = () => draw.next();
     const trials: Trial[] = [];
     const t0 = performance.now();
     for (let k = 0; k < (ctx.quick ? 2 : 5); k++) {
