@@ -29,8 +29,7 @@ export class HostKeyError extends Error {}
 export function loadOrCreateHostKey(path: string): HostKey {
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const pair = ssh2.utils.generateKeyPairSync('ed25519');
-    writeFileSync(path, pair.private, { mode: 0o600, flag: 'wx' });
+    writeFileSync(path, readableKeyPair().private, { mode: 0o600, flag: 'wx' });
     chmodSync(path, 0o600);
   }
   const mode = statSync(path).mode & 0o777;
@@ -39,6 +38,19 @@ export function loadOrCreateHostKey(path: string): HostKey {
   const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error) throw new HostKeyError(`the host key ${path} cannot be read: ${parsed.message}`);
   return { privateKey, fingerprint: fingerprintOf(parsed.getPublicSSH()), path };
+}
+
+/**
+ * ssh2 writes an Ed25519 public key whose first byte is zero one byte short
+ * (about 1 key in 200), and then cannot read its own file back. A fresh pair
+ * is drawn until ssh2 parses it, so a host never saves a key it will refuse.
+ */
+function readableKeyPair(): { private: string } {
+  for (let attempt = 0; attempt < 32; attempt += 1) {
+    const pair = ssh2.utils.generateKeyPairSync('ed25519');
+    if (!(ssh2.utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+  throw new HostKeyError('could not generate a host key that ssh2 reads back');
 }
 
 /** OpenSSH's fingerprint: SHA-256 of the public key blob, base64 without padding. */

@@ -93,6 +93,11 @@ function editSnapshot(db: Db, id: string): string {
   return key;
 }
 
+/** One character of a base64 signature changed, always to a different one. */
+function garbled(sig: string): string {
+  return `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`;
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -173,7 +178,7 @@ const DB_CASES: DbCase[] = [
     },
   },
   { name: 'signature deleted', edit: (db, id) => db.prepare('UPDATE sessions SET head_sig = NULL, head_signer = NULL WHERE id = ?').run(id) },
-  { name: 'signature garbled', edit: setCol('head_sig', (s) => `${(s as string).slice(0, 10)}A${(s as string).slice(11)}`) },
+  { name: 'signature garbled', edit: setCol('head_sig', (s) => garbled(s as string)) },
   // the scenario snapshot
   { name: 'snapshot edited', edit: (db, id) => void editSnapshot(db, id) },
   { name: 'snapshot edited, its hash recomputed', edit: (db, id) => db.prepare('UPDATE sessions SET scenario_hash = ? WHERE id = ?').run(editSnapshot(db, id), id) },
@@ -339,7 +344,7 @@ const FILE_CASES: FileCase[] = [
   { name: 'every event deleted, head fixed up', edit: (f) => rechainFile({ ...f, events: [] }) },
   { name: 'head removed', edit: (f) => ({ ...f, head: undefined }) },
   { name: 'signature removed', edit: (f) => ({ ...f, signature: null }) },
-  { name: 'signature garbled', edit: (f) => ({ ...f, signature: { ...f.signature!, sig: `${f.signature!.sig.slice(0, 10)}A${f.signature!.sig.slice(11)}` } }) },
+  { name: 'signature garbled', edit: (f) => ({ ...f, signature: { ...f.signature!, sig: garbled(f.signature!.sig) } }) },
   { name: 'signer replaced by another key (signature kept)', edit: (f) => ({ ...f, signature: { ...f.signature!, signer: opensshText(generateKeyPairSync('ed25519').publicKey) } }) },
   { name: 'snapshot edited', edit: (f) => withSnapshot(f, editedSnapshot(f)) },
   { name: 'snapshot edited, its hash recomputed', edit: (f) => headerField('scenarioHash', () => sha256(editedSnapshot(f)))(withSnapshot(f, editedSnapshot(f))) },
