@@ -27,3 +27,17 @@ export function formatClock(totalSec: number): string {
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
+
+/** "1 min 19 s", "45 s", "2 h 5 min": a duration that says its unit. */
+export function durationWords(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const r = s % 60;
+    return r === 0 ? `${m} min` : `${m} min ${r} s`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -1,4 +1,6 @@
 import type { WorldEffects } from './world-effects.js';
+import { diagnosticOutput } from './handlers/hands-on.js';
+import { fillPlaceholders } from './handlers/placeholders.js';
 import { applyReport } from './handlers/team.js';
 import type { Scheduled } from './world.js';
 
@@ -12,10 +14,13 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
     case 'lower':
       world.flags.lower(item.flag!, sec);
       return;
-    case 'output':
-      world.say('chat', item.from ?? 'shell', item.text ?? '', 'normal');
-      for (const e of item.evidence ?? []) world.gainEvidence(e, sec);
+    case 'output': {
+      const d = item.diagnostic ? world.scenario.diagnostics.find((x) => x.id === item.diagnostic) : undefined;
+      const out = d ? diagnosticOutput(world, d) : { text: item.fill ? fillPlaceholders(world, item.text ?? '') : (item.text ?? ''), evidence: item.evidence ?? [] };
+      world.say('chat', item.from ?? 'shell', out.text, item.tone ?? 'normal');
+      for (const e of out.evidence) world.gainEvidence(e, sec);
       return;
+    }
     case 'join': {
       const r = s.responders[item.person!];
       if (r && r.joinedSec === null) {

@@ -108,6 +108,12 @@ export interface Scheduled {
   evidence?: string[];
   person?: string;
   task?: number;
+  /** An output that is this diagnostic's output when it arrives (the world as it is then), not when it was asked for. */
+  diagnostic?: string;
+  /** How the output is shown (default normal). */
+  tone?: FeedItem['tone'];
+  /** Fill the text's {{metric:…}} placeholders when it arrives. */
+  fill?: boolean;
 }
 
 export interface ScorecardState {

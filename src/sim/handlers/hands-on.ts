@@ -1,4 +1,5 @@
 import { actionChanges, takesEffectAtOnce } from '../../scenario/action-timing.js';
+import { durationWords } from '../../scenario/clock-text.js';
 import type { Action, Diagnostic } from '../../scenario/schema.js';
 import type { WorldEffects } from '../world-effects.js';
 import { legacyHands } from '../requests/legacy.js';
@@ -28,19 +29,34 @@ export function diagnosticOutput(world: WorldEffects, d: Diagnostic): { text: st
   return { text: fillPlaceholders(world, out.text), evidence: out.evidence };
 }
 
-/** Applies an action's effects; returns the response the actor sees. */
-export function applyAction(world: WorldEffects, action: Action, by: string): { ok: boolean; text: string } {
+/** Applies an action's effects; returns the response the actor sees (`raw`: before its metric placeholders are filled). */
+export function applyAction(world: WorldEffects, action: Action, by: string): { ok: boolean; text: string; raw: string } {
   const s = world.state;
-  if (!world.holds(action.requires)) return { ok: false, text: action.refusal };
+  if (!world.holds(action.requires)) return { ok: false, text: action.refusal, raw: action.refusal };
   // the reply describes the world as the action found it
-  const reply = fillPlaceholders(world, action.responses.find((r) => world.holds(r.when))?.text ?? action.response);
+  const raw = action.responses.find((r) => world.holds(r.when))?.text ?? action.response;
+  const reply = fillPlaceholders(world, raw);
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   world.flags.raise(`done:${action.id}`, s.sec);
   for (const c of actionChanges(action)) {
     if (takesEffectAtOnce(c)) world.flags.raise(c.flag, s.sec);
     else world.schedule({ sec: s.sec + c.afterSec, kind: c.raise ? 'raise' : 'lower', flag: c.flag });
   }
-  return { ok: true, text: reply };
+  return { ok: true, text: reply, raw };
+}
+
+/**
+ * Tells a change that was made. One whose flags land later (delaySec) is
+ * "under way" now and "done" when it has landed, so nobody hears it is
+ * fixed while a check would still show the world before the fix. A recording
+ * from before this heard "done" at once, and still does.
+ */
+export function tellChange(world: WorldEffects, action: Action, from: string, done: string, underWay: (inAbout: string) => string, reply: string, tone: 'good' | 'normal'): void {
+  const s = world.state;
+  if (action.delaySec === 0 || s.delegation === 'legacy') return world.say('chat', from, `${done}${fillPlaceholders(world, reply)}`, tone);
+  world.say('chat', from, underWay(durationWords(action.delaySec)), 'normal');
+  // scheduled after the action's own flag changes, so in the same second it is heard after they land
+  world.schedule({ sec: s.sec + action.delaySec, kind: 'output', from, text: `${done}${reply}`, tone, fill: true });
 }
 
 /** The IC doing hands-on work while responders are present costs command points. */
@@ -65,8 +81,11 @@ export function runByIc(world: WorldEffects, text: string): void {
   const handsOn = noteHandsOn(world, `run ${text}`);
   s.diagnostics.push({ id: d.id, sec: s.sec, by: 'ic' });
   s.timeline.push({ sec: s.sec, text: `run ${text}`, kind: 'diagnostic' });
-  const out = diagnosticOutput(world, d);
-  world.schedule({ sec: s.sec + d.durationSec, kind: 'output', from: `$ ${text}`, text: out.text, evidence: out.evidence });
+  // the output is the world as it is when the command finishes (a recording from before this showed the world when it started)
+  if (s.delegation === 'legacy') {
+    const out = diagnosticOutput(world, d);
+    world.schedule({ sec: s.sec + d.durationSec, kind: 'output', from: `$ ${text}`, text: out.text, evidence: out.evidence });
+  } else world.schedule({ sec: s.sec + d.durationSec, kind: 'output', from: `$ ${text}`, diagnostic: d.id });
   world.answer(handsOn ? `running ${d.title}… (you are the IC: with responders here, delegate with \`ask\`)` : `running ${d.title}…`, true);
 }
 
@@ -82,6 +101,7 @@ export function doByIc(world: WorldEffects, text: string): void {
   const handsOn = noteHandsOn(world, `do ${text}`);
   const result = applyAction(world, a, 'ic');
   s.timeline.push({ sec: s.sec, text: `do ${text}${result.ok ? '' : ' (refused)'}`, kind: 'action' });
-  world.say('chat', `$ ${text}`, result.text, result.ok ? 'normal' : 'muted');
+  if (result.ok) tellChange(world, a, `$ ${text}`, '', (t) => `under way: ${a.title}; it takes effect in about ${t}`, result.raw, 'normal');
+  else world.say('chat', `$ ${text}`, result.text, 'muted');
   world.answer(handsOn ? `${a.title}: done yourself (you are the IC: with responders here, delegate with \`ask\`)` : `${a.title}`, result.ok);
 }

@@ -1,13 +1,15 @@
 import type { Command } from '../../commands/command.js';
-import { formatClock } from '../../scenario/clock-text.js';
+import { durationWords, formatClock } from '../../scenario/clock-text.js';
 import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
 import { legacyAsk } from '../requests/legacy.js';
 import { spoken } from '../requests/units.js';
 import { delegate } from './delegation.js';
 import { assignTask } from './tasks.js';
-import { applyAction, diagnosticOutput } from './hands-on.js';
+import { applyAction, diagnosticOutput, tellChange } from './hands-on.js';
 import { closePerson, findPerson, findTeam, findTeamLoosely } from './lookup.js';
+
+export { durationWords };
 
 /** Responders: paging, delegation with time-boxes, follow-ups, polls, handoff. */
 
@@ -100,7 +102,8 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
     const a = world.scenario.actions.find((x) => x.id === task.targetId)!;
     const result = applyAction(world, a, person.id);
     const asked = task.params?.length ? ` (as asked: ${task.params.map(spoken).join(', ')})` : '';
-    world.say('chat', `${person.name} → you`, result.ok ? `Done: ${a.title}${asked}. ${result.text}` : `Could not: ${result.text}`, result.ok ? 'good' : 'muted');
+    if (result.ok) tellChange(world, a, `${person.name} → you`, `Done: ${a.title}${asked}. `, (t) => `Under way: ${a.title}${asked}. It takes effect in about ${t}; I'll tell you when it has.`, result.raw, 'good');
+    else world.say('chat', `${person.name} → you`, `Could not: ${result.text}`, 'muted');
     return;
   }
   world.say('chat', `${person.name} → you`, `On "${task.text}": nothing conclusive from my side. Give me something specific to run or change.`, 'normal');
@@ -170,19 +173,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-/** "1 min 19 s", "45 s", "2 h 5 min": a duration that says its unit. */
-export function durationWords(sec: number): string {
-  const s = Math.max(0, Math.round(sec));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    const r = s % 60;
-    return r === 0 ? `${m} min` : `${m} min ${r} s`;
-  }
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
 
 export function handoff(world: WorldEffects, cmd: Extract<Command, { verb: 'handoff' }>): void {
   const s = world.state;
