@@ -92,6 +92,14 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   s.actions.forEach((a, i) => {
     placeholders(a.response, ['actions', i, 'response']);
     a.responses.forEach((r, j) => placeholders(r.text, ['actions', i, 'responses', j, 'text']));
+    const params = new Set(a.params.map((p) => p.id));
+    if (params.size < a.params.length) issues.push({ path: ['actions', i, 'params'], message: 'two params share an id' });
+    const paramRefs = (text: string, path: (string | number)[]) => {
+      for (const m of text.matchAll(/\{\{\s*param:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
+        if (!params.has(m[1]!)) issues.push({ path, message: `unknown param "${m[1]}" in {{param:…}}: this action's params are ${[...params].join(', ') || 'none'}` });
+    };
+    paramRefs(a.response, ['actions', i, 'response']);
+    a.responses.forEach((r, j) => paramRefs(r.text, ['actions', i, 'responses', j, 'text']));
   });
   s.actions.forEach((a, i) => {
     for (const f of Object.keys(a.lasting)) {

@@ -177,6 +177,24 @@ export const Diagnostic = z.strictObject({
   outputs: z.array(Output).min(1).describe('What the command prints, by world state; the first whose `when` holds is shown.'),
 });
 
+/** The units a request's numbers are read in (src/sim/requests/units.ts); times convert into each other. */
+export const PARAM_UNITS = ['ms', 's', 'min', 'h', 'threads', 'workers', 'req/s', 'replicas', 'pods', 'count'] as const;
+
+export const ActionParam = z
+  .strictObject({
+    id: Id.describe('The setting\'s id: `{{param:ID}}` in the action\'s response and responses is its value, a number in `unit`.'),
+    label: z.string().min(1).max(60).describe('How the responder names it in a read-back ("read timeout").'),
+    unit: z.enum(PARAM_UNITS).describe('The unit of its value. A request\'s time (200 ms, 2 s, 1 min) is converted to it; a count fits threads, workers, req/s, replicas, pods or count.'),
+    default: z.number().describe('The value when the request gives none (what the runbook would set).'),
+    min: z.number().optional().describe('The least value the responder will set; a request below it is refused, saying `tooLow`.'),
+    max: z.number().optional().describe('The most the responder will set; a request above it is refused, saying `tooHigh`.'),
+    words: z.array(z.string().min(1).max(30)).max(12).default([]).describe('Words that point a number at this setting ("open", "connect"): "2 s open, 10 s read". Numbers no word points fill the settings of their unit in order.'),
+    tooHigh: z.string().max(300).optional().describe('Why a value above max cannot be set, as the responder says it after naming the bound.'),
+    tooLow: z.string().max(300).optional().describe('Why a value below min cannot be set, as the responder says it after naming the bound.'),
+  })
+  .refine((p) => (p.min === undefined || p.default >= p.min) && (p.max === undefined || p.default <= p.max), { message: 'default must lie between min and max' })
+  .refine((p) => p.min === undefined || p.max === undefined || p.min <= p.max, { message: 'min must not exceed max' });
+
 export const Action = z.strictObject({
   id: Id.describe('The action\'s id; the flag `done:ID` holds once it took effect.'),
   title: z.string().describe('What the action does, in plain words (used in read-backs and the report).'),
@@ -193,8 +211,13 @@ export const Action = z.strictObject({
     .describe('Per flag among `sets`, how long that one lasts, over forSec: a restart that clears the errors for ten minutes while its "restarted" flag stays.'),
   requires: ConditionString.optional().describe('The action is refused unless this holds.'),
   refusal: z.string().default('That cannot be done right now.').describe('What the IC is told when `requires` does not hold.'),
-  response: z.string().describe('What the responder (or the system) says once the action is done.'),
+  response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s.'),
   responses: z.array(z.strictObject({ when: ConditionText.describe('This reply is used while the condition holds.'), text: z.string().describe('The reply.') })).default([]).describe('Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`.'),
+  params: z
+    .array(ActionParam)
+    .max(6)
+    .default([])
+    .describe('Settings the request may give with numbers and units ("2 s / 10 s timeouts"): the responder reads back and applies the values asked for, or says why not when one is out of bounds or fits no setting. Without params, numbers in a request are not applied and the read-back says so.'),
   risk: z.string().optional().describe('The risk a poll should surface before this action (shown to the examiner and in the report).'),
   lesson: z.string().optional().describe('Why it is harmful or what it teaches; shown in the report.'),
 });

@@ -1,4 +1,5 @@
 import { wallHm } from '../scenario/clock-frame.js';
+import { settingsWords } from '../sim/requests/params.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
@@ -142,8 +143,9 @@ function readBackLines(scenario: Scenario, world: WorldState): string[] {
   if (world.readBacks.length === 0) return ['_No change was read back._'];
   return world.readBacks.map((r) => {
     const who = scenario.people.find((p) => p.id === r.who)?.name ?? r.who;
-    const title = scenario.actions.find((a) => a.id === r.actionId)?.title ?? r.actionId;
-    const params = r.params.length ? ` (${r.params.join(', ')})` : '';
+    const action = scenario.actions.find((a) => a.id === r.actionId);
+    const title = action?.title ?? r.actionId;
+    const params = action && r.values && action.params.length ? ` (${settingsWords(action, r.values)})` : r.params.length ? ` (${r.params.join(', ')})` : '';
     const hm = (sec: number) => wallHm(scenario, sec);
     const when = r.settledSec === null ? '' : ` at ${hm(r.settledSec)}`;
     return `- ${hm(r.sec)} ${who}: "${r.text}" → read back as ${title}${params}; ${SETTLED[r.state]}${when}`;

@@ -38,8 +38,10 @@ export interface TaskState {
   text: string;
   kind: 'diagnostic' | 'action' | 'question';
   targetId: string | null;
-  /** For a confirmed change: the numbers it applies. */
+  /** For a confirmed change: the numbers the request carried, as written. */
   params?: string[];
+  /** For a confirmed change with settings (the action's params): the values it applies. */
+  values?: Record<string, number>;
   named: boolean;
   assignedSec: number;
   dueSec: number | null;
@@ -56,6 +58,8 @@ export interface ReadBack {
   actionId: string;
   /** Numbers with units the request carried, applied with the change ("2s", "10s"). */
   params: string[];
+  /** The action's settings as read back (its params: asked for, or the defaults); absent when it has none. */
+  values?: Record<string, number>;
   text: string;
   boxSec: number | null;
   named: boolean;

@@ -62,7 +62,7 @@ describe('closed-loop delegation, played headless', () => {
     const s = session.engine.state;
     expect(s.delegation).toBe('confirm');
     expect(s.readBacks[0]).toMatchObject({ who: 'noor', actionId: 'tokenize-timeouts', params: ['2s', '10s'], state: 'confirmed', sec: 180, settledSec: 210 });
-    expect(s.feed.some((f) => f.from === 'Noor Haddad' && /I'll set short timeouts on the VaultPoint client \(2 s, 10 s\) — go\?/.test(f.text))).toBe(true);
+    expect(s.feed.some((f) => f.from === 'Noor Haddad' && /I'll set short timeouts on the VaultPoint client \(open timeout 2 s, read timeout 10 s\) — go\?/.test(f.text))).toBe(true);
     expect(s.tasks.find((t) => t.kind === 'action')).toMatchObject({ targetId: 'tokenize-timeouts', assignedSec: 210 });
     expect(s.timeline.some((t) => /^go noor: set short timeouts/.test(t.text))).toBe(true);
   });
@@ -120,7 +120,7 @@ describe('an off-role change is offered to its owners, and read-backs are in the
     const md = renderMarkdown(e.scenario, e.state, scoreSession(e.scenario, e.state), meta);
     const section = md.slice(md.indexOf('## Read-backs'), md.indexOf('## Your timeline'));
     expect(section).toMatch(/Noor Haddad: "raise the puma threads" → read back as Raise Puma's thread count; corrected by a later request/);
-    expect(section).toMatch(/read back as Turn on the tokenizer bulkhead and circuit breaker \(2threads\); confirmed/);
+    expect(section).toMatch(/read back as Turn on the tokenizer bulkhead and circuit breaker \(VaultPoint calls per worker 2 threads\); confirmed/);
   });
 });
 

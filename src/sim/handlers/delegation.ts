@@ -2,6 +2,7 @@ import type { Command } from '../../commands/command.js';
 import type { Person } from '../../scenario/schema.js';
 import type { WorldEffects } from '../world-effects.js';
 import { understand } from '../requests/matcher.js';
+import { settingsWords } from '../requests/params.js';
 import { spoken } from '../requests/units.js';
 import type { ReadBack } from '../world.js';
 import { assignTask } from './tasks.js';
@@ -25,9 +26,16 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
       assignTask(world, { who: person.id, text, kind: 'diagnostic', targetId: d.id, boxSec, named });
       said.push(`running ${d.example ?? d.title}`);
     } else if (o.kind === 'action') {
+      const action = world.scenario.actions.find((a) => a.id === o.id)!;
+      // a number the change cannot take is said, never swapped for the runbook's
+      if (o.settings && 'problem' in o.settings) {
+        said.push(`${o.settings.problem}. What should I use?`);
+        continue;
+      }
       // an earlier read-back to the same person that was never confirmed is corrected by this one
       for (const r of s.readBacks) if (r.who === person.id && r.state === 'pending') [r.state, r.settledSec] = ['corrected', s.sec];
-      const rb: ReadBack = { n: s.readBacks.length + 1, who: person.id, actionId: o.id, params: o.params, text, boxSec, named, sec: s.sec, state: 'pending', settledSec: null };
+      const values = action.params.length ? (o.settings?.values ?? Object.fromEntries(action.params.map((p) => [p.id, p.default]))) : undefined;
+      const rb: ReadBack = { n: s.readBacks.length + 1, who: person.id, actionId: o.id, params: o.params, ...(values ? { values } : {}), text, boxSec, named, sec: s.sec, state: 'pending', settledSec: null };
       s.readBacks.push(rb);
       changes.push(rb);
     } else if (o.kind === 'task') {
@@ -42,7 +50,7 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
       said.push(names.length ? `which do you mean: ${names.join(', or ')}?` : 'what exactly should I run or change?');
     }
   }
-  if (changes.length) said.push(`I'll ${changes.map(readBackText(world)).join(', then ')} — go?`);
+  if (changes.length) said.push(`I'll ${changes.map(readBackText(world)).join(', then ')}${changes.map(unusedNumbers(world)).join('')} — go?`);
   world.say('chat', person.name, capitalise(said.join('; ')), changes.length ? 'alert' : 'normal');
   for (const rb of changes) s.timeline.push({ sec: s.sec, text: `read-back ${person.id}: ${readBackText(world)(rb)}`, kind: 'delegate' });
   if (changes.length && s.delegation === 'auto') {
@@ -59,7 +67,17 @@ function readBackText(world: WorldEffects): (rb: ReadBack) => string {
   return (rb) => {
     const a = world.scenario.actions.find((x) => x.id === rb.actionId)!;
     const title = a.title.charAt(0).toLowerCase() + a.title.slice(1);
-    return `${title}${rb.params.length ? ` (${rb.params.map(spoken).join(', ')})` : ''}`;
+    if (rb.values && a.params.length) return `${title} (${settingsWords(a, rb.values)})`;
+    // a recording from before settings read the request's numbers back as they were
+    return `${title}${rb.params.length && !rb.values && world.state.delegation === 'legacy' ? ` (${rb.params.map(spoken).join(', ')})` : ''}`;
+  };
+}
+
+/** A change that takes no numbers says so when the request gave some, rather than seeming to apply them. */
+function unusedNumbers(world: WorldEffects): (rb: ReadBack) => string {
+  return (rb) => {
+    const a = world.scenario.actions.find((x) => x.id === rb.actionId)!;
+    return a.params.length || !rb.params.length ? '' : ` (it has no setting for ${rb.params.map(spoken).join(', ')}: it goes as the runbook has it)`;
   };
 }
 
@@ -68,7 +86,7 @@ function settle(world: WorldEffects, rb: ReadBack, state: 'confirmed' | 'cancell
   rb.state = state;
   rb.settledSec = s.sec;
   if (state === 'cancelled') return;
-  assignTask(world, { who: rb.who, text: rb.text, kind: 'action', targetId: rb.actionId, boxSec: rb.boxSec, named: rb.named, params: rb.params });
+  assignTask(world, { who: rb.who, text: rb.text, kind: 'action', targetId: rb.actionId, boxSec: rb.boxSec, named: rb.named, params: rb.params, ...(rb.values ? { values: rb.values } : {}) });
 }
 
 function pendingFor(world: WorldEffects, who: string | null): ReadBack[] | string {

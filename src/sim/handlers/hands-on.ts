@@ -6,6 +6,7 @@ import { legacyHands } from '../requests/legacy.js';
 import { understand } from '../requests/matcher.js';
 import type { RequestOutcome } from '../requests/outcome.js';
 import { fillPlaceholders } from './placeholders.js';
+import { bindParams, fillParams, settingsWords } from '../requests/params.js';
 
 /** Diagnostics and actions, whether the IC runs them or a responder does. */
 
@@ -30,11 +31,11 @@ export function diagnosticOutput(world: WorldEffects, d: Diagnostic): { text: st
 }
 
 /** Applies an action's effects; returns the response the actor sees (`raw`: before its metric placeholders are filled). */
-export function applyAction(world: WorldEffects, action: Action, by: string): { ok: boolean; text: string; raw: string } {
+export function applyAction(world: WorldEffects, action: Action, by: string, values?: Record<string, number>): { ok: boolean; text: string; raw: string } {
   const s = world.state;
   if (!world.holds(action.requires)) return { ok: false, text: action.refusal, raw: action.refusal };
   // the reply describes the world as the action found it
-  const raw = action.responses.find((r) => world.holds(r.when))?.text ?? action.response;
+  const raw = fillParams(action, values, action.responses.find((r) => world.holds(r.when))?.text ?? action.response);
   const reply = fillPlaceholders(world, raw);
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   world.flags.raise(`done:${action.id}`, s.sec);
@@ -98,10 +99,15 @@ export function doByIc(world: WorldEffects, text: string): void {
     world.answer(`there is no way to "${text}" here. \`help do\` explains; the runbook and your responders know what can be changed`, false);
     return;
   }
+  // a number the change cannot take is refused, never swapped for the runbook's
+  const settings = o.kind === 'action' && a.params.length ? (o.settings ?? bindParams(a, text)) : undefined;
+  if (settings && 'problem' in settings) return world.answer(`${settings.problem}; nothing was changed`, false);
+  const values = settings?.values;
   const handsOn = noteHandsOn(world, `do ${text}`);
-  const result = applyAction(world, a, 'ic');
+  const result = applyAction(world, a, 'ic', values);
   s.timeline.push({ sec: s.sec, text: `do ${text}${result.ok ? '' : ' (refused)'}`, kind: 'action' });
   if (result.ok) tellChange(world, a, `$ ${text}`, '', (t) => `under way: ${a.title}; it takes effect in about ${t}`, result.raw, 'normal');
   else world.say('chat', `$ ${text}`, result.text, 'muted');
-  world.answer(handsOn ? `${a.title}: done yourself (you are the IC: with responders here, delegate with \`ask\`)` : `${a.title}`, result.ok);
+  const title = values ? `${a.title} (${settingsWords(a, values)})` : a.title;
+  world.answer(handsOn ? `${title}: done yourself (you are the IC: with responders here, delegate with \`ask\`)` : title, result.ok);
 }

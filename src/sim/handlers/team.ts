@@ -3,6 +3,7 @@ import { durationWords, formatClock } from '../../scenario/clock-text.js';
 import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
 import { legacyAsk } from '../requests/legacy.js';
+import { settingsWords } from '../requests/params.js';
 import { spoken } from '../requests/units.js';
 import { delegate } from './delegation.js';
 import { assignTask } from './tasks.js';
@@ -100,8 +101,9 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
   }
   if (task.kind === 'action') {
     const a = world.scenario.actions.find((x) => x.id === task.targetId)!;
-    const result = applyAction(world, a, person.id);
-    const asked = task.params?.length ? ` (as asked: ${task.params.map(spoken).join(', ')})` : '';
+    const result = applyAction(world, a, person.id, task.values);
+    // the settings applied; a recording from before settings echoed the request's numbers
+    const asked = task.values && a.params.length ? ` (${settingsWords(a, task.values)})` : task.params?.length && s.delegation === 'legacy' ? ` (as asked: ${task.params.map(spoken).join(', ')})` : '';
     if (result.ok) tellChange(world, a, `${person.name} → you`, `Done: ${a.title}${asked}. `, (t) => `Under way: ${a.title}${asked}. It takes effect in about ${t}; I'll tell you when it has.`, result.raw, 'good');
     else world.say('chat', `${person.name} → you`, `Could not: ${result.text}`, 'muted');
     return;

@@ -4,6 +4,7 @@ import { intentOf, isDoing, negationOf, type Intent } from './intent.js';
 import { normalize } from './normalize.js';
 import type { Asker, RequestOutcome } from './outcome.js';
 import { canDo, COMMS_TARGET, redirectTeam } from './roles.js';
+import { bindParams } from './params.js';
 import { quantities } from './units.js';
 import { contentWords, overlap } from './words.js';
 
@@ -222,7 +223,7 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   }
   if (acts.length) {
     const b = best(acts, clause);
-    return b.pick ? { kind: 'action', id: b.pick.id, params: quantities(clause) } : { kind: 'clarify', candidates: b.tied.map((a) => a.id) };
+    return b.pick ? { kind: 'action', id: b.pick.id, params: quantities(clause), settings: bindParams(b.pick, clause) } : { kind: 'clarify', candidates: b.tied.map((a) => a.id) };
   }
   // nothing matched: a question or comms work is words; a change or a bare run asks which
   if (explicit === null && intent === 'inquiry') return { kind: 'task', negated: false };

@@ -1,7 +1,10 @@
+import type { ParamBinding } from './params.js';
+
 /** What a typed request was understood to mean: one outcome per request in the message. */
 export type RequestOutcome =
   | { kind: 'diagnostic'; id: string }
-  | { kind: 'action'; id: string; params: string[] }
+  /** `params`: the request's numbers as written ("2s", "10s"); `settings`: what they set (absent: the defaults). */
+  | { kind: 'action'; id: string; params: string[]; settings?: ParamBinding }
   /** Words only: a question no diagnostic answers, comms work, or an instruction not to do something. */
   | { kind: 'task'; negated: boolean }
   /** The person cannot do this; `team` owns it (null: not clear whose). */

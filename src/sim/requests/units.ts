@@ -16,15 +16,27 @@ const CANON: [RegExp, string][] = [
 /** A bare count for each something ("at 2 per worker"): the count is the number. */
 const PER = /(?<![\d.])(\d+)\s+(?:per|each|a|an)\s+(?:worker|pod|process|node|host|instance|replica|second|minute)\b/gi;
 
-export function quantities(text: string): string[] {
-  const found: { at: number; q: string }[] = [];
+/** A number in a request, where it stands: `unit` is canonical, '' for a bare count. */
+export interface Quantity {
+  at: number;
+  end: number;
+  value: number;
+  unit: string;
+}
+
+export function quantitiesAt(text: string): Quantity[] {
+  const found: Quantity[] = [];
   for (const m of text.matchAll(UNIT)) {
     const unit = m[2]!.toLowerCase();
     const canon = CANON.find(([re]) => re.test(unit))?.[1] ?? unit;
-    found.push({ at: m.index, q: `${m[1]}${canon}` });
+    found.push({ at: m.index, end: m.index + m[0].length, value: Number(m[1]), unit: canon });
   }
-  for (const m of text.matchAll(PER)) if (!found.some((f) => f.at === m.index)) found.push({ at: m.index, q: m[1]! });
-  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
+  for (const m of text.matchAll(PER)) if (!found.some((f) => f.at === m.index)) found.push({ at: m.index, end: m.index + m[1]!.length, value: Number(m[1]), unit: '' });
+  return found.sort((a, b) => a.at - b.at);
+}
+
+export function quantities(text: string): string[] {
+  return quantitiesAt(text).map((q) => `${q.value}${q.unit}`);
 }
 
 /** "2s" → "2 s": how a responder says it back. */
