@@ -79,3 +79,14 @@ describe('params in the scenario format', () => {
     expect(withTimeouts((a) => ((a.params as { default: number }[])[1]!.default = 60))).toEqual([expect.stringMatching(/default must lie between min and max/)]);
   });
 });
+
+describe('counts', () => {
+  it('"scale to 12" and "to 12 replicas" set the count; "from 6 to 12" is read as the target', () => {
+    const scale = action('payment-fraud-dns', 'scale-app');
+    expect(bindParams(scale, 'scale payment-processor to 12 replicas')).toEqual({ values: { replicas: 12 } });
+    expect(bindParams(scale, 'scale payment-processor to 12.')).toEqual({ values: { replicas: 12 } });
+    expect(bindParams(action('tokenize-latency-apm', 'scale-pods'), 'scale payments-api from 8 pods to 20 pods')).toEqual({ values: { pods: 20 } });
+    expect(bindParams(scale, 'scale payment-processor to 4 replicas')).toEqual({ problem: "I can't set the replicas to 4 replicas: the least is 7 replicas — it runs 6 now, so that would not add any" });
+    expect(bindParams(action('tokenize-latency-apm', 'tokenize-timeouts'), 'set the read timeout to 3')).toMatchObject({ problem: expect.stringMatching(/^3 with no unit is not a setting of this change/) });
+  });
+});

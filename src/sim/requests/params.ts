@@ -32,9 +32,17 @@ function isCurrentValue(text: string, q: Quantity, all: readonly Quantity[]): bo
   return /\bfrom\s*$/i.test(text.slice(0, q.at)) && all.some((o) => o.at > q.at && /^\s*to\b/i.test(text.slice(q.end, o.at)));
 }
 
+/** "scale it to 12": a bare number after "to" is a target too (a count, when a setting takes one). */
+function bareTargets(text: string): Quantity[] {
+  const units = quantitiesAt(text);
+  return [...text.matchAll(/\bto\s+(\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:[a-z%/]|=))/gi)]
+    .map((m) => ({ at: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, value: Number(m[1]), unit: '' }))
+    .filter((q) => !units.some((u) => u.at <= q.at && q.at < u.end));
+}
+
 export function bindParams(action: Action, text: string): ParamBinding {
   const defaults = Object.fromEntries(action.params.map((p) => [p.id, p.default]));
-  const all = quantitiesAt(text);
+  const all = [...quantitiesAt(text), ...bareTargets(text)].sort((a, b) => a.at - b.at);
   const asked = all.filter((q) => !isCurrentValue(text, q, all));
   if (action.params.length === 0 || asked.length === 0) return { values: defaults };
   // a word naming a setting points at the number nearest to it ("2 s open, 10 s read", "open 2 s, read 10 s")
@@ -53,7 +61,7 @@ export function bindParams(action: Action, text: string): ParamBinding {
   const set = new Set<Param>();
   for (const q of asked) {
     const p = pointed.get(q) ?? action.params.find((x) => !set.has(x) && ![...pointed.values()].includes(x) && inUnit(q, x) !== null);
-    if (!p) return { problem: `${valueWords(q.value, q.unit || 'count')} is not a setting of this change (it takes ${action.params.map((x) => `${x.label} in ${x.unit}`).join(', ')})` };
+    if (!p) return { problem: `${q.unit ? valueWords(q.value, q.unit) : `${q.value} with no unit`} is not a setting of this change (it takes ${action.params.map((x) => `${x.label} in ${x.unit}`).join(', ')})` };
     const v = inUnit(q, p)!;
     const low = p.min !== undefined && v < p.min;
     const high = p.max !== undefined && v > p.max;
