@@ -38,6 +38,8 @@ export interface TaskState {
   text: string;
   kind: 'diagnostic' | 'action' | 'question';
   targetId: string | null;
+  /** Words-only work: comms (a notice, a call) or an instruction to leave something alone. */
+  words?: 'comms' | 'negated';
   /** For a confirmed change: the numbers the request carried, as written. */
   params?: string[];
   /** For a confirmed change with settings (the action's params): the values it applies. */

@@ -25,6 +25,18 @@ describe('the issue\'s requests, played headless', () => {
     expect(s.tasks.filter((t) => t.who === 'chloe').map((t) => t.kind)).toEqual(['question']);
     expect(s.diagnostics.filter((d) => d.by === 'chloe')).toEqual([]);
     expect(s.actions).toEqual([]);
+    // and it reports as comms work done, not as a check that found nothing
+    expect(s.feed.some((f) => f.from === 'Chloe Martin → you' && f.text.startsWith('Done: contact BrightCart.'))).toBe(true);
+    expect(s.feed.some((f) => /nothing conclusive/.test(f.text))).toBe(false);
+  });
+
+  it('comms asked for a status page notice reports it posted; an instruction to leave something alone reports it left alone', async () => {
+    const { session } = await play('payment-fraud-dns', "00:40 escalate comms\n00:45 escalate payments\n04:00 ask lee own stakeholder comms: post customer-facing status page notice for degraded card payments, next update in 30 minutes\n04:30 ask priya don't restart payment-processor\n");
+    const s = session.engine.state;
+    expect(s.feed.some((f) => f.from === 'Lee Park → you' && f.text.startsWith('Done: own stakeholder comms: post customer-facing status page notice'))).toBe(true);
+    expect(s.feed.some((f) => f.from === 'Priya Raman' && /^Understood, I won't touch that/.test(f.text))).toBe(true);
+    expect(s.feed.some((f) => f.from === 'Priya Raman → you' && f.text === `Left it alone, as you asked ("don't restart payment-processor").`)).toBe(true);
+    expect(s.actions).toEqual([]);
   });
 
   it('"what changed recently" runs the what-changed check and the report credits it', async () => {

@@ -39,7 +39,8 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
       s.readBacks.push(rb);
       changes.push(rb);
     } else if (o.kind === 'task') {
-      assignTask(world, { who: person.id, text, kind: 'question', targetId: null, boxSec, named });
+      const words = o.negated ? 'negated' : o.comms ? 'comms' : undefined;
+      assignTask(world, { who: person.id, text, kind: 'question', targetId: null, boxSec, named, ...(words ? { words } : {}) });
       said.push(o.negated ? "understood, I won't touch that" : 'on it');
     } else if (o.kind === 'redirect') {
       const team = world.scenario.teams.find((t) => t.id === o.team);

@@ -2,7 +2,7 @@ import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
 
 /** A task the responder works on now and reports back on. */
-export function assignTask(world: WorldEffects, t: { who: string; text: string; kind: TaskState['kind']; targetId: string | null; boxSec: number | null; named: boolean; params?: string[]; values?: Record<string, number> }): TaskState {
+export function assignTask(world: WorldEffects, t: { who: string; text: string; kind: TaskState['kind']; targetId: string | null; boxSec: number | null; named: boolean; params?: string[]; values?: Record<string, number>; words?: TaskState['words'] }): TaskState {
   const s = world.state;
   const person = world.scenario.people.find((p) => p.id === t.who)!;
   const diag = t.kind === 'diagnostic' ? world.scenario.diagnostics.find((d) => d.id === t.targetId) : undefined;
@@ -15,6 +15,7 @@ export function assignTask(world: WorldEffects, t: { who: string; text: string; 
     targetId: t.targetId,
     ...(t.params?.length ? { params: t.params } : {}),
     ...(t.values ? { values: t.values } : {}),
+    ...(t.words ? { words: t.words } : {}),
     named: t.named,
     assignedSec: s.sec,
     dueSec: t.boxSec !== null ? s.sec + t.boxSec : null,

@@ -108,6 +108,9 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
     else world.say('chat', `${person.name} → you`, `Could not: ${result.text}`, 'muted');
     return;
   }
+  // words-only work reports as what it was, not as a check that found nothing
+  if (task.words === 'comms') return world.say('chat', `${person.name} → you`, `Done: ${task.text}. I'll keep them posted and tell you what comes back.`, 'normal');
+  if (task.words === 'negated') return world.say('chat', `${person.name} → you`, `Left it alone, as you asked ("${task.text}").`, 'normal');
   world.say('chat', `${person.name} → you`, `On "${task.text}": nothing conclusive from my side. Give me something specific to run or change.`, 'normal');
 }
 

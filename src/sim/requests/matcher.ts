@@ -232,7 +232,7 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
 
 function commsOutcome(acts: readonly Action[]): RequestOutcome {
   const comms = acts.filter((a) => COMMS_TARGET.test(`${a.title} ${a.example ?? ''}`));
-  return comms.length === 1 ? { kind: 'action', id: comms[0]!.id, params: [] } : { kind: 'task', negated: false };
+  return comms.length === 1 ? { kind: 'action', id: comms[0]!.id, params: [] } : { kind: 'task', negated: false, comms: true };
 }
 
 /** Whether the asked person can do it; otherwise whose it is. */

@@ -6,7 +6,7 @@ export type RequestOutcome =
   /** `params`: the request's numbers as written ("2s", "10s"); `settings`: what they set (absent: the defaults). */
   | { kind: 'action'; id: string; params: string[]; settings?: ParamBinding }
   /** Words only: a question no diagnostic answers, comms work, or an instruction not to do something. */
-  | { kind: 'task'; negated: boolean }
+  | { kind: 'task'; negated: boolean; comms?: boolean }
   /** The person cannot do this; `team` owns it (null: not clear whose). */
   | { kind: 'redirect'; team: string | null; target: string }
   /** Too unsure to act: the closest candidates' ids, best first (may be empty). */
