@@ -152,6 +152,10 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       c.before.forEach((a, j) => {
         if (!actionIds.has(a)) issues.push({ path: ['rubric', i, 'check', 'before', j], message: `unknown action "${a}"` });
       });
+    if (c.kind === 'mitigated')
+      c.harm?.forEach((h, j) => {
+        if (!s.impact.some((x) => x.id === h)) issues.push({ path: ['rubric', i, 'check', 'harm', j], message: `unknown impact counter "${h}" (impact: ${s.impact.map((x) => x.id).join(', ') || 'none'})` });
+      });
   });
   if (!s.severity.acceptable.includes(s.severity.expected))
     issues.push({ path: ['severity', 'acceptable'], message: 'the expected severity must be acceptable' });

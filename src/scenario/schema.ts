@@ -295,7 +295,11 @@ export const Check = z.discriminatedUnion('kind', [
   z.strictObject({ kind: kind('status-content', 'updates that mention a word of each group and promise the next update'), mentions: z.array(z.array(z.string()).min(1)).min(1).describe('Groups of words; an update should mention one word of each group.') }),
   z.strictObject({ kind: kind('evidence', 'the IC having seen at least one of these evidence ids'), any: z.array(Id).min(1).describe('Evidence ids; seeing any one earns the check.') }),
   z.strictObject({ kind: kind('hypothesis-before-mitigation', 'a hypothesis recorded before the impact stopped') }),
-  z.strictObject({ kind: kind('mitigated', 'mitigatedWhen holding soon after onset'), ...Band }),
+  z.strictObject({
+    kind: kind('mitigated', 'impact stopped with no more harm than the reference play caused (a smooth curve of the ratio); without a reference play, mitigatedWhen holding soon after onset'),
+    ...Band,
+    harm: z.array(Id).min(1).optional().describe('The impact counters the harm is measured by, summed (default: the first impact counter).'),
+  }),
   z.strictObject({ kind: kind('no-harmful', 'no harmful action applied') }),
   z.strictObject({ kind: kind('rootcause', 'a rootcause that names what broke in the variant') }),
   z.strictObject({ kind: kind('resolved-after-fix', 'a resolve while fixedWhen held') }),

@@ -7,6 +7,7 @@ import { judgeSet, type ItemJudgement } from './action-items.js';
 import { blameOf } from './item-blame.js';
 import { tag } from './nlp.js';
 import { answerAddresses, judgeRootCause } from './meaning.js';
+import { decidedSec, judgeMitigation } from './mitigation.js';
 import { conceptPlain } from './report-common.js';
 import { countedUpdates, normalisedUpdate, silenceTheExecutiveWouldHaveBroken } from './status-updates.js';
 import type { CheckResult } from './types.js';
@@ -118,24 +119,8 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return h ? r(1, `stated hypothesis "${h.text}" at ${at(h.sec)}`) : r(0, 'no hypothesis stated before mitigating (`hyp TEXT`)');
     }
     case 'mitigated': {
-      if (w.mitigatedSec === null) return r(0, 'never stopped the user impact');
-      const elapsed = w.mitigatedSec - (w.onsetSec ?? 0);
-      // A smooth curve, no cliff: full marks up to the excellent time, half at the acceptable time, falling on after.
-      let f = elapsed <= check.excellentSec ? 1 : 1 / (1 + (elapsed - check.excellentSec) / Math.max(1, check.acceptableSec - check.excellentSec));
-      const notes = [`stopped the user impact after ${at(elapsed)}${elapsed <= check.excellentSec ? ` (target ≤ ${at(check.excellentSec)})` : `: a strong IC does it within ${at(check.excellentSec)}`}`];
-      // Harmful changes cost here whatever the outcome, and a risky change made without polling is not the approved mitigation.
-      const harmful = w.actions.filter((a) => a.kind === 'harmful');
-      if (harmful.length) {
-        f *= 0.5 ** harmful.length;
-        notes.push(`${harmful.length} harmful change(s) made (×${0.5 ** harmful.length})`);
-      }
-      const risky = scenario.rubric.flatMap((c) => (c.check.kind === 'polled' ? c.check.before : []));
-      const unapproved = w.actions.filter((a) => risky.includes(a.id) && !w.polls.some((p) => p.sec <= a.sec));
-      if (unapproved.length) {
-        f *= 0.4;
-        notes.push(`"${scenario.actions.find((x) => x.id === unapproved[0]!.id)?.title ?? unapproved[0]!.id}" made without polling for objections: a risky change nobody agreed is not the approved mitigation (×0.4)`);
-      }
-      return r(f, notes.join('; '));
+      const m = judgeMitigation(scenario, check, w);
+      return r(m.fraction, m.reason);
     }
     case 'no-harmful': {
       const harmful = w.actions.filter((a) => a.kind === 'harmful');
@@ -198,9 +183,10 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(w.handsOn.length === 1 ? 0.5 : 0, `did hands-on work while responders were present: ${w.handsOn.map((h) => `"${h.text}" at ${at(h.sec)}`).join(', ')}`);
     }
     case 'polled': {
-      const first = w.actions.filter((a) => check.before.includes(a.id)).sort((a, b) => a.sec - b.sec)[0];
+      const first = w.actions.filter((a) => check.before.includes(a.id)).sort((a, b) => decidedSec(w, a) - decidedSec(w, b))[0];
       if (!first) return w.mitigatedSec !== null ? notApplicable('mitigated without the risky change that needed a poll') : r(0, 'never reached the risky decision, so never polled for it');
-      const p = w.polls.find((x) => x.sec <= first.sec);
+      // The poll must come before the change was decided (asked for), not merely before it landed.
+      const p = w.polls.find((x) => x.sec <= decidedSec(w, first));
       const title = scenario.actions.find((a) => a.id === first.id)!.title;
       return p ? r(1, `polled for objections at ${at(p.sec)} before "${title}"`) : r(0, `"${title}" at ${at(first.sec)} without polling for strong objections`);
     }

@@ -124,7 +124,7 @@ function itemRow(scenario: Scenario, j: ItemJudgement, i: number): string {
 /** The HTML report. `signals` is the session's engine (or anything that samples its metrics). */
 export function renderHtml(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta, signals: MetricSampler): string {
   const hm = (sec: number) => wallHm(scenario, sec);
-  const ref = referenceFor(scenario, world, meta);
+  const ref = referenceFor(scenario, world);
   const o: string[] = [];
   o.push('<!doctype html>');
   o.push('<html lang="en"><head><meta charset="utf-8">');

@@ -12,7 +12,7 @@ import type { ReportMeta, Score } from './types.js';
 export function reportJson(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta) {
   const at = (sec: number) => wallClock(scenario, sec, false);
   const variant = scenario.variants.find((v) => v.id === world.variant);
-  const ref = referenceFor(scenario, world, meta);
+  const ref = referenceFor(scenario, world);
   return {
     drill: true,
     notice: DRILL_NOTICE,

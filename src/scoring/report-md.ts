@@ -49,7 +49,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push('');
   out.push('| | You | Strong IC (reference) |');
   out.push('|---|---|---|');
-  for (const h of harmRows(scenario, world, score, referenceFor(scenario, world, meta))) out.push(`| ${h.label} | ${cell(h.you)} | ${cell(h.reference ?? '—')} |`);
+  for (const h of harmRows(scenario, world, score, referenceFor(scenario, world))) out.push(`| ${h.label} | ${cell(h.you)} | ${cell(h.reference ?? '—')} |`);
   out.push('');
   out.push('## Why, point by point');
   for (const s of score.sections) {
@@ -95,7 +95,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
     for (const n of examinerNotes) out.push(`- ${hm(n.sec)} ${n.text}`);
   }
   out.push('');
-  const ref = referenceFor(scenario, world, meta);
+  const ref = referenceFor(scenario, world);
   out.push('## What a strong IC does');
   out.push('');
   out.push(

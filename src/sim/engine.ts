@@ -59,7 +59,7 @@ export class Engine implements WorldEffects {
     if (!variant) throw new Error(`scenario ${scenario.id} has no variant "${opts.variant}"`);
     this.flags = new FlagHistory([`variant:${variant.id}`, ...variant.flags]);
     this.stepper = new IncidentStepper(this.machine);
-    this.state = initialState(scenario, variant.id);
+    this.state = initialState(scenario, variant.id, this.seed, this.difficulty);
   }
 
   /** An independent copy: keyframes for seeking, branches for what-if. */

@@ -3,13 +3,15 @@ import { NO_FILTER } from './logs.js';
 import type { WorldState } from './world.js';
 
 /** The world before the clock starts. */
-export function initialState(scenario: Scenario, variant: string): WorldState {
+export function initialState(scenario: Scenario, variant: string, seed: number, difficulty: WorldState['difficulty']): WorldState {
   return {
     sec: 0,
     started: false,
     lifecycle: 'briefing',
     phase: 'normal',
     variant,
+    seed,
+    difficulty,
     severity: null,
     severityHistory: [],
     ackSec: null,

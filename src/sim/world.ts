@@ -136,6 +136,9 @@ export interface WorldState {
   lifecycle: Lifecycle;
   phase: string;
   variant: string;
+  /** The seed and difficulty the world was played with: scoring replays the reference play under the same ones. */
+  seed: number;
+  difficulty: 'easy' | 'normal' | 'hard';
   severity: number | null;
   severityHistory: { sec: number; level: number }[];
   ackSec: number | null;
