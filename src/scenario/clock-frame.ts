@@ -4,7 +4,8 @@
  */
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-function startMs(startsAt: string): number {
+/** The frame's start as epoch milliseconds (the `startsAt` wall time read as UTC). */
+export function startMs(startsAt: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(startsAt)!;
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
 }

@@ -1,6 +1,7 @@
 import { conditionFlags, type Condition } from './condition.js';
 import { PAGER, personas } from './personas.js';
 import type { Scenario } from './schema.js';
+import { describeTimeFormats, unknownTimeFormats } from './time-text.js';
 
 export interface ReferenceIssue {
   path: (string | number)[];
@@ -43,6 +44,9 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets` });
     }
   };
+  const times = (text: string, path: (string | number)[]) => {
+    for (const f of unknownTimeFormats(text)) issues.push({ path, message: `unknown time format "{{time:${f}}}"; use one of ${describeTimeFormats()}` });
+  };
   const unique = (ids: string[], path: string) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -67,6 +71,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     m.effects.forEach((e, j) => cond(e.when, ['metrics', i, 'effects', j, 'when']));
   });
   s.logs.forEach((l, i) => {
+    times(l.message, ['logs', i, 'message']);
     if (!serviceIds.has(l.service)) issues.push({ path: ['logs', i, 'service'], message: `unknown service "${l.service}"` });
     cond(l.when, ['logs', i, 'when']);
   });
@@ -76,10 +81,12 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     cond(a.when, ['alerts', i, 'when']);
   });
   s.messages.forEach((m, i) => {
+    times(m.text, ['messages', i, 'text']);
     cond(m.when, ['messages', i, 'when']);
     if (m.afterFlag !== undefined && !flags.has(m.afterFlag)) issues.push({ path: ['messages', i, 'afterFlag'], message: `unknown flag "${m.afterFlag}"` });
   });
   const placeholders = (text: string, path: (string | number)[]) => {
+    times(text, path);
     for (const m of text.matchAll(/\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
       if (!metricIds.has(m[1]!)) issues.push({ path, message: `unknown metric "${m[1]}" in {{metric:…}}` });
   };

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Duration } from './duration.js';
 import { ConditionSyntaxError, parseCondition, type Condition } from './condition.js';
 import { ACTION_TYPES } from './vocabulary.js';
+import { describeTimeFormats, TIME_FORMAT_NAMES } from './time-text.js';
 
 /**
  * The scenario format. A scenario is data: everything the engine, the screen
@@ -136,7 +137,11 @@ export const LogTemplate = z.strictObject({
   when: ConditionText.describe('Lines are written while this condition holds (default: always).'),
   rate: z.number().nonnegative().describe('Lines per sim-second while `when` holds.'),
   level: z.enum(['debug', 'info', 'warn', 'error']).describe('Log level of the lines.'),
-  message: z.string().describe('`{{field}}` placeholders are filled from fields.'),
+  message: z
+    .string()
+    .describe(
+      `\`{{field}}\` placeholders are filled from fields; \`{{time:FORMAT}}\` writes the line's own time on the scenario clock (sub-second digits drawn per line, always inside the line's second), never a literal timestamp. Formats: ${describeTimeFormats()}. klog is the header after the level letter: \`E{{time:klog}}\`.`,
+    ),
   fields: z.record(z.string(), FieldGen).default({}).describe('Values that fill the message\'s {{field}} placeholders: a fixed value, or a generator (pick, int, float, hex).'),
 });
 
@@ -159,12 +164,12 @@ export const Message = z.strictObject({
   when: ConditionString.optional().describe('The message is sent only if this holds at its time.'),
   from: z.string().describe('Who sends it: a person or stakeholder id, or a name.'),
   channel: z.enum(['page', 'chat', 'stakeholder']).default('chat').describe('Where it appears: a page, the team chat, or a stakeholder message.'),
-  text: z.string().describe('The message text.'),
+  text: z.string().describe(`The message text; \`{{time:FORMAT}}\` writes the time it is sent on the scenario clock (formats: ${TIME_FORMAT_NAMES.join(', ')}).`),
 });
 
 const Output = z.strictObject({
   when: ConditionString.optional().describe('This output is shown when the condition holds; the first that holds wins.'),
-  text: z.string().describe('What the command prints; {{metric:ID}} inserts a metric\'s current value.'),
+  text: z.string().describe(`What the command prints; {{metric:ID}} inserts a metric's current value and {{time:FORMAT}} the time it is reported (formats: ${TIME_FORMAT_NAMES.join(', ')}).`),
   evidence: z.array(Id).default([]).describe('Evidence ids the IC sees by reading this output.'),
 });
 
@@ -211,7 +216,7 @@ export const Action = z.strictObject({
     .describe('Per flag among `sets`, how long that one lasts, over forSec: a restart that clears the errors for ten minutes while its "restarted" flag stays.'),
   requires: ConditionString.optional().describe('The action is refused unless this holds.'),
   refusal: z.string().default('That cannot be done right now.').describe('What the IC is told when `requires` does not hold.'),
-  response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s.'),
+  response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s, {{time:FORMAT}} the time it is done.'),
   responses: z.array(z.strictObject({ when: ConditionText.describe('This reply is used while the condition holds.'), text: z.string().describe('The reply.') })).default([]).describe('Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`.'),
   params: z
     .array(ActionParam)

@@ -2,6 +2,8 @@ import { evalCondition } from '../scenario/condition.js';
 import type { FieldGen, LogTemplate } from '../scenario/schema.js';
 import type { FlagHistory } from './flag-history.js';
 import { drawAt, type Draw } from './random.js';
+import type { ClockFrame } from '../scenario/clock-frame.js';
+import { formatTime, isTimeFormat, wallInstant, type TimeFormat, type WallInstant } from '../scenario/time-text.js';
 
 export interface LogLine {
   /** Sim milliseconds since scenario start. */
@@ -45,9 +47,14 @@ interface Compiled {
   parts: string[];
   /** For each placeholder: a field of the template (fill it), or the text that stands instead. */
   fixed: (string | null)[];
+  /** For each placeholder: the time format it writes (`{{time:FORMAT}}`), or null for a field. */
+  times: (TimeFormat | null)[];
+  /** Whether any placeholder writes a time: only then is the line's microsecond drawn. */
+  timed: boolean;
 }
 
-const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+/** `{{field}}` or `{{time:FORMAT}}` (an unknown format is refused when the scenario loads). */
+const PLACEHOLDER = /\{\{\s*((?:time:)?[\w.-]+)\s*\}\}/g;
 const compiled = new WeakMap<LogTemplate, Compiled>();
 
 function compile(t: LogTemplate): Compiled {
@@ -57,24 +64,35 @@ function compile(t: LogTemplate): Compiled {
   for (const k of Object.keys(t.fields)) probe[k] = true;
   const parts: string[] = [];
   const fixed: (string | null)[] = [];
+  const times: (TimeFormat | null)[] = [];
   let last = 0;
   for (const m of t.message.matchAll(PLACEHOLDER)) {
     const key = m[1]!;
     parts.push(t.message.slice(last, m.index), key);
+    last = m.index + m[0].length;
+    const format = key.startsWith('time:') ? key.slice(5) : null;
+    if (format !== null) {
+      times.push(isTimeFormat(format) ? format : null);
+      fixed.push(isTimeFormat(format) ? null : m[0]);
+      continue;
+    }
+    times.push(null);
     // Same as the replace it stands for: a key that is not a field stays as `{{key}}`.
     fixed.push(key in probe ? (Object.hasOwn(probe, key) ? null : String(({} as Record<string, unknown>)[key])) : `{{${key}}}`);
-    last = m.index + m[0].length;
   }
   parts.push(t.message.slice(last));
-  c = { stream: `log:${t.id}`, fields: Object.entries(t.fields), parts, fixed };
+  c = { stream: `log:${t.id}`, fields: Object.entries(t.fields), parts, fixed, times, timed: times.some((f) => f !== null) };
   compiled.set(t, c);
   return c;
 }
 
-function fill(c: Compiled, fields: Record<string, string | number | boolean>): string {
-  const { parts, fixed } = c;
+function fill(c: Compiled, fields: Record<string, string | number | boolean>, at: WallInstant | null): string {
+  const { parts, fixed, times } = c;
   let out = parts[0]!;
-  for (let i = 1, k = 0; i < parts.length; i += 2, k++) out += (fixed[k] ?? String(fields[parts[i]!])) + parts[i + 1]!;
+  for (let i = 1, k = 0; i < parts.length; i += 2, k++) {
+    const format = times[k];
+    out += (fixed[k] ?? (format && at ? formatTime(format, at) : String(fields[parts[i]!]))) + parts[i + 1]!;
+  }
   return out;
 }
 
@@ -124,9 +142,10 @@ function activeTemplates(templates: readonly LogTemplate[], on: ReadonlySet<stri
 /**
  * Every log line of one sim-second, in time order. Pure in (templates, seed,
  * flags, second): scroll-back and replay regenerate instead of storing.
- * `rateScale` is the difficulty's noise knob.
+ * `rateScale` is the difficulty's noise knob; `frame` is the wall clock the
+ * lines' own `{{time:…}}` stamps are written in.
  */
-export function logsAt(templates: readonly LogTemplate[], seed: number, flags: FlagHistory, sec: number, rateScale = 1): LogLine[] {
+export function logsAt(templates: readonly LogTemplate[], frame: ClockFrame, seed: number, flags: FlagHistory, sec: number, rateScale = 1): LogLine[] {
   const lines: LogLine[] = [];
   for (const t of activeTemplates(templates, flags.flagsAt(sec))) {
     const c = compile(t);
@@ -137,7 +156,10 @@ export function logsAt(templates: readonly LogTemplate[], seed: number, flags: F
       const li = drawAt(seed, c.stream, sec, i + 1);
       const fields: Record<string, string | number | boolean> = {};
       for (const [k, g] of c.fields) fields[k] = gen(g, li);
-      lines.push({ ms: sec * 1000 + Math.floor(li.next() * 1000), service: t.service, level: t.level, message: fill(c, fields), fields });
+      const ms = sec * 1000 + Math.floor(li.next() * 1000);
+      // Drawn after everything a template without times draws, so those lines stay as they were.
+      const at = c.timed ? wallInstant(frame, ms, Math.floor(li.next() * 1000)) : null;
+      lines.push({ ms, service: t.service, level: t.level, message: fill(c, fields, at), fields });
     }
   }
   if (lines.length < 2) return lines;

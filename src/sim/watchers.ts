@@ -1,4 +1,5 @@
 import { metricValue } from './metrics.js';
+import { timesNow } from './handlers/placeholders.js';
 import type { WorldEffects } from './world-effects.js';
 
 /**
@@ -36,11 +37,12 @@ export function checkMessages(world: WorldEffects, sec: number) {
   for (const m of world.scenario.messages) {
     const from = m.afterFlag === undefined ? 0 : world.flags.since(m.afterFlag);
     if (from === undefined || from + m.at !== sec || !world.holds(m.when)) continue;
+    const text = timesNow({ scenario: world.scenario, seed: world.seed, sec }, m.text);
     if (m.channel === 'page') {
-      world.state.pages.push({ id: `${m.id}#1`, name: m.from, summary: m.text, firedSec: sec, ackedSec: null, clearedSec: null });
+      world.state.pages.push({ id: `${m.id}#1`, name: m.from, summary: text, firedSec: sec, ackedSec: null, clearedSec: null });
       world.state.firstPageSec ??= sec;
     }
-    world.say(m.channel, m.from, m.text, m.channel === 'page' ? 'alert' : 'normal');
+    world.say(m.channel, m.from, text, m.channel === 'page' ? 'alert' : 'normal');
   }
 }
 
