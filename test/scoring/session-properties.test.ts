@@ -61,6 +61,25 @@ describe.each(BUNDLED)('session score invariants: %s', (id) => {
     );
   }, 300_000);
 
+  it('delaying the key mitigation never raises the score', async () => {
+    await fc.assert(
+      fc.asyncProperty(session, fc.integer({ min: 30, max: 900 }), async (lines, delay) => {
+        const base = await played(lines);
+        const mitigated = base.session.engine.state.mitigatedSec;
+        fc.pre(mitigated !== null);
+        // The key mitigation: the last change asked for before the impact stopped.
+        const key = lines.findLastIndex((l) => secOf(l) <= mitigated! && /(^|\s)do\s/.test(l.slice(l.indexOf(' '))));
+        fc.pre(key >= 0);
+        // Moved past a poll it would be a better-ordered decision (polled first), not merely a later one.
+        fc.pre(!lines.some((l) => / poll /.test(l) && secOf(l) >= secOf(lines[key]!) && secOf(l) <= secOf(lines[key]!) + delay));
+        const moved = `${at(secOf(lines[key]!) + delay)} ${lines[key]!.slice(lines[key]!.indexOf(' ') + 1)}`;
+        const r = await played(lines.filter((_, i) => i !== key), [moved]);
+        expect(r.score.total, `delaying "${lines[key]}" by ${delay} s`).toBeLessThanOrEqual(base.score.total);
+      }),
+      { numRuns: RUNS, seed: 17 },
+    );
+  }, 300_000);
+
   it('a blameful item never raises the postmortem section', async () => {
     const person = scenario.people[0]!.name.split(/\s+/)[0]!;
     const owner = scenario.teams[0]?.id ?? 'platform';
