@@ -48,6 +48,31 @@ describe.each(BUNDLED)('session score invariants: %s', (id) => {
     );
   }, 300_000);
 
+  const VERBS = ['followup', 'status', 'ask', 'run', 'do', 'escalate', 'poll'] as const;
+  const verbOf = (line: string) => line.slice(line.indexOf(' ') + 1).split(/\s+/)[0]!;
+  // Each verb's lines in the strong script; a scenario whose strong play never follows up gets one, to a responder, ten minutes in.
+  const linesOf = (verb: string) => {
+    const of = strong.filter((l) => verbOf(l) === verb);
+    return of.length > 0 || verb !== 'followup' ? of : [`${at(600)} followup ${scenario.people[0]!.id}`];
+  };
+  const verbs = VERBS.filter((v) => linesOf(v).length > 0);
+  it('the verbs spammed cover followup, status, ask, escalate and poll in every scenario', () => {
+    expect(verbs).toEqual(expect.arrayContaining(['followup', 'status', 'ask', 'escalate', 'poll']));
+  });
+  it.each(verbs)('spamming %s never raises the score', async (verb) => {
+    await fc.assert(
+      fc.asyncProperty(session, fc.nat(), fc.integer({ min: 2, max: 6 }), async (lines, pick, copies) => {
+        const of = linesOf(verb);
+        const line = of[pick % of.length]!;
+        const base = await played(lines.includes(line) ? lines : [...lines, line]);
+        const spam = Array.from({ length: copies }, (_, i) => `${at(secOf(line) + 15 * (i + 1))} ${line.slice(line.indexOf(' ') + 1)}`);
+        const r = await played(lines.includes(line) ? lines : [...lines, line], spam);
+        expect(r.score.total, `spamming "${line}" ${copies} times`).toBeLessThanOrEqual(base.score.total);
+      }),
+      { numRuns: RUNS, seed: 17 },
+    );
+  }, 300_000);
+
   it.runIf(harmful.length > 0)('adding a harmful change never raises the score', async () => {
     await fc.assert(
       fc.asyncProperty(session, fc.nat(), fc.integer({ min: 0, max: 1200 }), async (lines, pick, offset) => {
