@@ -5,6 +5,7 @@ import { LintContext } from './context.js';
 import { checkExamples } from './examples.js';
 import type { Finding, Issue } from './finding.js';
 import { checkUnreadFlags } from './flags.js';
+import { checkLogTimes } from './log-times.js';
 import { proveLifecycle, type IncidentMachineFactory } from './lifecycle.js';
 import { DEFAULT_MAX_STATES } from './model.js';
 import { checkRubric } from './rubric.js';
@@ -43,6 +44,7 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   checkSignals(ctx);
   checkExamples(ctx);
   checkUnreadFlags(ctx);
+  checkLogTimes(ctx);
   if (ctx.unproven.size > 0) {
     const flags = [...new Set([...ctx.unproven].flatMap((k) => k.split(',')))].sort();
     ctx.add(
