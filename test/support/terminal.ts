@@ -67,6 +67,8 @@ const KEYS = {
   Space: ' ',
   'C-c': '\u0003',
   'C-u': '\u0015',
+  PageUp: '\u001B[5~',
+  PageDown: '\u001B[6~',
   Up: 'A',
   Down: 'B',
   Right: 'C',

@@ -66,6 +66,7 @@ export function ExaminerConsoleView({
   const [prompt, getPrompt, setPrompt] = useRefState<ExaminerPrompt>(null);
   const [rubricOffset, , setRubricOffset] = useRefState(0);
   const [panel, , setPanel] = useRefState<'rubric' | 'scorecard'>('rubric');
+  const [activityBack, , setActivityBack] = useRefState(0);
   const layout = useMemo(() => computeExaminerLayout(size.columns, size.rows), [size.columns, size.rows]);
 
   useEffect(() => {
@@ -132,6 +133,9 @@ export function ExaminerConsoleView({
         else if (input === 's') setPanel((p) => (p === 'rubric' ? 'scorecard' : 'rubric'));
         else if (key.upArrow) setRubricOffset((o) => Math.max(0, o - 1));
         else if (key.downArrow) setRubricOffset((o) => o + 1);
+        // Page by page through the activity, counted back from the newest row.
+        else if (key.pageUp) setActivityBack((b) => b + Math.max(1, layout.activity.height - 3));
+        else if (key.pageDown) setActivityBack((b) => Math.max(0, b - Math.max(1, layout.activity.height - 3)));
         else return false;
         return true;
       },
@@ -140,5 +144,5 @@ export function ExaminerConsoleView({
   useKeypress(() => [chunkLayer(layers), ...layers()]);
 
   const evm = examiner.view(layout.candidate.size);
-  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} panel={panel} draft={draft?.() ?? ''} />;
+  return <ExaminerScreen evm={evm} layout={layout} prompt={prompt} rubricOffset={rubricOffset} panel={panel} draft={draft?.() ?? ''} activityBack={activityBack} />;
 }

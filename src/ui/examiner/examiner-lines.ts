@@ -1,4 +1,5 @@
 import type { ExaminerViewModel, RubricItemView } from '../../view/examiner-model.js';
+import type { TeamMemberView } from '../../view/model.js';
 import { padEnd, textWidth, truncate, wrapText } from '../text.js';
 
 /** What the examiner's prompt line is collecting. */
@@ -65,15 +66,17 @@ export function rubricLines(evm: ExaminerViewModel, width: number, lines: number
   return { lines: out, hidden: items.length - shown.length };
 }
 
-/** The hidden truth: variant, root cause, the strong play, the hint ladder, then the scenario's notes. */
-export function truthLines(evm: ExaminerViewModel, width: number, lines: number): string[] {
+/** The hidden truth: the scenario, its variant, root cause, the hint ladder, the strong and weak play, then the scenario's notes; `opening`: only the first three. */
+export function truthLines(evm: ExaminerViewModel, width: number, lines: number, opening = false): string[] {
   const t = evm.truth;
   const out: string[] = [];
   const para = (label: string, text: string) => {
     for (const l of wrapText(`${label}${text.replace(/\s+/gu, ' ')}`, width, 2)) out.push(l);
   };
+  para('scenario: ', evm.header.scenarioId);
   para('variant: ', t.variant);
   para('root cause: ', t.rootCause);
+  if (opening) return out;
   const used = evm.hints.filter((h) => h.used !== null).length;
   const next = evm.hints.find((h) => h.used === null);
   para('hints: ', `${used}/${evm.hints.length} used${next ? ` · next (${next.cost} pt): ${next.text}` : ' · ladder empty'}`);
@@ -84,22 +87,55 @@ export function truthLines(evm: ExaminerViewModel, width: number, lines: number)
   return out.slice(0, lines);
 }
 
-/** The candidate's commands and the examiner's events, newest at the bottom. */
-export function activityLines(evm: ExaminerViewModel, width: number, lines: number): string[] {
+/**
+ * The candidate's commands and the examiner's events, newest at the bottom;
+ * `back` rows scrolled up from the newest. `earlier`/`later` count the rows
+ * out of sight above and below.
+ */
+export function activityLines(evm: ExaminerViewModel, width: number, lines: number, back = 0): { lines: string[]; earlier: number; later: number } {
   const rows: string[] = [];
   for (const a of evm.activity) {
     const who = a.by === 'examiner' ? 'EXAMINER ' : a.by === 'system' ? '· ' : '> ';
     for (const l of wrapText(`${a.time} ${who}${a.text}`, width, 8)) rows.push(l);
   }
-  return rows.slice(-lines);
+  const later = Math.max(0, Math.min(back, rows.length - lines));
+  const end = rows.length - later;
+  const start = Math.max(0, end - lines);
+  return { lines: rows.slice(start, end), earlier: start, later };
 }
 
-export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [c] curveball [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [r] rate [v] recommend [s] scorecard [↑↓] rubric [q] quit';
-const AFTER_KEYS = '[n] note [r] rate [v] recommend [x] release debrief [s] scorecard [↑↓] rubric [q] quit';
+const PRESENCE: Record<string, string> = { paged: '◌', joining: '⧗', here: '●', busy: '◆' };
 
-export function keyLine(evm: ExaminerViewModel, width: number): string {
+/** The responders: who is here, and what each is doing and by when. */
+export function teamLines(team: readonly TeamMemberView[], width: number, lines: number): string[] {
+  const out: string[] = [];
+  for (const m of team) {
+    out.push(truncate(`${PRESENCE[m.status] ?? '·'} ${m.name} · ${m.role || m.team} · ${m.status}`, width));
+    if (m.task) for (const l of wrapText(`${m.task}${m.due ? ` · ${m.overdue ? '⚠ ' : ''}${m.due}` : ''}`, width - 2, 2)) out.push(`  ${l}`);
+  }
+  if (out.length <= lines) return out;
+  // Too many for the panel: one line each, the task cut short.
+  return team.map((m) => truncate(`${PRESENCE[m.status] ?? '·'} ${m.name}: ${m.task ? `${m.task}${m.due ? ` (${m.due})` : ''}` : m.status}`, width)).slice(0, lines);
+}
+
+export const EXAMINER_KEYS = '[1] message [2] page [3] exec joins [c] curveball [h] hint [p] pause/resume [+] +10 min [g] give/take clock [n] note [r] rate [v] recommend [s] scorecard [↑↓] rubric [PgUp/PgDn] activity [q] quit';
+const AFTER_KEYS = '[n] note [r] rate [v] recommend [x] release debrief [s] scorecard [↑↓] rubric [PgUp/PgDn] activity [q] quit';
+
+/** Rows under the panels for the keys: every key in sight at 80 columns and more. */
+export const KEY_ROWS = 2;
+
+/** The keys, broken between keys (never inside one) over KEY_ROWS rows. */
+export function keyLines(evm: ExaminerViewModel, width: number): string[] {
   const keys = evm.canInject ? EXAMINER_KEYS : evm.finished ? AFTER_KEYS : `${AFTER_KEYS.replace(' [x] release debrief', '')}  (injections: only while the clock runs)`;
-  return truncate(` ${keys}`, width - 1);
+  const groups = keys.match(/\[[^\]]+\][^[]*/gu) ?? [keys];
+  const rows: string[] = [''];
+  for (const g of groups.map((x) => x.trimEnd())) {
+    const row = rows[rows.length - 1]!;
+    if (row !== '' && textWidth(` ${row} ${g}`) > width - 1 && rows.length < KEY_ROWS) rows.push(g);
+    else rows[rows.length - 1] = row === '' ? g : `${row} ${g}`;
+  }
+  while (rows.length < KEY_ROWS) rows.push('');
+  return rows.map((r) => truncate(` ${r}`, width - 1));
 }
 
 export function promptLine(evm: ExaminerViewModel, prompt: ExaminerPrompt, width: number): string {
