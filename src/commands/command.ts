@@ -10,7 +10,7 @@ export const CommandSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('status'), text: z.string() }),
   z.object({ verb: z.literal('reply'), who: z.string(), text: z.string() }),
   z.object({ verb: z.literal('escalate'), team: z.string() }),
-  z.object({ verb: z.literal('ask'), who: z.string(), task: z.string(), boxSec: z.number().nullable() }),
+  z.object({ verb: z.literal('ask'), who: z.string(), task: z.string(), boxSec: z.number().nullable(), boxClock: z.literal('scenario').optional() }),
   z.object({ verb: z.literal('followup'), who: z.string() }),
   z.object({ verb: z.literal('go'), who: z.string().nullable() }),
   z.object({ verb: z.literal('cancel'), who: z.string().nullable() }),

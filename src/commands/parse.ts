@@ -1,8 +1,8 @@
-import { parseDuration } from '../scenario/clock-text.js';
 import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES, type ActionType, type PmField, type Priority, type Role } from '../scenario/vocabulary.js';
 import type { Command, ParseResult } from './command.js';
 import { helpFor, VERB_NAMES } from './verbs.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { readTimeBox, TIME_BOX_FORMS } from './time-box.js';
 
 const ok = (command: Command): ParseResult => ({ ok: true, command });
 
@@ -87,15 +87,12 @@ export function parseCommand(input: string): ParseResult {
     case 'ask': {
       if (words.length < 2) return fail('ask', 'name a responder and the task');
       let task = words.slice(1).join(' ');
-      let boxSec: number | null = null;
-      const box = /\s+(?:in|within|for)\s+(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes|s|sec)?)$/i.exec(task);
-      if (box) {
-        const spec = box[1]!.replace(/\s+/g, '').replace(/(mins|minutes)$/i, 'm');
-        boxSec = parseDuration(/^\d+(\.\d+)?$/.test(spec) ? `${spec}m` : spec);
-        task = task.slice(0, box.index).trim();
-      }
+      const box = readTimeBox(task);
+      if (box === 'unknown') return fail('ask', `a time-box is a number and a unit: ${TIME_BOX_FORMS}`);
+      if (box) task = box.task;
       if (!task) return fail('ask', 'say what the task is');
-      return ok({ verb: 'ask', who: words[0]!.replace(/^@/, '').toLowerCase(), task, boxSec });
+      const boxed = box ? { boxSec: box.sec, ...(box.clock === 'scenario' ? { boxClock: 'scenario' as const } : {}) } : { boxSec: null };
+      return ok({ verb: 'ask', who: words[0]!.replace(/^@/, '').toLowerCase(), task, ...boxed });
     }
     case 'followup':
     case 'follow-up':

@@ -17,7 +17,7 @@ export const VERBS: readonly VerbHelp[] = [
   { verb: 'status', usage: 'status TEXT', help: 'post a status update to stakeholders; say the impact, what is being done and when the next update comes', example: 'status Payments failing for most customers; investigating a dependency. Next update in 15 min.' },
   { verb: 'reply', usage: 'reply WHO TEXT', help: 'answer a stakeholder', example: 'reply dana Card payments fail for ~90% of customers; next update 21:30.' },
   { verb: 'escalate', usage: 'escalate TEAM', help: 'page a team; its on-call joins after a while', example: 'escalate platform' },
-  { verb: 'ask', usage: 'ask WHO TASK [in Nm]', help: 'delegate to a named responder with a time-box: run a diagnostic, do an action, or ask a question', example: 'ask marco run dig fraud-api.internal.corp in 5m' },
+  { verb: 'ask', usage: 'ask WHO TASK [in 5m | 90s | 2h | 1d]', help: 'delegate to a named responder with a time-box: run a diagnostic, do an action, or ask a question', example: 'ask marco run dig fraud-api.internal.corp in 5m' },
   { verb: 'followup', usage: 'followup WHO', help: 'check in on a responder whose time-box has run out', example: 'followup marco' },
   { verb: 'go', usage: 'go [WHO]', help: 'confirm what a responder read back before a change (also `yes`); `no` cancels it', example: 'go lee' },
   { verb: 'cancel', usage: 'no [WHO]', help: 'cancel a change a responder read back (also `cancel`); correct it with a new `ask`', example: 'no priya' },

@@ -97,3 +97,22 @@ describe('incident command as a simulated team', () => {
     expect(a.score).toEqual(b.score);
   });
 });
+
+describe('time-boxes in a scenario that shows a day per minute', () => {
+  const VISITS = 'scenarios/visits-slow-query.yaml';
+  const opening = `00:12 ack\n00:25 escalate web\n00:30 escalate dba\n`;
+
+  it('"in 1d" is one of the scenario\'s days, and the IC hears it in those words', async () => {
+    const { session } = await playText(VISITS, `${opening}02:15 ask aiko run EXPLAIN (ANALYZE, BUFFERS) the /visits query for center 4127 in 1d\n`, 1, 'missing-index');
+    const s = session.engine.state;
+    const task = s.tasks.find((t) => t.who === 'aiko')!;
+    expect(task.dueSec).toBe(135 + 60);
+    expect(s.feed.some((f) => /back to you in 1:00 \(1 d on the clock\)/.test(f.text))).toBe(true);
+    expect(s.timeline.some((e) => /in 1 d$/.test(e.text))).toBe(true);
+  });
+
+  it('"in 12h" is half a day: half a sim-minute', async () => {
+    const { session } = await playText(VISITS, `${opening}02:15 ask aiko run EXPLAIN (ANALYZE, BUFFERS) the /visits query for center 4127 in 12h\n`, 1, 'missing-index');
+    expect(session.engine.state.tasks.find((t) => t.who === 'aiko')!.dueSec).toBe(135 + 30);
+  });
+});

@@ -68,13 +68,15 @@ export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>)
     world.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
     return;
   }
-  s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${cmd.boxSec ? ` in ${Math.round(cmd.boxSec / 60)}m` : ''}`, kind: 'delegate' });
-  const box = cmd.boxSec !== null ? ` — back to you in ${formatClock(cmd.boxSec)}` : '';
+  const boxSec = sessionBoxSec(cmd, world.scenario.clockScale ?? 1);
+  const boxWords = cmd.boxClock === 'scenario' && cmd.boxSec !== null ? scenarioBoxWords(cmd.boxSec) : null;
+  s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${boxWords ? ` in ${boxWords}` : boxSec ? ` in ${Math.round(boxSec / 60)}m` : ''}`, kind: 'delegate' });
+  const box = boxSec !== null ? ` — back to you in ${formatClock(boxSec)}${boxWords && (world.scenario.clockScale ?? 1) !== 1 ? ` (${boxWords} on the clock)` : ''}` : '';
   world.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
-  if (s.delegation !== 'legacy') return delegate(world, person, cmd.task, cmd.boxSec, named);
+  if (s.delegation !== 'legacy') return delegate(world, person, cmd.task, boxSec, named);
   const o = legacyAsk(world.scenario, cmd.task);
   const kind: TaskState['kind'] = o.kind === 'diagnostic' ? 'diagnostic' : o.kind === 'action' ? 'action' : 'question';
-  assignTask(world, { who: person.id, text: cmd.task, kind, targetId: 'id' in o ? o.id : null, boxSec: cmd.boxSec, named });
+  assignTask(world, { who: person.id, text: cmd.task, kind, targetId: 'id' in o ? o.id : null, boxSec, named });
   world.say('chat', person.name, 'Ack, on it.', 'normal');
   world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
 }
@@ -207,4 +209,20 @@ export function assignRole(world: WorldEffects, cmd: Extract<Command, { verb: 'r
   s.timeline.push({ sec: s.sec, text: `role ${cmd.role} ${who}`, kind: 'other' });
   world.say('chat', 'you → all', `${person?.name ?? 'I'} ${person ? 'is' : 'am'} ${cmd.role} lead.`, 'muted');
   world.answer(`${cmd.role}: ${person?.name ?? 'you'}`);
+}
+
+/**
+ * The time-box in sim seconds. Hours and days were said on the scenario's
+ * clock, which may show a day per sim-minute; at least one second remains.
+ */
+function sessionBoxSec(cmd: Extract<Command, { verb: 'ask' }>, clockScale: number): number | null {
+  if (cmd.boxSec === null) return null;
+  return cmd.boxClock === 'scenario' ? Math.max(1, Math.round(cmd.boxSec / clockScale)) : cmd.boxSec;
+}
+
+/** "2 h", "1 d", "1 d 12 h": a time-box said on the scenario's clock, as the IC said it. */
+function scenarioBoxWords(wallSec: number): string {
+  const d = Math.floor(wallSec / 86_400);
+  const h = Math.round((wallSec % 86_400) / 3600);
+  return [d ? `${d} d` : '', h ? `${h} h` : ''].filter(Boolean).join(' ') || `${Math.round(wallSec / 60)} min`;
 }
