@@ -18,10 +18,22 @@ export interface ClockFrame {
   clockScale?: number;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A clock compressed to an hour or more per sim-minute passes midnight many
+ * times in a session: its times carry the date, or "00:36 ack" and "00:36
+ * time-box ran out" would look simultaneous though a day apart.
+ */
+export function showsDays(frame: ClockFrame): boolean {
+  return (frame.clockScale ?? 1) >= 60;
+}
+
 export function wallClock(frame: ClockFrame, sec: number, withDay = true): string {
   const d = new Date(startMs(frame.startsAt) + sec * 1000 * (frame.clockScale ?? 1));
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return withDay ? `${DAYS[d.getUTCDay()]} ${time}` : time;
+  const date = showsDays(frame) ? `${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ` : '';
+  return withDay ? `${DAYS[d.getUTCDay()]} ${date}${time}` : `${date}${time}`;
 }
 
 /** The hour of the day (fractional, 0 ≤ h < 24) the frame's clock shows at sim second `sec`. */
@@ -31,8 +43,9 @@ export function hourOfDay(frame: ClockFrame, sec: number): number {
   return (((ms % day) + day) % day) / 3_600_000;
 }
 
+/** "21:14", or "Sep 14 07:00" on a clock that shows days. */
 export function wallHm(frame: ClockFrame, sec: number): string {
-  return wallClock(frame, sec, false).slice(0, 5);
+  return wallClock(frame, sec, false).slice(0, -3);
 }
 
 /** Sim seconds at which the frame's clock reads HH:MM (the next such time after the start). */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { wallClock } from '../../../src/scenario/clock-frame.js';
+import { wallClock, wallHm } from '../../../src/scenario/clock-frame.js';
 import { play, playText, reasonsOf } from '../../helpers.js';
 import { describeScenarioContract } from '../../support/scenario-contract.js';
 
@@ -23,8 +23,11 @@ describeScenarioContract(
       const s = e.state;
       // One sim-minute is one wall-clock day.
       expect(e.scenario.clockScale).toBe(1440);
-      expect(wallClock(e.scenario, 0)).toBe('Mon 07:00:00');
-      expect(wallClock(e.scenario, 60)).toBe('Tue 07:00:00');
+      expect(wallClock(e.scenario, 0)).toBe('Mon Sep 14 07:00:00');
+      expect(wallClock(e.scenario, 60)).toBe('Tue Sep 15 07:00:00');
+      // times in chat, logs and the timeline carry the date, so two lines a day apart never read alike
+      expect(wallHm(e.scenario, 36)).toBe('Sep 14 21:24');
+      expect(wallHm(e.scenario, 96)).toBe('Sep 15 21:24');
       expect(((s.resolvedSec ?? s.sec) * e.scenario.clockScale) / DAY).toBeGreaterThanOrEqual(14);
       // Weekly means of /visits p95 keep climbing while the page is not fixed.
       const weekMean = (fromDay: number) => {
