@@ -82,7 +82,7 @@ const ARROWS = new Set<Key>(['Up', 'Down', 'Right', 'Left']);
  * renders only the last frame when CI is set at all (STACK-NOTES §3.1), and
  * colours and locale change what reaches the screen.
  */
-function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = { TERM: 'xterm-256color', LANG: 'C.UTF-8', FORCE_COLOR: '0' };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'USER', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME']) {
     const value = process.env[name];

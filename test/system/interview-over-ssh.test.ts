@@ -1,16 +1,27 @@
 // `firedrill host` against the real OpenSSH client: the examiner's console in
-// one pseudo-terminal, candidates typing `ssh -p PORT join@127.0.0.1` in
-// others, with a temp HOME and no known_hosts. A join code opens the play
-// screen; the examiner's injection and pause reach the candidate; a wrong
-// code, a code in use, a command, SFTP and a -L forward are refused.
+// a pseudo-terminal (node-pty), each candidate's `ssh -p PORT join@127.0.0.1`
+// in its own tmux (test/support/tmux.ts), with a temp HOME and no
+// known_hosts. A join code opens the play screen; the candidate plays the
+// strong script's commands at their sim times (the host's clock at 30x); the
+// examiner's injection, pause and +10 min reach the candidate mid-play; a
+// wrong code, a code in use, a command, SFTP and a -L forward are refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgramTerminal, startProgram } from '../support/terminal.js';
+import { openStore } from '../../src/store/index.js';
+import { scriptLines } from '../helpers.js';
+import { type ProgramTerminal, startProgram } from '../support/terminal.js';
+import { TmuxTerminal } from '../support/tmux.js';
 
 const CODE = /\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b/gu;
+/** The scenario's strong play (the same lines as its examiner.referencePlay; a test keeps them equal). */
+const STRONG = scriptLines('test/scripts/payment-fraud-dns.strong.txt');
+/** The examiner steps in after the candidate's second status update. */
+const STEP_IN_AFTER = STRONG.findIndex((l) => l.text.startsWith('status SEV-2 update'));
+const POSTMORTEM = STRONG.findIndex((l) => l.text === 'postmortem');
+const SPEED = 30;
 
 describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
   let dir: string;
@@ -18,7 +29,7 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
   let examiner: ProgramTerminal;
   let port: number;
   let codes: string[];
-  const opened: ProgramTerminal[] = [];
+  const opened: TmuxTerminal[] = [];
 
   const sshArgs = (extra: string[] = [], logLevel = 'ERROR') => [
     '-p',
@@ -36,7 +47,7 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     ...extra,
   ];
   const ssh = (args: string[], cols = 120, rows = 40, program = 'ssh') => {
-    const t = new ProgramTerminal(program, args, { cols, rows, env: { HOME: home } });
+    const t = new TmuxTerminal(program, args, { cols, rows, env: { HOME: home } });
     opened.push(t);
     return t;
   };
@@ -45,7 +56,7 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     dir = mkdtempSync(join(tmpdir(), 'firedrill-ssh-'));
     home = join(dir, 'home');
     examiner = startProgram(
-      ['host', 'payment-fraud-dns', '--listen', '127.0.0.1:0', '--db', join(dir, 'exam.db'), '--host-key', join(dir, 'host_key'), '--seed', '1', '--codes', '3'],
+      ['host', 'payment-fraud-dns', '--listen', '127.0.0.1:0', '--db', join(dir, 'exam.db'), '--host-key', join(dir, 'host_key'), '--seed', '1', '--codes', '3', '--speed', String(SPEED)],
       { cols: 120, rows: 44, env: { HOME: join(dir, 'examiner-home') } },
     );
     const lobby = await examiner.waitFor(/Waiting for candidates[\s\S]*SHA256:/);
@@ -59,7 +70,23 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a candidate joins with the code and plays; the examiner injects and pauses; the candidate is told', async () => {
+  /** The session's sim time in seconds, as the examiner's console states it. */
+  const simSec = (screen: string) => {
+    const m = /\(sim \+(\d+):(\d\d)\)/u.exec(screen);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : -1;
+  };
+
+  /** Types a command line on the candidate's screen and waits until the play screen has taken it. */
+  const enter = async (cand: TmuxTerminal, text: string) => {
+    cand.type(text);
+    // the end of what was typed, before the cursor: the keys have arrived
+    await cand.waitFor((s) => s.includes(`${text.slice(-12)}▏`));
+    cand.press('Enter');
+    // the command line is empty again: the line was entered
+    await cand.waitFor(/^> ▏ /mu);
+  };
+
+  it('a candidate joins with the code and plays the strong script; the examiner injects and pauses; the candidate is told', async () => {
     const cand = ssh([...sshArgs(), 'join@127.0.0.1']);
     await cand.waitFor(/Join code:/);
     cand.type(`${codes[0]}\r`);
@@ -67,35 +94,61 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     await examiner.waitFor(/EXAMINER · candidate: candidate 1/);
     cand.press('Enter');
     await cand.waitFor(/Clock started/);
-    for (const line of ['ack', 'sev 2', 'status Investigating elevated payment failures; next update 15 min.']) {
-      cand.type(`${line}\r`);
-      await examiner.waitFor((s) => s.includes(`> ${line.slice(0, 30)}`));
+
+    for (const [i, line] of STRONG.entries()) {
+      // each incident line at its sim time, as the script has it (later if typing the one before
+      // took longer); the postmortem's own clock runs at 1x, so its lines follow one another
+      if (i <= POSTMORTEM) await examiner.waitFor((s) => simSec(s) >= line.simMs / 1000, 120_000);
+      if (line.text === 'postmortem') {
+        cand.type('postmortem\r');
+        await cand.waitFor(/esc command line/u);
+        // the script writes the postmortem as `pm …` lines on the command line
+        cand.press('Escape');
+        await cand.waitFor(/^> ▏ /mu);
+      } else if (line.text === 'pm submit') {
+        cand.type('pm submit\r');
+        // the candidate's copy holds no score: the examiner releases the debrief
+        await cand.waitFor(/Session over[\s\S]*Your examiner has the debrief/u);
+      } else {
+        await enter(cand, line.text);
+      }
+      if (line.text === 'sev 2') await cand.waitFor(/SEV-2/);
+      if (i !== STEP_IN_AFTER) continue;
+
+      // The examiner sees what the candidate is typing before it is entered.
+      cand.type('logs service=payment');
+      await examiner.waitFor(/> logs service=payment/);
+      cand.press('C-u');
+      examiner.type('1');
+      await examiner.waitFor(/message \(who: text/);
+      examiner.type('dana: Are refunds affected too?\r');
+      await cand.waitFor(/refunds affected too\?/); // the name before it may wrap the line
+      examiner.type('p');
+      await cand.waitFor(/paused by the examiner/);
+      cand.press('Space');
+      await cand.waitFor(/Paused by the examiner: the examiner resumes the clock\./);
+      examiner.type('+');
+      await cand.waitFor(/\+10 min added/);
+      expect(cand.screen()).not.toMatch(/root cause|variant|Rubric/i);
+      examiner.type('p');
+      await cand.waitFor((s) => !s.includes('paused by the examiner'));
     }
-    await cand.waitFor(/SEV-2/);
-    // The examiner sees what the candidate is typing before it is entered.
-    cand.type('logs service=payment');
-    await examiner.waitFor(/> logs service=payment/);
-    cand.press('C-u');
+    // Every line of the strong script reached the examiner's session, in order, and nothing else.
+    const store = openStore(join(dir, 'exam.db'), { readonly: true });
+    try {
+      const played = store.events(store.getSession('latest').id).filter((e) => e.type === 'command').map((e) => (e.payload as { text: string }).text);
+      expect(played).toEqual(STRONG.map((l) => l.text));
+    } finally {
+      store.close();
+    }
 
-    examiner.type('1');
-    await examiner.waitFor(/message \(who: text/);
-    examiner.type('dana: Are refunds affected too?\r');
-    await cand.waitFor(/refunds affected too\?/); // the name before it may wrap the line
-    examiner.type('p');
-    await cand.waitFor(/paused by the examiner/);
-    cand.press('Space');
-    await cand.waitFor(/Paused by the examiner: the examiner resumes the clock\./);
-    examiner.type('+');
-    await cand.waitFor(/\+10 min added/);
-    expect(cand.screen()).not.toMatch(/root cause|variant|Rubric/i);
-
-    // The same code while the candidate is connected: refused.
+    // The code once more, now that its session has ended: refused.
     const twin = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);
     await twin.waitFor(/Join code:/);
     twin.type(`${codes[0]}\r`);
     await twin.waitFor(/Permission denied/);
     expect((await twin.exited()).code).toBe(255);
-  });
+  }, 300_000);
 
   it('a wrong code is refused', async () => {
     const t = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);

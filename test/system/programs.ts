@@ -10,6 +10,7 @@ const PROGRAMS: { name: string; apt: string; present: () => boolean }[] = [
   { name: 'asciinema (plays the .cast export)', apt: 'asciinema', present: () => runs('asciinema', ['--version']) },
   { name: 'script (gives asciinema a terminal)', apt: 'bsdutils', present: () => runs('script', ['--version']) },
   { name: 'ssh (the OpenSSH client, for the interview host)', apt: 'openssh-client', present: () => runs('ssh', ['-V']) },
+  { name: 'tmux (the candidates\' terminals and the screen captures)', apt: 'tmux', present: () => runs('tmux', ['-V']) },
 ];
 
 function runs(command: string, args: string[]): boolean {
