@@ -80,6 +80,11 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     if (a.above === undefined && a.below === undefined) issues.push({ path: ['alerts', i], message: 'an alert needs above or below' });
     cond(a.when, ['alerts', i, 'when']);
   });
+  if (s.executive) {
+    for (const m of s.executive.text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
+      if (m[1] !== 'update-silence') issues.push({ path: ['executive', 'text'], message: `unknown placeholder "{{${m[1]}}}" in the executive's text: it knows {{update-silence}}` });
+  }
+  s.hints.forEach((h, i) => h.texts.forEach((t, j) => cond(t.when, ['hints', i, 'texts', j, 'when'])));
   s.messages.forEach((m, i) => {
     times(m.text, ['messages', i, 'text']);
     cond(m.when, ['messages', i, 'when']);

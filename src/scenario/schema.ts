@@ -342,6 +342,10 @@ export const Checkpoint = z.strictObject({
 export const Hint = z.strictObject({
   text: z.string().describe('The hint, as the trainee sees it.'),
   cost: z.number().nonnegative().default(2).describe('Points it costs when taken (scaled by difficulty).'),
+  texts: z
+    .array(z.strictObject({ when: ConditionText.describe('This text is given while the condition holds.'), text: z.string().describe('The hint in that world.') }))
+    .default([])
+    .describe('Texts written against what has happened by the time the hint is taken: the first whose `when` holds replaces `text` (a hint never describes what has not happened yet).'),
 });
 
 export const Concept = z.strictObject({

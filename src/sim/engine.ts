@@ -16,6 +16,8 @@ import { weightedPick } from './random.js';
 import { difficultyKnobs, type DifficultyKnobs } from './difficulty.js';
 import type { FeedChannel, FeedItem, Scheduled, WorldState } from './world.js';
 import type { WorldEffects } from './world-effects.js';
+import { hintText } from './hint-text.js';
+import { executiveText, updateSilence } from './executive-text.js';
 
 export interface EngineOptions {
   seed: number;
@@ -216,9 +218,13 @@ export class Engine implements WorldEffects {
   executiveJoins(sec: number): void {
     const exec = this.scenario.executive;
     if (!exec || this.state.executiveSec !== null) return;
-    this.state.executiveSec = sec;
-    this.state.questions.push({ id: 'executive', stakeholder: 'executive', text: exec.text, askedSec: sec, answeredSec: null, answerCovers: false });
-    this.say('stakeholder', `${exec.name} (${exec.role})`, exec.text, 'alert');
+    const s = this.state;
+    s.executiveSec = sec;
+    const text = executiveText(exec.text, () =>
+      updateSilence({ nowSec: sec, lastUpdateSec: s.statusUpdates.at(-1)?.sec ?? null, onsetSec: s.onsetSec, silenceSec: Math.round(exec.silenceSec * this.knobs.pressure), frame: this.scenario }),
+    );
+    s.questions.push({ id: 'executive', stakeholder: 'executive', text, askedSec: sec, answeredSec: null, answerCovers: false });
+    this.say('stakeholder', `${exec.name} (${exec.role})`, text, 'alert');
   }
 
   /** An injected message in a persona's voice, as their scripted ones appear; false when the scenario has no such persona. */
@@ -245,7 +251,7 @@ export class Engine implements WorldEffects {
         // Released by the examiner, priced by the ladder like a hint the candidate takes, and on the timeline for the report.
         s.hintsTaken.push({ sec: s.sec, cost: next.cost * this.knobs.hintCost, by: 'examiner' });
         s.timeline.push({ sec: s.sec, text: `hint ${s.hintsTaken.length} (released by the examiner)`, kind: 'other' });
-        this.say('examiner', 'examiner', `Hint: ${next.text}`, 'good');
+        this.say('examiner', 'examiner', `Hint: ${hintText(next, (c) => this.holds(c))}`, 'good');
       }
       return;
     }

@@ -9,6 +9,7 @@ import type { ActivityView, ExaminerViewModel, HintView } from './examiner-model
 import type { ViewModel, ViewSize } from './model.js';
 import { selectView, type SelectOptions } from './select.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
+import { hintText } from '../sim/hint-text.js';
 
 /**
  * The view once the log panel has finished looking back. The log window
@@ -59,7 +60,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
   const finished = engine.incident.hasTag('over');
   const hints: HintView[] = sc.hints.map((h, i) => {
     const used = s.hintsTaken[i];
-    return { n: i + 1, text: h.text.trim(), cost: h.cost, used: used ? `${used.cost === 0 ? 'released' : 'taken'} +${formatClock(used.sec)}` : null };
+    return { n: i + 1, text: hintText(h, (c) => engine.holds(c)).trim(), cost: h.cost, used: used ? `${used.cost === 0 ? 'released' : 'taken'} +${formatClock(used.sec)}` : null };
   });
   // Trainee names, notes and injected messages are untrusted text too.
   return terminalSafeDeep({

@@ -2,6 +2,7 @@ import type { Command } from '../../commands/command.js';
 import type { WorldEffects } from '../world-effects.js';
 import { describeFilter } from '../logs.js';
 import { onScreen } from '../screen-evidence.js';
+import { HINT_BEFORE_ONSET, hintText } from '../hint-text.js';
 
 /** Looking: log filters, dashboard drill-down, hypotheses, root cause, hints. */
 
@@ -64,9 +65,13 @@ export function hint(world: WorldEffects): void {
     world.answer('no more hints', false);
     return;
   }
+  if (s.onsetSec === null && world.scenario.phases.length > 0) {
+    world.answer(HINT_BEFORE_ONSET, false);
+    return;
+  }
   const cost = next.cost * world.knobs.hintCost;
   s.hintsTaken.push({ sec: s.sec, cost });
   s.timeline.push({ sec: s.sec, text: `hint ${s.hintsTaken.length}`, kind: 'other' });
-  world.say('system', 'hint', next.text, 'good');
+  world.say('system', 'hint', hintText(next, (c) => world.holds(c)), 'good');
   world.answer(`hint ${s.hintsTaken.length}/${world.scenario.hints.length} (−${cost} points)`);
 }
