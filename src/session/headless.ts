@@ -7,9 +7,12 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
 import type { ScriptLine, ScriptWait } from './script.js';
 import { Session, type StartOptions } from './session.js';
+import { coachWanted } from '../sim/coach.js';
 
 export interface HeadlessOptions extends StartOptions {
   postmortemMin?: number;
+  /** The solo coach speaks (recorded in the start event); never in an interview. */
+  coach?: boolean;
   /** Wall milliseconds to wait between commands (demos, crash tests). */
   paceMs?: number;
   /** Called after each event is committed, with what the engine answered. */
@@ -31,7 +34,7 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   const session = Session.start(store, loaded, opts, wallNow);
   // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
   const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
-  session.record({ type: 'start', delegation, ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}) }, 0);
+  session.record({ type: 'start', delegation, ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) }, 0);
   // The chat as the candidate saw it: what arrived before a command is told before it.
   let heard = 0;
   const hear = (beforeMs = Infinity) => {

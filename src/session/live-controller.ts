@@ -8,12 +8,15 @@ import { selectView } from '../view/select.js';
 import { commandTooLong } from '../commands/limits.js';
 import { isStoreError } from '../store/index.js';
 import { completeLine } from './completion.js';
+import { coachWanted } from '../sim/coach.js';
 import type { Session } from './session.js';
 
 export interface LiveOptions {
   interview: boolean;
   onFinish: (session: Session) => string;
   postmortemMin?: number;
+  /** The solo coach speaks (recorded in the start event); never in an interview. */
+  coach?: boolean;
   /** The clock starts at this speed (recorded as a speed event right after the start). */
   startSpeed?: number;
   /** Wall clock for heartbeats and event stamps; Date.now by default. */
@@ -179,7 +182,13 @@ export class LiveController implements PlayController {
     if (this.started || this.pending.some((b) => b.type === 'start')) return;
     // the postmortem override travels in the start event so replays honour it
     // interactive play always asks for the IC's go before a delegated change
-    this.enqueue({ type: 'start', delegation: 'confirm', ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}) });
+    // so does the coach: its lines are derived from the world, and the start event is what says it speaks
+    this.enqueue({
+      type: 'start',
+      delegation: 'confirm',
+      ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}),
+      ...(this.opts.coach && coachWanted({ mode: this.opts.interview ? 'interview' : 'solo', difficulty: this.session.engine.difficulty }) ? { coach: true } : {}),
+    });
     const speed = this.opts.startSpeed;
     if (speed) this.enqueue({ type: 'speed', speed });
   }

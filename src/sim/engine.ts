@@ -17,6 +17,7 @@ import { difficultyKnobs, type DifficultyKnobs } from './difficulty.js';
 import type { FeedChannel, FeedItem, Scheduled, WorldState } from './world.js';
 import type { WorldEffects } from './world-effects.js';
 import { hintText } from './hint-text.js';
+import { coach } from './coach.js';
 import { executiveText, updateSilence } from './executive-text.js';
 
 export interface EngineOptions {
@@ -96,6 +97,8 @@ export class Engine implements WorldEffects {
           s.started = true;
           if (body.postmortemMin !== undefined) this.postmortemMin = body.postmortemMin;
           s.delegation = body.delegation ?? 'legacy';
+          // the coach is for practice: never at hard, whatever a recording says
+          s.coach = body.coach === true && this.difficulty !== 'hard';
           this.send({ type: 'START' });
           this.say('system', 'firedrill', `Clock started. ${this.scenario.title}.`, 'muted');
           this.tick(0);
@@ -104,12 +107,15 @@ export class Engine implements WorldEffects {
       case 'command': {
         const parsed = parseCommand(body.text);
         s.commandsSeen++;
+        if (event.actor !== 'examiner') s.lastCommandSec = s.sec;
         if (!parsed.ok) {
           s.lastAnswer = { sec: s.sec, text: parsed.usage ? `${parsed.error} — usage: ${parsed.usage}` : parsed.error, ok: false };
           return;
         }
         s.lastCommand = parsed.command;
         applyCommand(this, parsed.command, event.actor === 'examiner' ? 'examiner' : 'ic');
+        // heard right after the command that earned it (a harmful change, a resolve with alerts firing)
+        coach(this);
         return;
       }
       case 'speed':
@@ -195,6 +201,7 @@ export class Engine implements WorldEffects {
       this.say('system', 'firedrill', 'Time is up: the incident timed out. Write the postmortem with `postmortem`.', 'alert');
     }
     if (this.incident.hasTag('postmortem') && s.postmortem.deadlineSec !== null && sec >= s.postmortem.deadlineSec) this.submitPostmortem(true);
+    coach(this);
   }
 
   private runDue(sec: number): void {

@@ -20,6 +20,13 @@ export const EventBody = z.discriminatedUnion('type', [
      * replayed with the request matcher of its time.
      */
     delegation: z.enum(['confirm', 'auto']).optional(),
+    /**
+     * The solo coach speaks (src/sim/coach.ts). Its nudges are not events of their own: they are
+     * derived from the world at each sim second, like a page, so this flag is their one source of
+     * truth and a replay says the same lines at the same times. Absent: no coach (older recordings,
+     * interviews, hard difficulty, --no-coach).
+     */
+    coach: z.boolean().optional(),
   }),
   z.object({ type: z.literal('command'), text: z.string() }),
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),

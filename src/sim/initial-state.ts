@@ -63,5 +63,8 @@ export function initialState(scenario: Scenario, variant: string, seed: number, 
     lastAnswer: null,
     commandsSeen: 0,
     lastCommand: null,
+    lastCommandSec: null,
+    coach: false,
+    nudges: [],
   };
 }

@@ -5,7 +5,7 @@ import type { Recommendation } from './events.js';
 
 /** The discrete state of the world: what changes only at events and scheduled moments. */
 
-export type FeedChannel = 'page' | 'chat' | 'stakeholder' | 'system' | 'examiner';
+export type FeedChannel = 'page' | 'chat' | 'stakeholder' | 'system' | 'examiner' | 'coach';
 
 export interface FeedItem {
   sec: number;
@@ -122,6 +122,17 @@ export interface Scheduled {
   fill?: boolean;
 }
 
+/** Which of the coach's rules spoke (src/sim/coach.ts). */
+export type CoachRule = 'unacked-page' | 'update-cadence' | 'idle' | 'harmful-change' | 'resolve-with-alerts' | 'timebox-expired';
+
+/** A line the solo coach said: `key` names the occurrence it was about, so each is said once. */
+export interface CoachNudge {
+  sec: number;
+  rule: CoachRule;
+  key: string;
+  text: string;
+}
+
 export interface ScorecardState {
   /** A competency (rubric section) id → the score the examiner gave it, overriding the computed one. */
   ratings: Record<string, { score: number; sec: number }>;
@@ -198,4 +209,10 @@ export interface WorldState {
   lastAnswer: { sec: number; text: string; ok: boolean } | null;
   commandsSeen: number;
   lastCommand: Command | null;
+  /** When the IC last typed a command (the coach's "minutes with no action"). */
+  lastCommandSec: number | null;
+  /** Whether the coach speaks: the start event's `coach` (never in an interview or at hard). */
+  coach: boolean;
+  /** What the coach said, in order; none of it feeds the score. */
+  nudges: CoachNudge[];
 }

@@ -111,7 +111,7 @@ export interface LogsView {
 
 export interface FeedLineView {
   time: string;
-  channel: 'page' | 'chat' | 'stakeholder' | 'system' | 'examiner';
+  channel: 'page' | 'chat' | 'stakeholder' | 'system' | 'examiner' | 'coach';
   from: string;
   text: string;
   tone: Tone;

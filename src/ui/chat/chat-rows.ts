@@ -13,6 +13,8 @@ export function feedPrefix(line: FeedLineView): string {
       return line.from ? `· ${line.from}` : '·';
     case 'examiner':
       return `EXAMINER ${line.from}:`;
+    case 'coach':
+      return 'coach ›';
     default:
       return `${line.from}:`;
   }
