@@ -125,5 +125,12 @@ export function harmRows(scenario: Scenario, world: WorldState, score: Score, re
   ];
 }
 
+/** The coach's nudges, for the report: none when the coach was off; they never feed the score. */
+export function coachRows(world: WorldState): { sec: number; rule: string; text: string }[] {
+  return world.coach ? world.nudges.map((n) => ({ sec: n.sec, rule: n.rule, text: n.text })) : [];
+}
+
+export const COACH_NONE = 'The coach was on and had nothing to say.';
+
 /** "payment-value-failed" → "Payment value failed". */
 const sentence = (id: string) => `${id.charAt(0).toUpperCase()}${id.slice(1).replace(/[-_]+/g, ' ')}`;

@@ -4,7 +4,7 @@ import type { WorldState } from '../sim/world.js';
 import { CRITERIA, type ItemJudgement } from './action-items.js';
 import { chartData, chartX, decisionGroups, DECISION_KINDS, renderChartSvg, type MetricSampler } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, conceptPlain, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
+import { clock, coachRows, COACH_NONE, conceptLine, conceptPlain, DRILL_NOTICE, harmRows, refCell, timingRows, youCell } from './report-common.js';
 import { referenceFor } from './reference-run.js';
 import { outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
@@ -214,6 +214,16 @@ export function renderHtml(scenario: Scenario, world: WorldState, score: Score, 
   o.push('<div class="table-wrap"><table class="timeline"><thead><tr><th>Time</th><th>Kind</th><th>What you did</th></tr></thead><tbody>');
   for (const e of world.timeline) o.push(`<tr data-sec="${e.sec}"><td>${hm(e.sec)}</td><td class="kind">${esc(DECISION_KINDS[e.kind])}</td><td>${esc(e.text)}</td></tr>`);
   o.push('</tbody></table></div>');
+  if (world.coach) {
+    o.push('<h2 id="coach">Coach nudges</h2>');
+    const nudges = coachRows(world);
+    if (nudges.length === 0) o.push(`<p><i>${esc(COACH_NONE)}</i></p>`);
+    else {
+      o.push('<ul class="coach">');
+      for (const n of nudges) o.push(`<li data-sec="${n.sec}" data-rule="${esc(n.rule)}">${hm(n.sec)} ${esc(n.text)}</li>`);
+      o.push('</ul>');
+    }
+  }
   const examinerNotes = world.notes.filter((n) => n.by === 'examiner');
   if (meta.revealTruth && examinerNotes.length) {
     o.push('<h3>Examiner notes</h3><ul>');

@@ -4,7 +4,7 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { outcomeDetail } from './outcome.js';
 import { referenceTimeline } from './reference.js';
-import { conceptTitle, DRILL_NOTICE, harmRows, timingRows } from './report-common.js';
+import { coachRows, conceptTitle, DRILL_NOTICE, harmRows, timingRows } from './report-common.js';
 import { referenceFor } from './reference-run.js';
 import type { ReportMeta, Score } from './types.js';
 
@@ -36,6 +36,9 @@ export function reportJson(scenario: Scenario, world: WorldState, score: Score, 
     score,
     timings: { ...score.timings, rows: timingRows(scenario, score) },
     timeline: world.timeline.map((e) => ({ ...e, at: at(e.sec) })),
+    // The solo coach's lines (empty when it was off); they never feed the score.
+    coach: world.coach,
+    coachNudges: coachRows(world).map((n) => ({ ...n, at: at(n.sec) })),
     postmortem: { ...score.postmortem, fields: world.postmortem.fields, startedSec: world.postmortem.startedSec, submittedSec: world.postmortem.submittedSec },
     items: score.items.map((j, i) => ({
       n: i + 1,

@@ -5,7 +5,7 @@ import type { WorldState } from '../sim/world.js';
 import { qualityLine } from './action-items.js';
 import { DECISION_KINDS } from './chart.js';
 import { referenceTimeline } from './reference.js';
-import { clock, conceptLine, DRILL_NOTICE, harmRows, recordingLine, refCell, timingRows, youCell } from './report-common.js';
+import { clock, coachRows, COACH_NONE, conceptLine, DRILL_NOTICE, harmRows, recordingLine, refCell, timingRows, youCell } from './report-common.js';
 import { referenceFor } from './reference-run.js';
 import { outcomeDetail, outcomeLine } from './outcome.js';
 import { PM_SECTIONS } from '../scenario/vocabulary.js';
@@ -87,6 +87,14 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
   out.push('## Your timeline');
   out.push('');
   for (const e of world.timeline) out.push(`- ${hm(e.sec)} _${DECISION_KINDS[e.kind]}_ ${e.text}`);
+  if (world.coach) {
+    out.push('');
+    out.push('## Coach nudges');
+    out.push('');
+    const nudges = coachRows(world);
+    if (nudges.length === 0) out.push(`_${COACH_NONE}_`);
+    for (const n of nudges) out.push(`- ${hm(n.sec)} ${n.text}`);
+  }
   const examinerNotes = world.notes.filter((n) => n.by === 'examiner');
   if (meta.revealTruth && examinerNotes.length) {
     out.push('');
