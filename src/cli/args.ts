@@ -6,6 +6,7 @@ const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'no-coach': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   seed: { type: 'string' },

@@ -41,8 +41,12 @@ SCENARIO is a scenario id or a path to a .yaml file; SESSION is an id or "latest
 flags: --db PATH (default $FIREDRILL_DB, else the user data folder) --json --no-color --help --version
 play:  --seed N --speed X --trainee NAME --mode solo|interview --difficulty easy|normal|hard
        --variant V (with --script: force a root-cause variant; else the seed picks one)
-       --postmortem-min N --width W --height H --quiet
-       (--difficulty defaults to the scenario file's own, with --script too)
+       --postmortem-min N --width W --height H --quiet --no-coach
+       (--difficulty defaults to the scenario file's own, with --script too;
+       solo play at easy or normal has a coach who nudges in the chat: a page left
+       unacknowledged, no update past the cadence, minutes idle, a harmful change, a resolve
+       while alerts fire, a time-box nobody followed up. --no-coach turns it off; it is
+       never on at hard or in an interview, and never changes the score)
 exit codes: 0 ok · 1 refused (invalid input, unknown session, failed check) · 2 usage ·
             3 a broken, cut, unsigned, forged or untrusted recording (verify, import)`;
 

@@ -70,8 +70,8 @@ describe('SIGKILL at random points, then resume', () => {
     const baseSeed = Number(process.env.FIREDRILL_KILL_SEED ?? Date.now() % 100_000);
     const random = rng(baseSeed);
     const feed = (engine: Engine, cmds: { simMs: number; text: string }[]) => {
-      // as `play --script` records it: the script says no `go`, so read-backs are confirmed at once
-      engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation: 'auto' } });
+      // as `play --script` records it: the script says no `go`, so read-backs are confirmed at once; solo at normal has the coach
+      engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation: 'auto', coach: true } });
       for (const c of cmds) engine.apply({ simMs: c.simMs, actor: 'ic', body: { type: 'command', text: c.text } });
       return engine;
     };

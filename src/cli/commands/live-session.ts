@@ -12,6 +12,8 @@ export interface LiveSessionOptions {
   difficulty: NonNullable<PlayOptions['difficulty']>;
   mode: 'solo' | 'interview';
   postmortemMin: number | undefined;
+  /** The solo coach speaks (coachWanted). */
+  coach: boolean;
   /** --speed: the clock starts at this speed (recorded as a speed event). */
   startSpeed: number | undefined;
 }
@@ -36,6 +38,7 @@ export function startLiveSession(ctx: Context, loaded: LoadedScenario, opts: Liv
     const session = Session.start(store, loaded, { seed: opts.seed, difficulty: opts.difficulty, mode: opts.mode, trainee: trainee(ctx) }, ctx.wallNow);
     const live = new LiveController(session, {
       interview: opts.mode === 'interview',
+      coach: opts.coach,
       ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}),
       ...(opts.startSpeed ? { startSpeed: opts.startSpeed } : {}),
       onFinish: (s) => {

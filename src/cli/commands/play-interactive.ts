@@ -7,6 +7,7 @@ import { CliError } from '../errors.js';
 import { resolveScenario } from '../scenarios.js';
 import type { LiveSession } from './live-session.js';
 import type { PlayOptions } from './play-options.js';
+import { coachWanted } from '../../sim/coach.js';
 
 export function requireTty(what: string): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -25,7 +26,14 @@ export async function playInteractive(ctx: Context, ref: string | undefined, opt
   const prepared: { session?: LiveSession } = {};
   const controller = new PreparingController(briefingOnlyView(loaded.scenario, { difficulty, interview: opts.mode === 'interview' }), async () => {
     const { startLiveSession } = await import('./live-session.js');
-    prepared.session = startLiveSession(ctx, loaded, { seed: opts.seed, difficulty, mode: opts.mode, postmortemMin: opts.postmortemMin, startSpeed });
+    prepared.session = startLiveSession(ctx, loaded, {
+      seed: opts.seed,
+      difficulty,
+      mode: opts.mode,
+      postmortemMin: opts.postmortemMin,
+      startSpeed,
+      coach: coachWanted({ mode: opts.mode, difficulty, noCoach: opts.noCoach }),
+    });
     return prepared.session.controller;
   });
   try {

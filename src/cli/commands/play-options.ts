@@ -8,6 +8,8 @@ export interface PlayOptions {
   difficulty: 'easy' | 'normal' | 'hard' | undefined;
   mode: 'solo' | 'interview';
   postmortemMin: number | undefined;
+  /** --no-coach: no coach even in solo play at easy or normal. */
+  noCoach: boolean;
 }
 
 /** The trainee's name: --trainee, else the login name. */

@@ -9,11 +9,12 @@ import { CliError } from '../errors.js';
 import { resolveScenario } from '../scenarios.js';
 import { trainee, type PlayOptions } from './play-options.js';
 import { openStore } from '../../store/index.js';
+import { coachWanted } from '../../sim/coach.js';
 
 /** `play SCENARIO --script FILE`: the script's commands at their sim times, no terminal needed. */
 export async function playScript(ctx: Context, ref: string | undefined, scriptPath: string, opts: PlayOptions): Promise<number> {
   const flags = ctx.flags;
-  const { seed, difficulty, mode, postmortemMin } = opts;
+  const { seed, difficulty, mode, postmortemMin, noCoach } = opts;
   if (!ref) throw new CliError('headless play needs a scenario: `firedrill play payment-fraud-dns --script FILE`', 2);
   const loaded = await resolveScenario(ref);
   let text: string;
@@ -47,6 +48,7 @@ export async function playScript(ctx: Context, ref: string | undefined, scriptPa
         // --difficulty when given, else the file's own, as interactive play does.
         difficulty: difficulty ?? sc.difficulty,
         mode,
+        coach: coachWanted({ mode, difficulty: difficulty ?? sc.difficulty, noCoach }),
         trainee: trainee(ctx),
         ...(flags.variant ? { variant: flags.variant } : {}),
         ...(postmortemMin ? { postmortemMin } : {}),

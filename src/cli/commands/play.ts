@@ -10,7 +10,7 @@ export async function playCommand(ctx: Context, positionals: string[]): Promise<
   const mode = choiceFlag(flags, 'mode', ['solo', 'interview'] as const) ?? 'solo';
   const postmortemMin = numFlag(flags, 'postmortem-min', 1, 240);
   // Each way of playing loads only what it needs: the screen's first frame waits on every module loaded before it.
-  const options: PlayOptions = { seed, difficulty, mode, postmortemMin };
+  const options: PlayOptions = { seed, difficulty, mode, postmortemMin, noCoach: flags['no-coach'] === true };
   if (!flags.script) return (await import('./play-interactive.js')).playInteractive(ctx, positionals[0], options);
   return (await import('./play-script.js')).playScript(ctx, positionals[0], flags.script, options);
 }
