@@ -6,6 +6,7 @@
 // frame by frame, as a person at the keyboard would.
 import { describe, expect, it } from 'vitest';
 import { LiveController } from '../../src/session/live-controller.js';
+import { reportMarkdown } from '../../src/session/reports.js';
 import { Session } from '../../src/session/session.js';
 import { openStore } from '../../src/store/index.js';
 import { renderFrame, viewSizeFor } from '../../src/ui/render-frame.js';
@@ -46,6 +47,7 @@ describe('the coach on the play screen', () => {
     expect(session.engine.state.nudges.map((n) => n.rule)).toEqual(['unacked-page', 'harmful-change', 'idle', 'update-cadence', 'resolve-with-alerts']);
     expect(frames.some((f) => f.includes('coach › CheckoutErrors has been paging'))).toBe(true);
     expect(frames.some((f) => f.includes('coach › That change'))).toBe(true);
+    expect(reportMarkdown(session, session.score(), false)).toContain('## Coach nudges');
     // a reload of the recording says the same lines
     expect(Session.load(store, session.id, () => WALL).engine.state.nudges).toEqual(session.engine.state.nudges);
     store.close();
@@ -63,6 +65,8 @@ describe('the coach on the play screen', () => {
     // the same slips happened: the coach would have had something to say
     expect(s.actions.some((a) => a.kind === 'harmful')).toBe(true);
     expect(JSON.stringify(examiner)).not.toMatch(/coach ›|"channel":"coach"|"from":"coach"/);
+    // nor in the debrief, the candidate's or the examiner's
+    for (const reveal of [false, true]) expect(reportMarkdown(session, session.score(), reveal)).not.toMatch(/coach/i);
     store.close();
   });
 });
