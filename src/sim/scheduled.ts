@@ -1,5 +1,5 @@
 import type { WorldEffects } from './world-effects.js';
-import { diagnosticOutput } from './handlers/hands-on.js';
+import { actionReply, diagnosticOutput, ownHands } from './handlers/hands-on.js';
 import { fillPlaceholders } from './handlers/placeholders.js';
 import { applyReport } from './handlers/team.js';
 import type { Scheduled } from './world.js';
@@ -16,8 +16,10 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
       return;
     case 'output': {
       const d = item.diagnostic ? world.scenario.diagnostics.find((x) => x.id === item.diagnostic) : undefined;
-      const out = d ? diagnosticOutput(world, d) : { text: item.fill ? fillPlaceholders(world, item.text ?? '') : (item.text ?? ''), evidence: item.evidence ?? [] };
-      world.say('chat', item.from ?? 'shell', out.text, item.tone ?? 'normal');
+      const a = item.action ? world.scenario.actions.find((x) => x.id === item.action) : undefined;
+      const text = a ? `${item.text ?? ''}${actionReply(world, a, item.values, { ownBefore: item.ownBefore ?? [] })}` : (item.text ?? '');
+      const out = d ? diagnosticOutput(world, d) : { text: item.fill ? fillPlaceholders(world, text) : text, evidence: item.evidence ?? [] };
+      world.say('chat', item.from ?? 'shell', ownHands(world, item.from ?? 'shell', out.text), item.tone ?? 'normal');
       for (const e of out.evidence) world.gainEvidence(e, sec);
       return;
     }

@@ -63,9 +63,15 @@ export function checkStakeholders(world: WorldEffects, sec: number) {
   }
 }
 
+/**
+ * Impact counts the incident's harm: from onset, while the impact has not
+ * been stopped. Before onset and while mitigated the metrics sit at their
+ * baselines, and a counter that kept adding them would say harm continues
+ * after the fix (and show $7 lost before anything broke).
+ */
 export function accumulateImpact(world: WorldEffects, sec: number) {
   const s = world.state;
-  if (!world.incident.hasTag('running')) return;
+  if (!world.incident.hasTag('running') || world.incident.hasTag('mitigated') || s.onsetSec === null) return;
   for (const imp of world.scenario.impact) {
     let v = imp.scale;
     for (const id of imp.from) {

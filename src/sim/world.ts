@@ -120,6 +120,10 @@ export interface Scheduled {
   tone?: FeedItem['tone'];
   /** Fill the text's {{metric:…}} placeholders when it arrives. */
   fill?: boolean;
+  /** A change's reply, chosen when it lands: the action, the settings it applied, and which of its own flags were up when it was asked. `text` is what comes before the reply. */
+  action?: string;
+  values?: Record<string, number>;
+  ownBefore?: string[];
 }
 
 /** Which of the coach's rules spoke (src/sim/coach.ts). */

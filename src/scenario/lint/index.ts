@@ -1,6 +1,7 @@
 import { loadScenarioFileLocated, loadScenarioTextLocated, type Locate, type LocatedLoad } from '../load.js';
 import type { Scenario } from '../schema.js';
 import { checkConcepts } from './concepts.js';
+import { checkConsistency } from './consistency.js';
 import { LintContext } from './context.js';
 import { checkExamples } from './examples.js';
 import type { Finding, Issue } from './finding.js';
@@ -45,6 +46,7 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   checkExamples(ctx);
   checkUnreadFlags(ctx);
   checkLogTimes(ctx);
+  checkConsistency(ctx);
   if (ctx.unproven.size > 0) {
     const flags = [...new Set([...ctx.unproven].flatMap((k) => k.split(',')))].sort();
     ctx.add(

@@ -1,3 +1,4 @@
+import { evalCondition } from '../../scenario/condition.js';
 import { actionChanges, takesEffectAtOnce } from '../../scenario/action-timing.js';
 import { durationWords } from '../../scenario/clock-text.js';
 import type { Action, Diagnostic } from '../../scenario/schema.js';
@@ -5,6 +6,7 @@ import type { WorldEffects } from '../world-effects.js';
 import { legacyHands } from '../requests/legacy.js';
 import { understand } from '../requests/matcher.js';
 import type { RequestOutcome } from '../requests/outcome.js';
+import { withoutAbsentSpeaker } from './absent-speaker.js';
 import { fillPlaceholders } from './placeholders.js';
 import { bindParams, fillParams, settingsWords } from '../requests/params.js';
 
@@ -31,11 +33,12 @@ export function diagnosticOutput(world: WorldEffects, d: Diagnostic): { text: st
 }
 
 /** Applies an action's effects; returns the response the actor sees (`raw`: before its metric placeholders are filled). */
-export function applyAction(world: WorldEffects, action: Action, by: string, values?: Record<string, number>): { ok: boolean; text: string; raw: string } {
+export function applyAction(world: WorldEffects, action: Action, by: string, values?: Record<string, number>): { ok: boolean; text: string; raw: string; ownBefore: string[] } {
   const s = world.state;
-  if (!world.holds(action.requires)) return { ok: false, text: action.refusal, raw: action.refusal };
+  if (!world.holds(action.requires)) return { ok: false, text: action.refusal, raw: action.refusal, ownBefore: [] };
+  const ownBefore = ownFlags(action).filter((f) => world.flags.has(f));
   // the reply describes the world as the action found it
-  const raw = fillParams(action, values, action.responses.find((r) => world.holds(r.when))?.text ?? action.response);
+  const raw = actionReply(world, action, values, null);
   const reply = fillPlaceholders(world, raw);
   s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
   world.flags.raise(`done:${action.id}`, s.sec);
@@ -43,7 +46,25 @@ export function applyAction(world: WorldEffects, action: Action, by: string, val
     if (takesEffectAtOnce(c)) world.flags.raise(c.flag, s.sec);
     else world.schedule({ sec: s.sec + c.afterSec, kind: c.raise ? 'raise' : 'lower', flag: c.flag });
   }
-  return { ok: true, text: reply, raw };
+  return { ok: true, text: reply, raw, ownBefore };
+}
+
+/**
+ * The reply to a change: the first of its responses that fits the world, else
+ * its response. `landed` is set when the reply is told as the change lands
+ * (delaySec later): the rest of the world is read as it is then, so a reply
+ * never says what something else that landed meanwhile has undone, while the
+ * action's own flags are read as they were when it was asked.
+ */
+export function actionReply(world: WorldEffects, action: Action, values: Record<string, number> | undefined, landed: { ownBefore: readonly string[] } | null): string {
+  const own = new Set(ownFlags(action));
+  const has = (f: string) => (landed && own.has(f) ? landed.ownBefore.includes(f) : world.flags.has(f));
+  return fillParams(action, values, action.responses.find((r) => evalCondition(r.when, has))?.text ?? action.response);
+}
+
+/** The flags an action itself moves. */
+export function ownFlags(action: Action): string[] {
+  return [...action.sets, ...action.clears, `done:${action.id}`];
 }
 
 /**
@@ -52,12 +73,27 @@ export function applyAction(world: WorldEffects, action: Action, by: string, val
  * fixed while a check would still show the world before the fix. A recording
  * from before this heard "done" at once, and still does.
  */
-export function tellChange(world: WorldEffects, action: Action, from: string, done: string, underWay: (inAbout: string) => string, reply: string, tone: 'good' | 'normal'): void {
+export function tellChange(
+  world: WorldEffects,
+  action: Action,
+  from: string,
+  done: string,
+  underWay: (inAbout: string) => string,
+  reply: string,
+  tone: 'good' | 'normal',
+  asked: { values?: Record<string, number>; ownBefore: readonly string[] },
+): void {
   const s = world.state;
-  if (action.delaySec === 0 || s.delegation === 'legacy') return world.say('chat', from, `${done}${fillPlaceholders(world, reply)}`, tone);
+  if (action.delaySec === 0 || s.delegation === 'legacy') return world.say('chat', from, `${done}${fillPlaceholders(world, ownHands(world, from, reply))}`, tone);
   world.say('chat', from, underWay(durationWords(action.delaySec)), 'normal');
-  // scheduled after the action's own flag changes, so in the same second it is heard after they land
-  world.schedule({ sec: s.sec + action.delaySec, kind: 'output', from, text: `${done}${reply}`, tone, fill: true });
+  // scheduled after the action's own flag changes, so in the same second it is heard after they land;
+  // the reply is chosen then, against the world it lands in
+  world.schedule({ sec: s.sec + action.delaySec, kind: 'output', from, text: done, tone, fill: true, action: action.id, ...(asked.values ? { values: asked.values } : {}), ownBefore: [...asked.ownBefore] });
+}
+
+/** What the IC's own terminal (`$ …`) prints: never in the voice of someone who is not here. */
+export function ownHands(world: WorldEffects, from: string, text: string): string {
+  return from.startsWith('$ ') ? withoutAbsentSpeaker(world, text) : text;
 }
 
 /** The IC doing hands-on work while responders are present costs command points. */
@@ -106,7 +142,7 @@ export function doByIc(world: WorldEffects, text: string): void {
   const handsOn = noteHandsOn(world, `do ${text}`);
   const result = applyAction(world, a, 'ic', values);
   s.timeline.push({ sec: s.sec, text: `do ${text}${result.ok ? '' : ' (refused)'}`, kind: 'action' });
-  if (result.ok) tellChange(world, a, `$ ${text}`, '', (t) => `under way: ${a.title}; it takes effect in about ${t}`, result.raw, 'normal');
+  if (result.ok) tellChange(world, a, `$ ${text}`, '', (t) => `under way: ${a.title}; it takes effect in about ${t}`, result.raw, 'normal', { ...(values ? { values } : {}), ownBefore: result.ownBefore });
   else world.say('chat', `$ ${text}`, result.text, 'muted');
   const title = values ? `${a.title} (${settingsWords(a, values)})` : a.title;
   world.answer(handsOn ? `${title}: done yourself (you are the IC: with responders here, delegate with \`ask\`)` : title, result.ok);

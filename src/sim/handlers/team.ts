@@ -106,7 +106,7 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
     const result = applyAction(world, a, person.id, task.values);
     // the settings applied; a recording from before settings echoed the request's numbers
     const asked = task.values && a.params.length ? ` (${settingsWords(a, task.values)})` : task.params?.length && s.delegation === 'legacy' ? ` (as asked: ${task.params.map(spoken).join(', ')})` : '';
-    if (result.ok) tellChange(world, a, `${person.name} → you`, `Done: ${a.title}${asked}. `, (t) => `Under way: ${a.title}${asked}. It takes effect in about ${t}; I'll tell you when it has.`, result.raw, 'good');
+    if (result.ok) tellChange(world, a, `${person.name} → you`, `Done: ${a.title}${asked}. `, (t) => `Under way: ${a.title}${asked}. It takes effect in about ${t}; I'll tell you when it has.`, result.raw, 'good', { ...(task.values ? { values: task.values } : {}), ownBefore: result.ownBefore });
     else world.say('chat', `${person.name} → you`, `Could not: ${result.text}`, 'muted');
     return;
   }

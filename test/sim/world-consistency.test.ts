@@ -1,0 +1,114 @@
+// Every bundled scenario, every variant: the strong script written for it and
+// the weak script played in it, checked for signals that contradict each
+// other at every IC decision and at seconds between (test/support/world-invariants.ts).
+// Each invariant is shown to catch a planted contradiction.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCondition } from '../../src/scenario/condition.js';
+import { lintFile } from '../../src/scenario/lint/index.js';
+import { createIncidentMachine } from '../../src/sim/incident-machine.js';
+import { loadFixture } from '../helpers.js';
+import {
+  alertsFollowRules,
+  changedSettingsReported,
+  checkedSeconds,
+  checkWorld,
+  formatWorldFinding,
+  impactStopsWithFault,
+  logFieldsAgree,
+  metricsMatchLogs,
+  observe,
+  onlyJoinedSpeak,
+  repliesAreCurrent,
+  type Observed,
+} from '../support/world-invariants.js';
+
+const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const script = (file: string) => ({ file, text: readFileSync(file, 'utf8') });
+
+/** The strong script for a variant (per-variant file, else the scenario's one), and the weak script. */
+function runsOf(id: string): { file: string; variant: string }[] {
+  const scripts = readdirSync('test/scripts');
+  return loadFixture(`scenarios/${id}.yaml`).scenario.variants.flatMap((v) => {
+    const strong = scripts.find((f) => f === `${id}.${v.id}.strong.txt`) ?? scripts.find((f) => f === `${id}.strong.txt`);
+    return [...(strong ? [{ file: `test/scripts/${strong}`, variant: v.id }] : []), { file: `test/scripts/${id}.weak.txt`, variant: v.id }];
+  });
+}
+
+describe('the world agrees with itself in every bundled scenario', () => {
+  for (const id of SCENARIOS) {
+    it(`${id}: strong and weak scripts in every variant`, { timeout: 120_000 }, async () => {
+      const runs = runsOf(id);
+      expect(runs.some((r) => r.file.endsWith('.strong.txt'))).toBe(true);
+      const findings = [];
+      for (const r of runs) findings.push(...checkWorld(await observe(`scenarios/${id}.yaml`, script(r.file), r.variant)));
+      expect(findings.map(formatWorldFinding)).toEqual([]);
+    });
+  }
+});
+
+const PLANTED = 'test/fixtures/consistency';
+const quiet = script('test/fixtures/mini.weak.txt');
+
+describe('each invariant catches a planted contradiction', () => {
+  it('log fields: db time over the duration, a path its controller does not serve', async () => {
+    const o = await observe(`${PLANTED}/log-fields.yaml`, quiet, 'bad-config');
+    const found = logFieldsAgree(o, checkedSeconds(o)).map((f) => f.text);
+    expect(found.some((t) => /db time .* exceeds the request's total duration/.test(t))).toBe(true);
+    expect(found.some((t) => /path \/messages is not served by controller CheckoutController|path \/checkout is not served by controller ShiftsController/.test(t))).toBe(true);
+    const lint = lintFile(`${PLANTED}/log-fields.yaml`, { createMachine: createIncidentMachine }).findings.filter((f) => f.rule === 'consistency');
+    expect(lint.map((f) => f.path)).toEqual(expect.arrayContaining(['logs.0.fields.db', 'logs.0.fields.controller']));
+  });
+
+  it('speakers: someone who has not joined speaks', async () => {
+    const o = await observe(`${PLANTED}/unjoined-speaker.yaml`, quiet, 'bad-config');
+    const found = onlyJoinedSpeak(o);
+    expect(found[0]).toMatchObject({ invariant: 'unjoined-speaker', sec: 30, scenario: 'planted-unjoined-speaker', variant: 'bad-config' });
+    expect(found[0]!.text).toMatch(/Ana speaks .*rolled the config back already/);
+  });
+
+  it('impact: a counter that grows before onset or while mitigated', async () => {
+    const o = await observe('test/fixtures/mini.yaml', script('test/fixtures/mini.strong.txt'), 'bad-config');
+    expect(impactStopsWithFault(o)).toEqual([]);
+    // the recorded samples, as a world that kept counting would have them
+    const mitigated = o.samples.findIndex((s) => s.lifecycle === 'mitigated');
+    const planted: Observed = { ...o, samples: o.samples.map((s, i) => (i === 1 || i > mitigated ? { ...s, impact: { failed: (s.impact.failed ?? 0) + i } } : s)) };
+    const texts = impactStopsWithFault(planted).map((f) => f.text);
+    expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/failed grew .* before the incident began/), expect.stringMatching(/failed grew .* while the impact is stopped/)]));
+  });
+
+  it('alerts: a page from noise around a healthy baseline', async () => {
+    const o = await observe(`${PLANTED}/alert-noise.yaml`, quiet, 'bad-config');
+    expect(alertsFollowRules(o).some((f) => /QueueDepthHigh paged .* noise around its baseline 4/.test(f.text))).toBe(true);
+    const lint = lintFile(`${PLANTED}/alert-noise.yaml`, { createMachine: createIncidentMachine }).findings.filter((f) => f.rule === 'consistency');
+    expect(lint.map((f) => f.path)).toContain('alerts.0.above');
+  });
+
+  it('replies: a delayed reply that describes the world as it was asked, not as it lands', async () => {
+    // asked before onset (01:00), landing 30 s after it
+    const text = '00:10 ack\n00:40 do rollback config\n';
+    const o = await observe('test/fixtures/mini.yaml', { file: 'inline', text }, 'bad-config');
+    expect(repliesAreCurrent(o)).toEqual([]);
+    // the same run, had the rollback's reply been chosen when asked: one that only fits before onset
+    const rollback = o.scenario.actions.find((a) => a.id === 'rollback')!;
+    const stale = { ...rollback, responses: [{ when: parseCondition('!onset'), text: 'Rolled back; nothing was failing yet.' }] };
+    const planted: Observed = { ...o, scenario: { ...o.scenario, actions: o.scenario.actions.map((a) => (a.id === 'rollback' ? stale : a)) } };
+    const asked = o.engine.state.actions.find((a) => a.id === 'rollback')!.sec;
+    planted.engine.state.feed.push({ sec: asked + rollback.delaySec, channel: 'chat', from: '$ rollback config', text: 'Rolled back; nothing was failing yet.', tone: 'normal' });
+    expect(repliesAreCurrent(planted).map((f) => f.invariant)).toEqual(['stale-reply']);
+  });
+
+  it('settings: a check that still reports the value a change replaced', async () => {
+    const text = '00:10 ack\n00:20 do raise the pool\n00:40 run pool status\n';
+    const o = await observe(`${PLANTED}/stale-setting.yaml`, { file: 'inline', text }, 'bad-config');
+    const found = changedSettingsReported(o);
+    expect(found[0]).toMatchObject({ invariant: 'stale-setting', sec: 45 });
+    expect(found[0]!.text).toMatch(/pool_size 10 → 40.* still reports .*pool_size: 10/);
+  });
+
+  it('metrics and logs: a route whose p95 the logs do not bear out', async () => {
+    const o = await observe(`${PLANTED}/metric-vs-logs.yaml`, quiet, 'bad-config');
+    const found = metricsMatchLogs(o, checkedSeconds(o));
+    expect(found[0]?.text).toMatch(/checkout_p95 .* averages \d{3} ms .* log lines on \/checkout put p95 at \d\d ms/);
+  });
+});
