@@ -32,6 +32,24 @@ describe('firedrill host over SSH', () => {
     client.end();
   });
 
+  it('keys that arrive in one packet are each a key: ctrl-u then a letter clears the line, then types the letter', async () => {
+    const code = t.serving.host.issueCode();
+    const client = await connect(t.serving.port, displayCode(code));
+    const term = await CandidateTerminal.open(client, 100, 30);
+    await term.waitFor('[enter] start the clock');
+    term.type('\r');
+    await term.waitFor('Clock started');
+    const cand = t.serving.host.candidates.find((c) => c.code === code)!;
+    term.type('abcdefgh');
+    for (let i = 0; i < 40 && cand.draft !== 'abcdefgh'; i++) await sleep(50);
+    term.type('\u0015b');
+    for (let i = 0; i < 40 && cand.draft !== 'b'; i++) await sleep(50);
+    expect(cand.draft).toBe('b');
+    term.type('x\u007f\u007fsev 2\r');
+    await term.waitFor('SEV-2');
+    client.end();
+  });
+
   it('refuses a wrong code, and an address that keeps guessing is held off', async () => {
     await expect(connect(t.serving.port, 'WRONG-CODE')).rejects.toThrow(/authentication methods failed/i);
     expect(t.logs.some((l) => /refused a join code .*unknown/.test(l))).toBe(true);

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
+import { splitKeys } from './split-keys.js';
 
 /**
  * One input dispatcher for the whole app. Ink hands every key to every active
@@ -37,7 +38,7 @@ export function useKeypress(getLayers: () => readonly KeyLayer[]): void {
   const latest = useRef(getLayers);
   latest.current = getLayers;
   const onInput = useCallback((input: string, key: Key) => {
-    dispatchKey(latest.current(), input, key);
+    for (const [i, k] of splitKeys(input, key)) dispatchKey(latest.current(), i, k);
   }, []);
   // isRawModeSupported is stdin.isTTY at runtime: undefined, not false, on a pipe.
   useInput(onInput, { isActive: isRawModeSupported === true });
