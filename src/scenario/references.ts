@@ -118,6 +118,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       if (!a.sets.includes(f)) issues.push({ path: ['actions', i, 'lasting', f], message: `"${f}" is not among this action's sets: lasting times only the flags it raises` });
     }
     cond(a.requires, ['actions', i, 'requires']);
+    cond(a.harmfulWhen, ['actions', i, 'harmfulWhen']);
     a.responses.forEach((r, j) => cond(r.when, ['actions', i, 'responses', j, 'when']));
   });
   s.evidence.forEach((e, i) => {
@@ -164,6 +165,16 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       c.before.forEach((a, j) => {
         if (!actionIds.has(a)) issues.push({ path: ['rubric', i, 'check', 'before', j], message: `unknown action "${a}"` });
       });
+    const happening = (h: { action?: string | undefined; flag?: string | undefined }, path: (string | number)[]) => {
+      if (h.action !== undefined && !actionIds.has(h.action)) issues.push({ path: [...path, 'action'], message: `unknown action "${h.action}"` });
+      if (h.flag !== undefined && !flags.has(h.flag)) issues.push({ path: [...path, 'flag'], message: `unknown flag "${h.flag}": define it as a phase, a variant flag or an action's sets` });
+    };
+    if (c.kind === 'did') happening(c, ['rubric', i, 'check']);
+    if (c.kind === 'before') {
+      happening(c.first, ['rubric', i, 'check', 'first']);
+      happening(c.then, ['rubric', i, 'check', 'then']);
+    }
+    if (c.kind === 'reached' || c.kind === 'never') cond(c.when, ['rubric', i, 'check', 'when']);
     if (c.kind === 'mitigated')
       c.harm?.forEach((h, j) => {
         if (!s.impact.some((x) => x.id === h)) issues.push({ path: ['rubric', i, 'check', 'harm', j], message: `unknown impact counter "${h}" (impact: ${s.impact.map((x) => x.id).join(', ') || 'none'})` });

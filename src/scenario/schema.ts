@@ -206,6 +206,9 @@ export const Action = z.strictObject({
   match: z.array(Pattern).min(1).describe('Regular expressions tried against what follows `do` (or an `ask`).'),
   example: z.string().optional().describe('A canonical command line (without `do`), offered by completion; lint checks it matches.'),
   kind: z.enum(['mitigation', 'fix', 'harmful', 'neutral']).describe('mitigation stops the impact, fix removes the cause, harmful makes things worse, neutral neither.'),
+  harmfulWhen: ConditionString.optional().describe(
+    'Harm that depends on the world: the action counts as harmful (it loses no-harmful and is penalised in mitigated) only if this holds when it is taken, whatever its kind. Re-enabling a WAF is harmful only while the bad rule is still in: `harmfulWhen: bad-rule-in`.',
+  ),
   sets: z.array(z.string()).default([]).describe('Flags raised (after delaySec) and lowered by the action.'),
   clears: z.array(z.string()).default([]).describe('Flags lowered by the action.'),
   delaySec: Duration.default(0).describe('Sim time between the action being applied and its flags changing.'),
@@ -289,6 +292,20 @@ const Band = {
 };
 const withinSec = Duration.describe('Full points when done within this long.');
 
+/** Exactly one of an action or a flag: what a check says happened. */
+const oneOfActionOrFlag = (h: { action?: string | undefined; flag?: string | undefined }) => (h.action === undefined) !== (h.flag === undefined);
+const ACTION_OR_FLAG = { message: 'give an action or a flag, not both' };
+const happeningFields = {
+  action: Id.optional().describe('An action\'s id: it happened when the action was applied (by the IC, or by a responder the IC asked).'),
+  flag: z.string().optional().describe('A flag: it happened when the flag first went up (an action\'s or an objection\'s sets, done:ID).'),
+};
+const Happening = z.strictObject(happeningFields).refine(oneOfActionOrFlag, ACTION_OR_FLAG);
+const what = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('What happened, in the past tense, for the report\'s reason ("enabled the DNS fallback", "failed open without the risk owner\'s agreement"); without it the report names the action or says "it".');
+
 /** A check kind's tag, described for editors with what the check rewards. */
 const kind = <K extends string>(name: K, rewards: string) => z.literal(name).describe(`Rewards ${rewards}.`);
 
@@ -317,6 +334,30 @@ export const Check = z.discriminatedUnion('kind', [
   z.strictObject({ kind: kind('questions-answered', 'stakeholder questions answered, and answered well') }),
   z.strictObject({ kind: kind('postmortem-concepts', 'action items that meet the postmortem concepts') }),
   z.strictObject({ kind: kind('postmortem-quality', 'action items that are specific, owned, prioritised, measurable and blameless; summary, impact and root cause written') }),
+  z
+    .strictObject({
+      kind: kind('did', 'an action done (or a flag raised), optionally within withinSec of the onset; later earns half'),
+      ...happeningFields,
+      withinSec: Duration.optional().describe('Full points when it happened within this long of the onset; later earns half. Without it, any time counts.'),
+      what,
+    })
+    .refine(oneOfActionOrFlag, ACTION_OR_FLAG),
+  z.strictObject({
+    kind: kind('before', 'one thing happening before another (a poll before a risky change); not applicable when the second never happened and the impact was stopped without it'),
+    first: Happening.describe('What should come first: an action or a flag.'),
+    then: Happening.describe('What it should come before: an action or a flag.'),
+  }),
+  z.strictObject({
+    kind: kind('reached', 'a condition holding within bySec of the onset; later earns half'),
+    when: ConditionString.describe('The condition to reach: flags, or a named condition.'),
+    bySec: Duration.describe('Full points when the condition held within this long of the onset.'),
+    what,
+  }),
+  z.strictObject({
+    kind: kind('never', 'a condition never holding during the session; not applicable when no change was made at all'),
+    when: ConditionString.describe('The condition that must never hold: flags, or a named condition (`fail-open & !risk-approved`).'),
+    what,
+  }),
 ]);
 export type Check = z.infer<typeof Check>;
 

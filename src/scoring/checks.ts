@@ -11,6 +11,9 @@ import { decidedSec, judgeMitigation } from './mitigation.js';
 import { conceptPlain } from './report-common.js';
 import { countedUpdates, normalisedUpdate, silenceTheExecutiveWouldHaveBroken } from './status-updates.js';
 import type { CheckResult } from './types.js';
+import { harmfulActions } from '../sim/harmful.js';
+import { notApplicable, notYet, r } from './check-result.js';
+import { judgeBefore, judgeDid, judgeNever, judgeReached } from './happened-checks.js';
 
 /** One pure function per rubric check kind: (scenario, final world) → fraction earned + why. */
 
@@ -21,11 +24,6 @@ export interface CheckContext {
 }
 
 const at = (sec: number) => formatClock(sec);
-const r = (fraction: number, reason: string): CheckResult => ({ fraction: Math.max(0, Math.min(1, fraction)), reason });
-/** Full marks for something that has not gone wrong because nothing it judges has happened yet. */
-const notYet = (reason: string): CheckResult => ({ ...r(1, reason), pending: true });
-/** Nothing it judges happened in this session: no points, and its weight goes to the checks that did apply. */
-const notApplicable = (reason: string): CheckResult => ({ ...r(0, reason), notApplicable: true });
 
 function band(elapsed: number | null, excellent: number, acceptable: number, what: string): CheckResult {
   if (elapsed === null) return r(0, `never ${what}`);
@@ -123,7 +121,7 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       return r(m.fraction, m.reason);
     }
     case 'no-harmful': {
-      const harmful = w.actions.filter((a) => a.kind === 'harmful');
+      const harmful = harmfulActions(w);
       if (harmful.length === 0) return w.actions.length === 0 ? notApplicable('no change was made, so there was nothing to judge') : r(1, `${w.actions.length} change(s) made, none of them harmful`);
       const lessons = harmful.map((h) => {
         const a = scenario.actions.find((x) => x.id === h.id)!;
@@ -274,6 +272,14 @@ export function evaluate(check: Check, ctx: CheckContext): CheckResult {
       }
       return r(f, notes.join('; '));
     }
+    case 'did':
+      return judgeDid(scenario, w, check);
+    case 'before':
+      return judgeBefore(scenario, w, check);
+    case 'reached':
+      return judgeReached(scenario, w, check);
+    case 'never':
+      return judgeNever(scenario, w, check);
   }
 }
 

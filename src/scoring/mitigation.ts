@@ -3,6 +3,7 @@ import { impactFigure } from '../scenario/number-text.js';
 import type { Check, Scenario } from '../scenario/schema.js';
 import { referenceKeyOf, referenceWorld } from '../sim/reference-world.js';
 import type { WorldState } from '../sim/world.js';
+import { harmfulActions } from '../sim/harmful.js';
 
 /**
  * How well the user impact was stopped: the harm this session caused (the
@@ -56,7 +57,7 @@ export function judgeMitigation(scenario: Scenario, check: MitigatedCheck, w: Wo
     f = elapsed <= check.excellentSec ? 1 : 1 / (1 + (elapsed - check.excellentSec) / Math.max(1, check.acceptableSec - check.excellentSec));
     notes.push(`stopped the user impact after ${formatClock(elapsed)}${elapsed <= check.excellentSec ? ` (target ≤ ${formatClock(check.excellentSec)})` : `: a strong IC does it within ${formatClock(check.excellentSec)}`}`);
   }
-  const harmful = w.actions.filter((a) => a.kind === 'harmful');
+  const harmful = harmfulActions(w);
   if (harmful.length) {
     f *= 0.5 ** harmful.length;
     notes.push(`${harmful.length} harmful change(s) made (×${0.5 ** harmful.length})`);

@@ -3,6 +3,7 @@ import { wallHm } from '../scenario/clock-frame.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import type { ReferenceRun, Score } from './types.js';
+import { harmfulActions } from '../sim/harmful.js';
 
 /**
  * The comparison with a strong IC: for each step the rubric asks for, when
@@ -64,7 +65,7 @@ function did(scenario: Scenario, w: WorldState, score: Score | null) {
     rolesAt,
     updates: w.statusUpdates.length,
     longestGap,
-    harmful: w.actions.filter((a) => a.kind === 'harmful'),
+    harmful: harmfulActions(w),
     blameful: score?.items.filter((i) => i.blameful).length ?? 0,
   };
 }

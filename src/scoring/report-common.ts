@@ -7,6 +7,7 @@ import type { ItemJudgement } from './action-items.js';
 import { outcomeLine } from './outcome.js';
 import type { ReferenceRow } from './reference.js';
 import type { ReferenceRun, ReportMeta, Score } from './types.js';
+import { harmfulActions } from '../sim/harmful.js';
 
 /** What every report format shares: the drill notice, timing rows, labels. */
 
@@ -113,7 +114,7 @@ export function harmRows(scenario: Scenario, world: WorldState, score: Score, re
   const rw = ref?.world ?? null;
   const figure = (w: WorldState, i: Scenario['impact'][number]) => impactFigure(w.impact[i.id] ?? 0, i.label, i.unit);
   const harmful = (w: WorldState) => {
-    const n = w.actions.filter((a) => a.kind === 'harmful').length;
+    const n = harmfulActions(w).length;
     return n === 0 ? 'none' : `${n}`;
   };
   return [

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.js';
 import { elapsedWords } from './executive-text.js';
+import { isHarmful } from './harmful.js';
 import type { WorldEffects } from './world-effects.js';
 import type { CoachRule } from './world.js';
 
@@ -112,7 +113,7 @@ function idle(world: WorldEffects): Nudge[] {
 function harmfulChanges(world: WorldEffects): Nudge[] {
   const s = world.state;
   return s.actions.flatMap((a, i) => {
-    if (a.kind !== 'harmful') return [];
+    if (!isHarmful(a)) return [];
     const title = world.scenario.actions.find((x) => x.id === a.id)?.title ?? a.id;
     return [
       {

@@ -53,16 +53,17 @@ export class Engine implements WorldEffects {
     this.postmortemMin = opts.postmortemMin ?? scenario.postmortemMin;
     this.machine = from?.machine ?? createIncidentMachine(scenario);
     if (from) {
-      this.flags = FlagHistory.from(from.flags.log());
-      this.stepper = new IncidentStepper(this.machine, from.stepper.state);
       this.state = structuredClone(from.state);
+      this.flags = FlagHistory.over(this.state.flagLog);
+      this.stepper = new IncidentStepper(this.machine, from.stepper.state);
       return;
     }
     const variant = opts.variant ? scenario.variants.find((v) => v.id === opts.variant) : weightedPick(opts.seed, 'variant', scenario.variants);
     if (!variant) throw new Error(`scenario ${scenario.id} has no variant "${opts.variant}"`);
-    this.flags = new FlagHistory([`variant:${variant.id}`, ...variant.flags]);
-    this.stepper = new IncidentStepper(this.machine);
     this.state = initialState(scenario, variant.id, this.seed, this.difficulty);
+    this.flags = FlagHistory.over(this.state.flagLog);
+    for (const f of [`variant:${variant.id}`, ...variant.flags]) this.flags.raise(f, 0);
+    this.stepper = new IncidentStepper(this.machine);
   }
 
   /** An independent copy: keyframes for seeking, branches for what-if. */

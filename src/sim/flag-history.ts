@@ -39,6 +39,17 @@ export class FlagHistory {
     return h;
   }
 
+  /**
+   * A history over `log` (the world's record of flag changes, WorldState.flagLog):
+   * it holds the changes already in it and appends the ones to come, so the
+   * world carries what happened when and the scorer can read it.
+   */
+  static over(log: FlagChange[]): FlagHistory {
+    const h = FlagHistory.from(log);
+    h.changes = log;
+    return h;
+  }
+
   raise(flag: string, sec: number): boolean {
     if (this.current.has(flag)) return false;
     this.current.set(flag, sec);

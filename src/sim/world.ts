@@ -2,6 +2,7 @@ import type { Command } from '../commands/command.js';
 import type { Lifecycle } from './incident-machine.js';
 import type { LogFilter } from './logs.js';
 import type { Recommendation } from './events.js';
+import type { FlagChange } from './flag-history.js';
 
 /** The discrete state of the world: what changes only at events and scheduled moments. */
 
@@ -171,7 +172,8 @@ export interface WorldState {
   evidence: Record<string, number>;
   hypotheses: { n: number; text: string; sec: number; verdict: 'open' | 'confirm' | 'refute'; because: string }[];
   rootCause: { text: string; sec: number } | null;
-  actions: { id: string; sec: number; by: string; kind: string }[];
+  /** `harmful`: set for an action with harmfulWhen, whether it held as the action was taken; otherwise its kind says. */
+  actions: { id: string; sec: number; by: string; kind: string; harmful?: boolean }[];
   diagnostics: { id: string; sec: number; by: string }[];
   handsOn: { sec: number; text: string }[];
   statusUpdates: { sec: number; text: string; promiseSec: number | null }[];
@@ -208,6 +210,8 @@ export interface WorldState {
   extended: { sec: number; minutes: number } | null;
   pending: Scheduled[];
   nextOrder: number;
+  /** Every flag raised and lowered, in order, with its second (the engine's FlagHistory appends to it): what the rubric reads to tell what happened when. */
+  flagLog: FlagChange[];
   alertBreach: Record<string, number | null>;
   /** The answer to the IC's last command, shown under the command line. */
   lastAnswer: { sec: number; text: string; ok: boolean } | null;

@@ -19,8 +19,21 @@ export function conditionSites(s: Scenario): ConditionSite[] {
   s.messages.forEach((m, i) => add(m.when, ['messages', i, 'when']));
   s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => add(o.when, ['diagnostics', i, 'outputs', j, 'when'])));
   s.actions.forEach((a, i) => add(a.requires, ['actions', i, 'requires']));
+  s.actions.forEach((a, i) => add(a.harmfulWhen, ['actions', i, 'harmfulWhen']));
   s.evidence.forEach((e, i) => add(e.when, ['evidence', i, 'when']));
   s.stakeholders.forEach((st, i) => st.questions.forEach((q, j) => add(q.when, ['stakeholders', i, 'questions', j, 'when'])));
+  s.rubric.forEach((r, i) => {
+    const c = r.check;
+    if (c.kind === 'reached' || c.kind === 'never') add(c.when, ['rubric', i, 'check', 'when']);
+    // did and before read when a flag (done:ID for an action) went up
+    const flag = (h: { action?: string | undefined; flag?: string | undefined }, path: (string | number)[]) =>
+      add({ kind: 'flag', name: h.action !== undefined ? `done:${h.action}` : h.flag! }, path);
+    if (c.kind === 'did') flag(c, ['rubric', i, 'check']);
+    if (c.kind === 'before') {
+      flag(c.first, ['rubric', i, 'check', 'first']);
+      flag(c.then, ['rubric', i, 'check', 'then']);
+    }
+  });
   add(s.mitigatedWhen, ['mitigatedWhen']);
   add(s.fixedWhen, ['fixedWhen']);
   return out;

@@ -10,6 +10,7 @@ import { checkLogTimes } from './log-times.js';
 import { proveLifecycle, type IncidentMachineFactory } from './lifecycle.js';
 import { DEFAULT_MAX_STATES } from './model.js';
 import { checkRubric } from './rubric.js';
+import { checkHarmfulWhen } from './rubric-happened.js';
 import { checkSignals } from './signals.js';
 import { checkSolvable } from './solvable.js';
 import { checkVariants } from './variants.js';
@@ -40,6 +41,7 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   ctx.proofs = goals.map((v) => proveLifecycle(machine, ctx.model, v));
   checkSolvable(ctx);
   checkRubric(ctx);
+  checkHarmfulWhen(ctx);
   checkConcepts(ctx);
   checkVariants(ctx);
   checkSignals(ctx);

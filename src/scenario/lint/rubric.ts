@@ -1,4 +1,5 @@
 import type { LintContext } from './context.js';
+import { checkHappenedCheck } from './rubric-happened.js';
 import { evidenceSources, pageCanFire } from './sources.js';
 
 /**
@@ -8,7 +9,7 @@ import { evidenceSources, pageCanFire } from './sources.js';
  * diagnostic output or evidence entry grants in that variant, a responder who
  * can join to be escalated to, delegated to and followed up with.
  * `mitigated` and `resolved-after-fix` are reported with mitigatedWhen and
- * fixedWhen.
+ * fixedWhen; did, before, reached and never in rubric-happened.ts.
  */
 export function checkRubric(ctx: LintContext): void {
   const s = ctx.scenario;
@@ -59,6 +60,11 @@ export function checkRubric(ctx: LintContext): void {
         if (!anyoneJoins)
           ctx.add(at, `checkpoint ${cp.id} (${c.kind}) can never be earned: no responder can ever join (each has joinSec: null or is not the one their team's page brings), so there is nobody to ${c.kind === 'delegated' ? 'delegate to' : 'follow up with'}. Give someone on a team a joinSec`, 'rubric');
         return;
+      case 'did':
+      case 'before':
+      case 'reached':
+      case 'never':
+        return checkHappenedCheck(ctx, cp, at);
       default:
         return;
     }

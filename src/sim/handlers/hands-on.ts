@@ -40,7 +40,8 @@ export function applyAction(world: WorldEffects, action: Action, by: string, val
   // the reply describes the world as the action found it
   const raw = actionReply(world, action, values, null);
   const reply = fillPlaceholders(world, raw);
-  s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind });
+  // state-dependent harm is judged in the world the action found, before its own flags change
+  s.actions.push({ id: action.id, sec: s.sec, by, kind: action.kind, ...(action.harmfulWhen ? { harmful: world.holds(action.harmfulWhen) } : {}) });
   world.flags.raise(`done:${action.id}`, s.sec);
   for (const c of actionChanges(action)) {
     if (takesEffectAtOnce(c)) world.flags.raise(c.flag, s.sec);

@@ -89,3 +89,24 @@ describe('the JSON Schema documents every field', () => {
     expect(hover(schema, ['rubric', ackIndex, 'check', 'kind'])).toMatch(/acknowledged/);
   });
 });
+
+describe('the JSON Schema documents the checks on what happened', () => {
+  type Alt = { properties: Record<string, { const?: string; description?: string; properties?: Record<string, { description?: string }> }> };
+  const schema = scenarioJsonSchema() as { properties: { rubric: { items: { properties: { check: { oneOf: Alt[] } } } }; actions: { items: { properties: Record<string, { description?: string }> } } } };
+  const kindOf = (k: string) => schema.properties.rubric.items.properties.check.oneOf.find((a) => a.properties.kind?.const === k)!;
+
+  it('describes each new kind and every field it takes', () => {
+    const fields: Record<string, string[]> = { did: ['action', 'flag', 'withinSec', 'what'], before: ['first', 'then'], reached: ['when', 'bySec', 'what'], never: ['when', 'what'] };
+    for (const [k, keys] of Object.entries(fields)) {
+      const alt = kindOf(k);
+      expect(alt.properties.kind!.description, k).toMatch(/^Rewards /);
+      for (const key of keys) expect(alt.properties[key]?.description, `${k}.${key}`).toBeTruthy();
+    }
+    for (const side of ['first', 'then']) for (const key of ['action', 'flag']) expect(kindOf('before').properties[side]!.properties![key]!.description).toBeTruthy();
+    expect(schema.properties.actions.items.properties.harmfulWhen!.description).toMatch(/harmful .* only if this holds when it is taken/);
+  });
+
+  it('accepts the fixture that uses them', () => {
+    expect(valid(readFileSync('test/fixtures/happened.yaml', 'utf8')).errors).toEqual([]);
+  });
+});
