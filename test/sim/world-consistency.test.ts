@@ -112,3 +112,29 @@ describe('each invariant catches a planted contradiction', () => {
     expect(found[0]?.text).toMatch(/checkout_p95 .* averages \d{3} ms .* log lines on \/checkout put p95 at \d\d ms/);
   });
 });
+
+describe('contradictions seen in play stay fixed', () => {
+  it('kubectl describe hpa reports the minimum the IC raised, with or without the metrics API', async () => {
+    const lines = readFileSync('test/scripts/k8s-observability-blindspot.v1-workers-tls.strong.txt', 'utf8').split('\n').filter((l) => /^\d/.test(l));
+    // before the metrics API is repaired (12:40) and after it is (16:40), with both HPAs raised
+    lines.splice(lines.findIndex((l) => l.startsWith('11:40')), 0, '11:00 ask bruno do raise minReplicas of the appoints-v2 HPA to 8 in 3m');
+    lines.splice(lines.findIndex((l) => l.startsWith('12:30')), 0, '12:20 ask diego run kubectl describe hpa -n apps in 2m');
+    lines.splice(lines.findIndex((l) => l.startsWith('20:05')), 0, '17:30 ask diego run kubectl describe hpa -n apps in 2m');
+    const o = await observe('scenarios/k8s-observability-blindspot.yaml', { file: 'hpa-probe', text: lines.join('\n') }, 'v1-workers-tls');
+    const shown = o.engine.state.feed.filter((f) => f.text.startsWith('kubectl describe hpa:')).map((f) => f.text);
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).toMatch(/Min replicas: 8 .* 8 current \/ 8 desired/);
+    expect(shown[1]).toMatch(/appoints-v1 +Min replicas: 8[\s\S]*appoints-v2 +Min replicas: 8/);
+    expect(checkWorld(o).map(formatWorldFinding)).toEqual([]);
+  });
+
+  it('a purge that lands with the rollback says the publisher is stopped, in no absent responder\'s voice', async () => {
+    const text = '00:10 ack\n05:00 do roll back menu-publisher to 2.7.4\n05:30 do purge the schema-4 menu:v3 keys from menu-cache\n';
+    const o = await observe('scenarios/menu-telemetry-partition.yaml', { file: 'purge-probe', text }, 'cache-schema');
+    const at360 = o.engine.state.feed.filter((f) => f.sec === 360 && f.from.startsWith('$ ')).map((f) => f.text);
+    expect(at360[0]).toMatch(/^menu-publisher is back on 2\.7\.4/);
+    expect(at360[1]).toMatch(/^Deleted the schema-4 menu:v3:\* keys/);
+    expect(at360.join('\n')).not.toMatch(/still sweeping|Lina:/);
+    expect(checkWorld(o).map(formatWorldFinding)).toEqual([]);
+  });
+});

@@ -14,5 +14,5 @@ export function withoutAbsentSpeaker(world: WorldEffects, text: string): string 
   const joined = world.state.responders[people[0]!.id]?.joinedSec ?? null;
   if (joined !== null && joined <= world.state.sec) return text;
   const rest = text.slice(m[0].length);
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+  return rest;
 }
