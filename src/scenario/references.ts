@@ -74,6 +74,8 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     times(l.message, ['logs', i, 'message']);
     if (!serviceIds.has(l.service)) issues.push({ path: ['logs', i, 'service'], message: `unknown service "${l.service}"` });
     cond(l.when, ['logs', i, 'when']);
+    for (const [k, g] of Object.entries(l.fields))
+      if (typeof g === 'object' && 'metric' in g && !metricIds.has(g.metric)) issues.push({ path: ['logs', i, 'fields', k, 'metric'], message: `unknown metric "${g.metric}"` });
   });
   s.alerts.forEach((a, i) => {
     if (!metricIds.has(a.metric)) issues.push({ path: ['alerts', i, 'metric'], message: `unknown metric "${a.metric}"` });

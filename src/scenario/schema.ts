@@ -128,6 +128,13 @@ const FieldGen = z.union([
     decimals: z.number().int().min(0).max(6).default(2).describe('Decimal places of the drawn number.'),
   }),
   z.strictObject({ hex: z.number().int().min(1).max(64).describe('A hex string of this many digits (ids, trace ids), drawn per line.') }),
+  z
+    .strictObject({
+      metric: Id.describe('Id of the metric the value follows (a route\'s latency, a queue\'s depth).'),
+      times: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).describe('The value is the metric\'s value at the line\'s second times a factor drawn between these two, so lines and the dashboard tell the same story as the metric moves.'),
+      decimals: z.number().int().min(0).max(6).default(1).describe('Decimal places of the value.'),
+    })
+    .refine((g) => g.times[0] <= g.times[1], { message: 'times: the first factor must not exceed the second' }),
 ]);
 export type FieldGen = z.infer<typeof FieldGen>;
 

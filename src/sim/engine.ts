@@ -329,6 +329,6 @@ export class Engine implements WorldEffects {
 
   logsAt(sec: number): LogLine[] {
     if (!this.state.started || sec < 0 || sec > this.state.sec) return [];
-    return logsAt(this.scenario.logs, this.scenario, this.seed, this.flags, sec, this.knobs.noise);
+    return logsAt(this.scenario.logs, this.scenario, this.seed, this.flags, sec, this.knobs.noise, (id, at) => this.metricAt(id, at));
   }
 }

@@ -24,8 +24,15 @@ export const NO_FILTER: LogFilter = { equals: {}, text: null };
 
 const HEX = '0123456789abcdef';
 
-function gen(g: FieldGen, d: Draw): string | number | boolean {
+/** A metric's value at a second, for fields that follow one. */
+export type MetricAt = (id: string, sec: number) => number | null;
+
+function gen(g: FieldGen, d: Draw, metricAt: MetricAt | undefined, sec: number): string | number | boolean {
   if (typeof g !== 'object') return g;
+  if ('metric' in g) {
+    const factor = g.times[0] + d.next() * (g.times[1] - g.times[0]);
+    return Number(((metricAt?.(g.metric, sec) ?? 0) * factor).toFixed(g.decimals));
+  }
   if ('pick' in g) return d.pick(g.pick);
   if ('int' in g) return d.int(g.int[0], g.int[1]);
   if ('float' in g) return Number((g.float[0] + d.next() * (g.float[1] - g.float[0])).toFixed(g.decimals));
@@ -143,9 +150,10 @@ function activeTemplates(templates: readonly LogTemplate[], on: ReadonlySet<stri
  * Every log line of one sim-second, in time order. Pure in (templates, seed,
  * flags, second): scroll-back and replay regenerate instead of storing.
  * `rateScale` is the difficulty's noise knob; `frame` is the wall clock the
- * lines' own `{{time:…}}` stamps are written in.
+ * lines' own `{{time:…}}` stamps are written in; `metricAt` gives the values
+ * of metrics that fields follow.
  */
-export function logsAt(templates: readonly LogTemplate[], frame: ClockFrame, seed: number, flags: FlagHistory, sec: number, rateScale = 1): LogLine[] {
+export function logsAt(templates: readonly LogTemplate[], frame: ClockFrame, seed: number, flags: FlagHistory, sec: number, rateScale = 1, metricAt?: MetricAt): LogLine[] {
   const lines: LogLine[] = [];
   for (const t of activeTemplates(templates, flags.flagsAt(sec))) {
     const c = compile(t);
@@ -155,7 +163,7 @@ export function logsAt(templates: readonly LogTemplate[], frame: ClockFrame, see
     for (let i = 0; i < count; i++) {
       const li = drawAt(seed, c.stream, sec, i + 1);
       const fields: Record<string, string | number | boolean> = {};
-      for (const [k, g] of c.fields) fields[k] = gen(g, li);
+      for (const [k, g] of c.fields) fields[k] = gen(g, li, metricAt, sec);
       const ms = sec * 1000 + Math.floor(li.next() * 1000);
       // Drawn after everything a template without times draws, so those lines stay as they were.
       const at = c.timed ? wallInstant(frame, ms, Math.floor(li.next() * 1000)) : null;

@@ -146,4 +146,17 @@ describe('contradictions seen in play stay fixed', () => {
     for (let s = valid + 10; s <= valid + 120; s += 5) expect(o.engine.metricAt('visits_p95', s)!).toBeLessThan(1500);
     for (let s = valid + 1; s <= valid + 120; s++) expect(o.logs(s).filter((l) => l.service === 'postgres' && /FROM "visits" WHERE/.test(l.message))).toEqual([]);
   });
+
+  it('with pagination alone on the missing index, the /visits lines keep up with p95 as it grows, because their times follow it', async () => {
+    const text = '00:10 ack\n00:20 do paginate /visits at 50 rows per page, newest first\n05:00 status paginated\n';
+    const o = await observe('scenarios/visits-slow-query.yaml', { file: 'paginate-probe', text }, 'missing-index');
+    for (const sec of [60, 600, 1800, 2160]) {
+      const p95 = o.engine.metricAt('visits_p95', sec)!;
+      for (const l of o.logs(sec).filter((x) => x.fields.path === '/visits' && typeof x.fields.duration === 'number')) {
+        expect(Number(l.fields.duration) / p95).toBeGreaterThanOrEqual(0.45 - 1e-3);
+        expect(Number(l.fields.duration) / p95).toBeLessThanOrEqual(1.02 + 1e-3);
+      }
+    }
+    expect(checkWorld(o).map(formatWorldFinding)).toEqual([]);
+  });
 });

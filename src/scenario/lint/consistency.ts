@@ -20,8 +20,14 @@ function source(t: LogTemplate, key: string): { path: (string | number)[]; gen: 
   return null;
 }
 
-/** The least and most a generator can give, as a time in ms; null when it is not a number. */
-function span(g: FieldGen): [number, number] | null {
+/**
+ * The least and most a generator can give, as a time in ms; null when it is
+ * not a number. A field that follows a metric is measured in that metric's
+ * value (`per`), so it compares only with another that follows the same one.
+ */
+function span(g: FieldGen, per: string | null = null): [number, number] | null {
+  if (typeof g === 'object' && 'metric' in g) return g.metric === per ? [g.times[0], g.times[1]] : null;
+  if (per !== null) return null;
   if (typeof g === 'number') return [g, g];
   if (typeof g === 'string') {
     const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(g);
@@ -50,14 +56,16 @@ function firstSource(t: LogTemplate, keys: readonly string[]) {
 
 function checkTemplate(ctx: LintContext, t: LogTemplate, i: number): void {
   const total = firstSource(t, TOTAL_KEYS);
-  const totalSpan = total ? span(total.gen) : null;
+  const per = total && typeof total.gen === 'object' && 'metric' in total.gen ? total.gen.metric : null;
+  const totalSpan = total ? span(total.gen, per) : null;
+  const unit = per ? `× ${per}` : '';
   for (const [part, keys] of Object.entries(PART_KEYS)) {
     const p = firstSource(t, keys);
-    const ps = p ? span(p.gen) : null;
+    const ps = p ? span(p.gen, per) : null;
     if (!p || !ps || !totalSpan || ps[1] <= totalSpan[0]) continue;
     ctx.add(
       ['logs', i, ...p.path],
-      `log template ${t.id} can write ${p.key}=${ps[1]} with ${total!.key}=${totalSpan[0]}: ${part} time is part of the request's duration, so its largest value must not exceed the smallest duration (fields are drawn independently)`,
+      `log template ${t.id} can write ${p.key}=${ps[1]}${unit} with ${total!.key}=${totalSpan[0]}${unit}: ${part} time is part of the request's duration, so its largest value must not exceed the smallest duration (fields are drawn independently)`,
       'consistency',
       'warning',
     );
