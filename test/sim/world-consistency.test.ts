@@ -159,4 +159,11 @@ describe('contradictions seen in play stay fixed', () => {
     }
     expect(checkWorld(o).map(formatWorldFinding)).toEqual([]);
   });
+
+  it('LogsErrorBurst does not page for a burst that was over before the ruler came back', async () => {
+    const text = '06:05 ack\n06:30 do raise minReplicas of the appoints-v1 HPA to 8\n07:30 do set the Loki ruler rule_path to /tmp/loki/rules on an emptyDir\n';
+    const o = await observe('scenarios/k8s-observability-blindspot.yaml', { file: 'burst-probe', text }, 'v1-workers-tls');
+    expect(o.engine.state.mitigatedSec).not.toBeNull();
+    expect(o.engine.state.pages.filter((p) => p.name === 'LogsErrorBurst').map((p) => `${p.firedSec}s with /v1 5xx at ${o.engine.metricAt('v1_5xx', p.firedSec)}%`)).toEqual([]);
+  });
 });
