@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { inkFrameCaches } from './ink-frame-caches.mjs';
 
 /** A hash of what the bundle is made of: derived-data caches are keyed by it (src/cli/build-id.ts). */
 function buildId() {
@@ -42,6 +43,7 @@ const result = await build({
   // native addons stay outside the bundle (ssh2 loads its optional crypto addon at run time)
   external: ['better-sqlite3', 'ssh2'],
   plugins: [
+    inkFrameCaches,
     {
       // Ink loads React DevTools only when DEV=true; the bundle ships without it.
       name: 'no-devtools',
