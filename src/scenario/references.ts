@@ -1,3 +1,4 @@
+import { commandFlagNames } from './command-flags.js';
 import { conditionFlags, type Condition } from './condition.js';
 import { PAGER, personas } from './personas.js';
 import type { Scenario } from './schema.js';
@@ -8,7 +9,7 @@ export interface ReferenceIssue {
   message: string;
 }
 
-/** The flags a condition may name: phases, variant flags, flags set by actions and objections. */
+/** The flags a condition may name: phases, variant flags, flags set by actions and objections, and the IC's command acts (escalated:TEAM, joined:PERSON, role:ROLE, status-posted, polled…). */
 export function knownFlags(s: Scenario): Set<string> {
   const flags = new Set<string>();
   for (const p of s.phases) flags.add(p.id);
@@ -22,6 +23,7 @@ export function knownFlags(s: Scenario): Set<string> {
     flags.add(`done:${a.id}`);
   }
   for (const o of s.objections) o.sets.forEach((f) => flags.add(f));
+  for (const f of commandFlagNames(s)) flags.add(f);
   return flags;
 }
 
@@ -41,7 +43,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   const cond = (c: Condition | undefined, path: (string | number)[]) => {
     if (!c) return;
     for (const f of conditionFlags(c)) {
-      if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets` });
+      if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets, or use a command flag (escalated:TEAM, joined:PERSON, role:ROLE, status-posted, polled, polled:clear, polled:objected)` });
     }
   };
   const times = (text: string, path: (string | number)[]) => {

@@ -1,3 +1,4 @@
+import { joinedFlag } from '../scenario/command-flags.js';
 import type { WorldEffects } from './world-effects.js';
 import { actionReply, diagnosticOutput, ownHands } from './handlers/hands-on.js';
 import { fillPlaceholders } from './handlers/placeholders.js';
@@ -27,6 +28,7 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
       const r = s.responders[item.person!];
       if (r && r.joinedSec === null) {
         r.joinedSec = sec;
+        world.flags.raise(joinedFlag(item.person!), sec);
         const p = world.scenario.people.find((x) => x.id === item.person)!;
         world.say('chat', p.name, `joined the incident channel (${p.role}).`, 'good');
       }

@@ -1,4 +1,5 @@
 import type { Condition } from '../condition.js';
+import { commandFlagNames, commandFlags } from '../command-flags.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
 
@@ -37,6 +38,8 @@ export function whyNeverUp(ctx: LintContext, flag: string, vis: readonly number[
   s.variants.forEach((v) => {
     if (v.flags.includes(flag)) reasons.push(`variant ${v.id} starts with it`);
   });
+  if (commandFlagNames(s).has(flag) && !commandFlags(s, ctx.model.joinable).some((c) => c.flag === flag))
+    reasons.push(flag.startsWith('joined:') ? `${flag.slice(7)} can never join (joinSec null, or not a member of a team that brings them in)` : 'no poll can hear an objection: no one who can join objects');
   if (reasons.length === 0) return `nothing raises "${flag}": no action's or objection's sets, phase or variant flags name it — add it to the sets of the action that should cause it`;
   return `"${flag}" never comes up (${reasons.join('; ')})`;
 }

@@ -4,6 +4,7 @@ import type { Scenario } from '../schema.js';
 import { conditionFlags } from '../condition.js';
 import { readFlags } from './conditions.js';
 import { actionChanges, landingOrder } from '../action-timing.js';
+import { commandFlags } from '../command-flags.js';
 
 /**
  * The world as lint sees it: which flags are up, which fault phase the
@@ -13,8 +14,9 @@ import { actionChanges, landingOrder } from '../action-timing.js';
  *
  * From a variant's starting flags, the IC may at any moment apply any action
  * whose `requires` holds (raising `done:<id>` and its sets, lowering its
- * clears), poll so that a joined responder's objection raises its sets, or
- * wait: the next phase starts when its time comes unless its `unless` holds,
+ * clears), poll so that a joined responder's objection raises its sets,
+ * raise a command flag by a command act (escalated:TEAM, joined:PERSON for
+ * someone who can join, role:ROLE, status-posted, polled…), or wait: the next phase starts when its time comes unless its `unless` holds,
  * temporary flags wear off and delayed effects land. Exact times do not
  * matter for what can become true, except that a phase due after the time
  * limit never starts in play. The exploration is breadth-first, so each
@@ -35,6 +37,7 @@ export type ModelEvent =
   | { type: 'DO'; action: number }
   | { type: 'LAND'; action: number }
   | { type: 'OBJECT'; objection: number }
+  | { type: 'COMMAND'; flag: string }
   | { type: 'EXPIRE'; flag: string };
 
 export interface ReachableState {
@@ -97,6 +100,8 @@ export class FlagModel {
   private readonly actions: PackedAction[];
   private readonly phaseUp: bigint[];
   private readonly objectionSets: bigint[];
+  /** Command flags some condition reads, and the command that raises each. */
+  private readonly commands: Map<string, string>;
 
   /**
    * `track` narrows the model to some flags (a cone of influence, see
@@ -131,6 +136,7 @@ export class FlagModel {
     });
     this.phaseUp = scenario.phases.map((_, k) => mask(scenario.phases.slice(0, k + 1).map((p) => p.id)));
     this.objectionSets = scenario.objections.map((o) => (this.joinable.has(o.from) ? mask(o.sets) : 0n));
+    this.commands = new Map(commandFlags(scenario, this.joinable).filter((c) => this.bitOf.has(c.flag)).map((c) => [c.flag, c.how]));
   }
 
   initial(variantIndex: number): FlagState {
@@ -200,6 +206,10 @@ export class FlagModel {
       case 'OBJECT':
         up |= this.objectionSets[ev.objection]!;
         break;
+      case 'COMMAND':
+        // a command act's flag stays up for the rest of the run
+        up |= this.bitOf.get(ev.flag) ?? 0n;
+        break;
       case 'EXPIRE': {
         const b = this.bitOf.get(ev.flag) ?? 0n;
         if ((temp & b) === 0n) return null;
@@ -219,6 +229,7 @@ export class FlagModel {
     this.objectionSets.forEach((m, i) => {
       if (m !== 0n) out.push({ type: 'OBJECT', objection: i });
     });
+    for (const flag of this.commands.keys()) out.push({ type: 'COMMAND', flag });
     if (st.temp !== 0n) this.names.forEach((f, i) => {
       if ((st.temp >> BigInt(i)) & 1n) out.push({ type: 'EXPIRE', flag: f });
     });
@@ -297,6 +308,8 @@ export class FlagModel {
         return `wait for ${s.actions[ev.action]!.id} to take effect`;
       case 'OBJECT':
         return `poll (${s.objections[ev.objection]!.from} objects)`;
+      case 'COMMAND':
+        return this.commands.get(ev.flag) ?? ev.flag;
       case 'EXPIRE':
         return `wait for ${ev.flag} to wear off`;
     }

@@ -1,3 +1,4 @@
+import { commandFlagNames } from '../command-flags.js';
 import type { Condition } from '../condition.js';
 import { formatClock } from '../duration.js';
 import type { Checkpoint } from '../schema.js';
@@ -19,12 +20,12 @@ type HappeningRef = { action?: string | undefined; flag?: string | undefined };
 const flagOf = (h: HappeningRef): Condition => ({ kind: 'flag', name: h.action !== undefined ? `done:${h.action}` : h.flag! });
 const nameOf = (h: HappeningRef) => (h.action !== undefined ? `action ${h.action}` : `flag ${h.flag}`);
 
-/** A flag did/before name must be one the IC can bring about: an action's or an objection's, not a phase or a variant's. */
+/** A flag did/before name must be one the IC can bring about: an action's, an objection's or a command act's, not a phase or a variant's. */
 function raisedByTheIc(ctx: LintContext, h: HappeningRef): boolean {
   if (h.action !== undefined) return true;
   const f = h.flag!;
   const s = ctx.scenario;
-  return f.startsWith('done:') || s.actions.some((a) => a.sets.includes(f)) || s.objections.some((o) => o.sets.includes(f));
+  return f.startsWith('done:') || s.actions.some((a) => a.sets.includes(f)) || s.objections.some((o) => o.sets.includes(f)) || commandFlagNames(s).has(f);
 }
 
 export function checkHappenedCheck(ctx: LintContext, cp: Checkpoint, at: Path): void {

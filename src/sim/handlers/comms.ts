@@ -1,3 +1,4 @@
+import { STATUS_POSTED } from '../../scenario/command-flags.js';
 import type { Command } from '../../commands/command.js';
 import { simSecAt, type ClockFrame } from '../../scenario/clock-frame.js';
 import type { WorldEffects } from '../world-effects.js';
@@ -57,6 +58,7 @@ export function status(world: WorldEffects, cmd: Extract<Command, { verb: 'statu
   const s = world.state;
   const promiseSec = promisedUpdate(cmd.text, s.sec, world.scenario);
   s.statusUpdates.push({ sec: s.sec, text: cmd.text, promiseSec });
+  world.flags.raise(STATUS_POSTED, s.sec);
   s.timeline.push({ sec: s.sec, text: `status "${cmd.text}"`, kind: 'status' });
   world.say('stakeholder', 'you → #status', cmd.text, 'muted');
   world.answer(promiseSec === null ? 'posted (tip: promise the next update time)' : 'posted');

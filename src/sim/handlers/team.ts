@@ -1,5 +1,6 @@
 import type { Command } from '../../commands/command.js';
 import { durationWords, formatClock } from '../../scenario/clock-text.js';
+import { escalatedFlag, POLL_CLEAR, POLL_OBJECTED, POLLED, roleFlag } from '../../scenario/command-flags.js';
 import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
 import { legacyAsk } from '../requests/legacy.js';
@@ -29,6 +30,7 @@ export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'esc
   }
   const team = found.team;
   s.escalations.push({ sec: s.sec, team: team.id });
+  world.flags.raise(escalatedFlag(team.id), s.sec);
   s.timeline.push({ sec: s.sec, text: `escalate ${team.id}`, kind: 'delegate' });
   const members = team.members.map((id) => world.scenario.people.find((p) => p.id === id)!);
   const fresh = members.filter((p) => s.responders[p.id]!.pagedSec === null);
@@ -152,6 +154,8 @@ export function poll(world: WorldEffects, cmd: Extract<Command, { verb: 'poll' }
     for (const f of o.sets) world.flags.raise(f, s.sec);
   }
   s.polls.push({ sec: s.sec, text: cmd.text, objections: heard });
+  world.flags.raise(POLLED, s.sec);
+  world.flags.raise(heard.length === 0 ? POLL_CLEAR : POLL_OBJECTED, s.sec);
   s.timeline.push({ sec: s.sec, text: `poll ${cmd.text}`, kind: 'poll' });
   world.say('chat', 'you → all', proposalLine(cmd.text), 'muted');
   // The proposal first, then the answers to it.
@@ -190,6 +194,7 @@ export function handoff(world: WorldEffects, cmd: Extract<Command, { verb: 'hand
   }
   s.handoff = { who: person.id, sec: s.sec };
   s.roles['ic'] = { who: person.id, sec: s.sec };
+  world.flags.raise(roleFlag('ic'), s.sec);
   s.timeline.push({ sec: s.sec, text: `handoff ${person.id}`, kind: 'other' });
   world.say('chat', 'you → all', `Be advised: I am handing over command to ${person.name}.`, 'muted');
   world.say('chat', person.name, `Acknowledged: I am now the incident commander.`, 'good');
@@ -206,6 +211,7 @@ export function assignRole(world: WorldEffects, cmd: Extract<Command, { verb: 'r
   }
   const who = person?.id ?? 'you';
   s.roles[cmd.role] = { who, sec: s.sec };
+  world.flags.raise(roleFlag(cmd.role), s.sec);
   s.timeline.push({ sec: s.sec, text: `role ${cmd.role} ${who}`, kind: 'other' });
   world.say('chat', 'you → all', `${person?.name ?? 'I'} ${person ? 'is' : 'am'} ${cmd.role} lead.`, 'muted');
   world.answer(`${cmd.role}: ${person?.name ?? 'you'}`);
