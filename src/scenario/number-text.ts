@@ -23,6 +23,13 @@ export function withUnit(value: number, decimals: number, unit: string): string 
   return `${v} ${unit}`;
 }
 
+/**
+ * An impact counter as the header and reports show it. Some harm is never
+ * shown as none: 0.3 failed payments worth $7 reads "<1 failed payments",
+ * not "0 failed payments" beside "$7 in failed payments".
+ */
 export function impactFigure(value: number, label: string, unit: string): string {
-  return unit === '$' ? `$${compact(value)} ${label}` : `${compact(value)} ${label}`;
+  const some = value > 0 && Math.round(value) === 0;
+  if (unit === '$') return `${some ? '<$1' : `$${compact(value)}`} ${label}`;
+  return `${some ? '<1' : compact(value)} ${label}`;
 }

@@ -14,6 +14,7 @@ import {
   checkedSeconds,
   checkWorld,
   formatWorldFinding,
+  impactFiguresAgree,
   impactStopsWithFault,
   logFieldsAgree,
   metricsMatchLogs,
@@ -75,6 +76,16 @@ describe('each invariant catches a planted contradiction', () => {
     const planted: Observed = { ...o, samples: o.samples.map((s, i) => (i === 1 || i > mitigated ? { ...s, impact: { failed: (s.impact.failed ?? 0) + i } } : s)) };
     const texts = impactStopsWithFault(planted).map((f) => f.text);
     expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/failed grew .* before the incident began/), expect.stringMatching(/failed grew .* while the impact is stopped/)]));
+  });
+
+  it('impact figures: counters of the same harm, one reading none beside the other', async () => {
+    const o = await observe('test/fixtures/mini.yaml', script('test/fixtures/mini.strong.txt'), 'bad-config');
+    const value = { id: 'failed-value', label: 'in failed checkouts', unit: '$', from: ['checkout_rps', 'checkout_5xx'], scale: 2.4 };
+    const withValue: Observed = { ...o, scenario: { ...o.scenario, impact: [...o.scenario.impact, value] } };
+    // a little harm, shown consistently: "<1 failed checkouts · $7 in failed checkouts"
+    expect(impactFiguresAgree({ ...withValue, samples: [{ sec: 62, impact: { failed: 0.03, 'failed-value': 7.2 }, lifecycle: 'active', onset: true }] })).toEqual([]);
+    const planted = impactFiguresAgree({ ...withValue, samples: [{ sec: 62, impact: { failed: 0, 'failed-value': 7.2 }, lifecycle: 'active', onset: true }] });
+    expect(planted.map((f) => f.text)).toEqual(['the header reads 0 failed checkouts · $7 in failed checkouts']);
   });
 
   it('alerts: a page from noise around a healthy baseline', async () => {

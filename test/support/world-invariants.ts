@@ -6,6 +6,7 @@
 // text that contradicts the other signal.
 import { evalCondition, type Condition } from '../../src/scenario/condition.js';
 import { lineContradiction, lineDuration, messagePairs } from '../../src/scenario/consistency/log-fields.js';
+import { impactFigure } from '../../src/scenario/number-text.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { runScript } from '../../src/session/headless.js';
 import { toSimEvent } from '../../src/session/recorder.js';
@@ -174,6 +175,24 @@ export function impactStopsWithFault(o: Observed): WorldFinding[] {
   return out;
 }
 
+/** Counters of the same harm (the same metrics, another scale) never read as none beside some: "0 failed payments · $7". */
+export function impactFiguresAgree(o: Observed): WorldFinding[] {
+  const out: WorldFinding[] = [];
+  const groups = new Map<string, Scenario['impact']>();
+  for (const i of o.scenario.impact) groups.set([...i.from].sort().join('*'), [...(groups.get([...i.from].sort().join('*')) ?? []), i]);
+  for (const same of groups.values()) {
+    if (same.length < 2) continue;
+    for (const s of o.samples) {
+      const shown = same.map((i) => impactFigure(s.impact[i.id] ?? 0, i.label, i.unit));
+      const none = shown.filter((t) => /^\$?0 /.test(t));
+      if (none.length === 0 || none.length === shown.length) continue;
+      out.push(finding(o, 'impact-figures', s.sec, `the header reads ${shown.join(' · ')}`));
+      break;
+    }
+  }
+  return out;
+}
+
 // ------------------------------------------------------------- alerts
 
 /** Whether any of the metric's effects holds at `sec` or was released less than its releaseSec ago. */
@@ -323,7 +342,7 @@ export function metricsMatchLogs(o: Observed, secs: number[], factor = 2.5, wind
 /** Every invariant over one observed run. */
 export function checkWorld(o: Observed): WorldFinding[] {
   const secs = checkedSeconds(o);
-  return [...logFieldsAgree(o, secs), ...onlyJoinedSpeak(o), ...impactStopsWithFault(o), ...alertsFollowRules(o), ...repliesAreCurrent(o), ...changedSettingsReported(o), ...metricsMatchLogs(o, secs)];
+  return [...logFieldsAgree(o, secs), ...onlyJoinedSpeak(o), ...impactStopsWithFault(o), ...impactFiguresAgree(o), ...alertsFollowRules(o), ...repliesAreCurrent(o), ...changedSettingsReported(o), ...metricsMatchLogs(o, secs)];
 }
 
 export function formatWorldFinding(f: WorldFinding): string {
