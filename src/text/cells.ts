@@ -8,6 +8,25 @@ import stringWidth from 'string-width';
  */
 
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/u;
+/**
+ * Text where every character is its own grapheme one cell wide: printable
+ * ASCII plus the Latin letters, punctuation, arrows, box drawing, blocks and
+ * shapes the screen draws (borders, sparklines ▁▄▇, "·", "…", "→"). Each of
+ * these ranges is checked against string-width code point by code point in
+ * test/text/cells.test.ts. Such text skips the grapheme segmenter, which a
+ * sparkline that changes every frame would otherwise pay for each time.
+ */
+const ONE_CELL_EACH = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u202f-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff]*$/u;
+export const ONE_CELL_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x2010, 0x2027],
+  [0x202f, 0x205e],
+  [0x2190, 0x21ff],
+  [0x2500, 0x25fc],
+  [0x25ff, 0x25ff],
+];
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // V8's segmenter slows down with the length of the string it walks (a
 // 40,000-character word: ~0.7 s), so long text is segmented in windows.
@@ -42,7 +61,7 @@ export function isPlainAscii(s: string): boolean {
 
 /** Cells the text takes: string-width's answer, summed grapheme by grapheme. */
 export function cellWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (ONE_CELL_EACH.test(s)) return s.length;
   let w = lineWidths.get(s);
   if (w !== undefined) return w;
   let sum = 0;
@@ -91,7 +110,7 @@ export function graphemes(s: string): { text: string; width: number }[] {
 /** The longest start of `s` at most `width` cells wide. */
 export function takeCells(s: string, width: number): string {
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(s)) return s.slice(0, width);
+  if (ONE_CELL_EACH.test(s)) return s.slice(0, width);
   let used = 0;
   let end = 0;
   eachGrapheme(s, (g, index) => {
@@ -107,7 +126,7 @@ export function takeCells(s: string, width: number): string {
 /** The longest end of `s` at most `width` cells wide. */
 export function takeLastCells(s: string, width: number): string {
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(s)) return s.slice(Math.max(0, s.length - width));
+  if (ONE_CELL_EACH.test(s)) return s.slice(Math.max(0, s.length - width));
   // Only the tail can matter: segment a bounded end of a long string, dropping
   // its first grapheme, which the cut may have split.
   const room = width * 16 + 16;

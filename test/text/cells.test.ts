@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellWidth, takeCells, takeLastCells } from '../../src/text/cells.js';
+import stringWidth from 'string-width';
+import { cellWidth, ONE_CELL_RANGES, takeCells, takeLastCells } from '../../src/text/cells.js';
 import { abbreviate, fit, padEnd, shortName, textWidth, truncate, truncateMiddle, truncateStart, wrapText } from '../../src/ui/text.js';
 
 describe('terminal cells', () => {
@@ -85,5 +86,28 @@ describe('fitting text into columns', () => {
     const wide = wrapText('漢'.repeat(100_000), 41);
     expect(wide.every((l) => textWidth(l) <= 41)).toBe(true);
     expect(wide.join('').length).toBe(100_000);
+  });
+});
+
+describe('text of one cell per character', () => {
+  it('every code point of the fast path is its own grapheme, one cell wide, by string-width, alone and beside others', () => {
+    const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const wrong: string[] = [];
+    for (const [from, to] of ONE_CELL_RANGES) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (stringWidth(ch) !== 1 || stringWidth(`x${ch}${ch}`) !== 3 || [...seg.segment(`x${ch}${ch}x`)].length !== 4) wrong.push(cp.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('measures and cuts such text as string-width does, and leaves other text to the grapheme path', () => {
+    const spark = '│…routes  Requests/s ▁▂▃▄▅▆▇█ 24.2 req/s · p95 → 9940 ms ┐';
+    expect(cellWidth(spark)).toBe(stringWidth(spark));
+    expect(takeCells(spark, 30)).toBe(spark.slice(0, 30));
+    expect(cellWidth('日本 ▄')).toBe(stringWidth('日本 ▄'));
+    expect(cellWidth('e\u0301▄')).toBe(2);
+    expect(takeCells('▄日本', 2)).toBe('▄');
   });
 });
