@@ -258,7 +258,11 @@ export const Person = z.strictObject({
 export const Team = z.strictObject({
   id: Id.describe('The team\'s id, used by `escalate ID`.'),
   name: z.string().describe('The team\'s display name.'),
-  members: z.array(Id).min(1).describe('Paged by `escalate`; the first who can join, joins.'),
+  members: z.array(Id).min(1).describe('Paged by `escalate`; who of them joins is `joins`.'),
+  joins: z
+    .enum(['first', 'all'])
+    .default('first')
+    .describe('Who joins when the team is paged: `first`, the first member not yet paged who can join (joinSec not null); `all`, every member not yet paged who can join, each after their own joinSec.'),
 });
 
 export const Objection = z.strictObject({

@@ -58,7 +58,7 @@ export interface VariantModel {
 /** Distinct flag states explored per variant before lint gives up proving "never". */
 export const DEFAULT_MAX_STATES = 50_000;
 
-/** People who can ever join: escalating their team (after paging whoever comes first elsewhere) brings them in. */
+/** People who can ever join: escalating their team (after paging whoever comes first elsewhere) brings them in; a team that `joins: all` brings in everyone who can. */
 export function joinablePeople(s: Scenario): Set<string> {
   const out = new Set<string>();
   const joinSec = new Map(s.people.map((p) => [p.id, p.joinSec]));
@@ -67,6 +67,7 @@ export function joinablePeople(s: Scenario): Set<string> {
     const ok = s.teams.some((t) => {
       const at = t.members.indexOf(p.id);
       if (at === -1) return false;
+      if (t.joins === 'all') return true;
       // Everyone before p who would join instead must be pageable through a team without p.
       return t.members.slice(0, at).every((m) => joinSec.get(m) === null || s.teams.some((o) => o !== t && o.members.includes(m) && !o.members.includes(p.id)));
     });

@@ -35,8 +35,8 @@ export function escalate(world: WorldEffects, cmd: Extract<Command, { verb: 'esc
   const members = team.members.map((id) => world.scenario.people.find((p) => p.id === id)!);
   const fresh = members.filter((p) => s.responders[p.id]!.pagedSec === null);
   for (const p of fresh) s.responders[p.id]!.pagedSec = s.sec;
-  const joiner = fresh.find((p) => p.joinSec !== null);
-  if (joiner) world.schedule({ sec: s.sec + Math.round(joiner.joinSec! * world.knobs.joinDelay), kind: 'join', person: joiner.id });
+  const able = fresh.filter((p) => p.joinSec !== null);
+  for (const joiner of team.joins === 'all' ? able : able.slice(0, 1)) world.schedule({ sec: s.sec + Math.round(joiner.joinSec! * world.knobs.joinDelay), kind: 'join', person: joiner.id });
   world.say('system', 'pager', `Paged ${team.name}.`, 'muted');
   const read = found.guessed ? ` (did you mean ${team.id}? taken as ${team.id})` : '';
   world.answer(fresh.length === 0 ? `${team.name} was already paged${read}` : `paged ${team.name}; their on-call will join when they can${read}`);
