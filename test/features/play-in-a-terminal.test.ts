@@ -79,7 +79,8 @@ describe('the real program in a real terminal', () => {
     const t = start(db, [], { FIREDRILL_SCENARIOS: 'test/fixtures' });
     await t.waitFor(/pick a scenario/);
     expect(t.screen()).toMatch(/difficulty \w+ · time limit 45 min/);
-    const picked = /▸ Checkout errors after a config push/;
+    // Picked by id: other fixtures may share the title.
+    const picked = /▸ Checkout errors after a config push +NORMAL +30 min +mini-checkout/;
     for (let i = 0; i < 20 && !picked.test(t.screen()); i++) {
       const selected = (s: string) => s.split('\n').find((l) => l.includes('▸')) ?? '';
       const before = selected(t.screen());
