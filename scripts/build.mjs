@@ -45,6 +45,13 @@ const result = await build({
   plugins: [
     inkFrameCaches,
     {
+      // Ink and the text libraries it draws with measure text through src/text/string-width-fast.ts.
+      name: 'string-width-fast',
+      setup(b) {
+        b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('node_modules') ? { path: join(process.cwd(), 'src/text/string-width-fast.ts') } : undefined));
+      },
+    },
+    {
       // Ink loads React DevTools only when DEV=true; the bundle ships without it.
       name: 'no-devtools',
       setup(b) {

@@ -54,6 +54,11 @@ const LINE_CACHE = 16_384;
 const LINE_CACHE_MAX_LENGTH = 1024;
 const lineWidths = new Map<string, number>();
 
+/** Every character its own grapheme, one cell wide (the fast path above). */
+export function isOneCellEach(s: string): boolean {
+  return ONE_CELL_EACH.test(s);
+}
+
 /** One cell per character: printable ASCII only. */
 export function isPlainAscii(s: string): boolean {
   return PRINTABLE_ASCII.test(s);
