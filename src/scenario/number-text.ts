@@ -28,8 +28,8 @@ export function withUnit(value: number, decimals: number, unit: string): string 
  * shown as none: 0.3 failed payments worth $7 reads "<1 failed payments",
  * not "0 failed payments" beside "$7 in failed payments".
  */
-export function impactFigure(value: number, label: string, unit: string): string {
-  const some = value > 0 && Math.round(value) === 0;
+export function impactFigure(value: number, label: string, unit: string, someIsShown = true): string {
+  const some = someIsShown && value > 0 && Math.round(value) === 0;
   if (unit === '$') return `${some ? '<$1' : `$${compact(value)}`} ${label}`;
   return `${some ? '<1' : compact(value)} ${label}`;
 }

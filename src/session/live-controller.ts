@@ -186,6 +186,7 @@ export class LiveController implements PlayController {
     this.enqueue({
       type: 'start',
       delegation: 'confirm',
+      consistent: true,
       ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}),
       ...(this.opts.coach && coachWanted({ mode: this.opts.interview ? 'interview' : 'solo', difficulty: this.session.engine.difficulty }) ? { coach: true } : {}),
     });

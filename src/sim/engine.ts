@@ -100,6 +100,7 @@ export class Engine implements WorldEffects {
           s.delegation = body.delegation ?? 'legacy';
           // the coach is for practice: never at hard, whatever a recording says
           s.coach = body.coach === true && this.difficulty !== 'hard';
+          s.consistent = body.consistent === true;
           this.send({ type: 'START' });
           this.say('system', 'firedrill', `Clock started. ${this.scenario.title}.`, 'muted');
           this.tick(0);

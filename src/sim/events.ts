@@ -27,6 +27,13 @@ export const EventBody = z.discriminatedUnion('type', [
      * interviews, hard difficulty, --no-coach).
      */
     coach: z.boolean().optional(),
+    /**
+     * The world keeps its signals consistent with each other: impact counts from onset and not
+     * while mitigated, a delayed change's reply is chosen when it lands, the IC's own output is in
+     * no absent responder's voice, and some harm never shows as none. Absent: a recording made
+     * before these rules, replayed as it was played.
+     */
+    consistent: z.boolean().optional(),
   }),
   z.object({ type: z.literal('command'), text: z.string() }),
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),

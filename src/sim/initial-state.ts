@@ -66,6 +66,7 @@ export function initialState(scenario: Scenario, variant: string, seed: number, 
     lastCommand: null,
     lastCommandSec: null,
     coach: false,
+    consistent: false,
     nudges: [],
   };
 }

@@ -71,7 +71,9 @@ export function checkStakeholders(world: WorldEffects, sec: number) {
  */
 export function accumulateImpact(world: WorldEffects, sec: number) {
   const s = world.state;
-  if (!world.incident.hasTag('running') || world.incident.hasTag('mitigated') || s.onsetSec === null) return;
+  if (!world.incident.hasTag('running')) return;
+  // a recording from before this counted every second the incident was open
+  if (s.consistent && (world.incident.hasTag('mitigated') || s.onsetSec === null)) return;
   for (const imp of world.scenario.impact) {
     let v = imp.scale;
     for (const id of imp.from) {

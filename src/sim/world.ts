@@ -219,6 +219,8 @@ export interface WorldState {
   lastCommand: Command | null;
   /** When the IC last typed a command (the coach's "minutes with no action"). */
   lastCommandSec: number | null;
+  /** The start event's `consistent`: the rules that keep signals in agreement apply (false: an older recording). */
+  consistent: boolean;
   /** Whether the coach speaks: the start event's `coach` (never in an interview or at hard). */
   coach: boolean;
   /** What the coach said, in order; none of it feeds the score. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../src/scenario/condition.js';
 import { lintFile } from '../../src/scenario/lint/index.js';
+import { Engine } from '../../src/sim/engine.js';
 import { createIncidentMachine } from '../../src/sim/incident-machine.js';
 import { loadFixture } from '../helpers.js';
 import {
@@ -86,6 +87,19 @@ describe('each invariant catches a planted contradiction', () => {
     expect(impactFiguresAgree({ ...withValue, samples: [{ sec: 62, impact: { failed: 0.03, 'failed-value': 7.2 }, lifecycle: 'active', onset: true }] })).toEqual([]);
     const planted = impactFiguresAgree({ ...withValue, samples: [{ sec: 62, impact: { failed: 0, 'failed-value': 7.2 }, lifecycle: 'active', onset: true }] });
     expect(planted.map((f) => f.text)).toEqual(['the header reads 0 failed checkouts · $7 in failed checkouts']);
+  });
+
+  it('a recording made before these rules replays as it was played', () => {
+    const sc = loadFixture('test/fixtures/mini.yaml').scenario;
+    const run = (consistent: boolean | undefined) => {
+      const e = new Engine(sc, { seed: 1, variant: 'bad-config' });
+      e.apply({ simMs: 0, actor: 'system', body: { type: 'start', delegation: 'auto', ...(consistent === undefined ? {} : { consistent }) } });
+      e.advanceTo(50_000);
+      return e.state.impact.failed ?? 0;
+    };
+    // baseline errors before the onset (01:00) were counted then, and are not now
+    expect(run(undefined)).toBeGreaterThan(0);
+    expect(run(true)).toBe(0);
   });
 
   it('alerts: a page from noise around a healthy baseline', async () => {

@@ -88,13 +88,14 @@ export function tellChange(
   if (action.delaySec === 0 || s.delegation === 'legacy') return world.say('chat', from, `${done}${fillPlaceholders(world, ownHands(world, from, reply))}`, tone);
   world.say('chat', from, underWay(durationWords(action.delaySec)), 'normal');
   // scheduled after the action's own flag changes, so in the same second it is heard after they land;
-  // the reply is chosen then, against the world it lands in
+  // the reply is chosen then, against the world it lands in (a recording from before this told the one chosen when asked)
+  if (!s.consistent) return world.schedule({ sec: s.sec + action.delaySec, kind: 'output', from, text: `${done}${reply}`, tone, fill: true });
   world.schedule({ sec: s.sec + action.delaySec, kind: 'output', from, text: done, tone, fill: true, action: action.id, ...(asked.values ? { values: asked.values } : {}), ownBefore: [...asked.ownBefore] });
 }
 
 /** What the IC's own terminal (`$ …`) prints: never in the voice of someone who is not here. */
 export function ownHands(world: WorldEffects, from: string, text: string): string {
-  return from.startsWith('$ ') ? withoutAbsentSpeaker(world, text) : text;
+  return world.state.consistent && from.startsWith('$ ') ? withoutAbsentSpeaker(world, text) : text;
 }
 
 /** The IC doing hands-on work while responders are present costs command points. */
