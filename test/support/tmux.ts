@@ -195,7 +195,8 @@ export class TmuxTerminal {
   private poll(): Exit | undefined {
     if (this.exit || this.disposed) return this.exit;
     const [dead, status, signal] = this.tmux('display', '-p', '-t', 'main', '#{pane_dead} #{pane_dead_status} #{pane_dead_signal}').trim().split(' ');
-    if (dead === '1') this.exit = { code: Number(status || 0), signal: Number(signal || 0) };
+    // tmux may show the pane dead a moment before it has the status: wait for one or the other.
+    if (dead === '1' && (status || signal)) this.exit = { code: Number(status || 0), signal: Number(signal || 0) };
     return this.exit;
   }
 

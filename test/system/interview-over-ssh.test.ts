@@ -147,7 +147,8 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     await twin.waitFor(/Join code:/);
     twin.type(`${codes[0]}\r`);
     await twin.waitFor(/Permission denied/);
-    expect((await twin.exited()).code).toBe(255);
+    const twinExit = await twin.exited();
+    expect(twinExit.code, `${JSON.stringify(twinExit)}\n${twin.screen()}`).toBe(255);
   }, 300_000);
 
   it('a wrong code is refused', async () => {
