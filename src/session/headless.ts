@@ -34,7 +34,7 @@ export async function runScript(store: Store, loaded: LoadedScenario, lines: Scr
   const session = Session.start(store, loaded, opts, wallNow);
   // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
   const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
-  session.record({ type: 'start', delegation, consistent: true, ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) }, 0);
+  session.record({ type: 'start', delegation, consistent: true, asks: 'queued', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) }, 0);
   // The chat as the candidate saw it: what arrived before a command is told before it.
   let heard = 0;
   const hear = (beforeMs = Infinity) => {

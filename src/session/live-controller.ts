@@ -187,6 +187,7 @@ export class LiveController implements PlayController {
       type: 'start',
       delegation: 'confirm',
       consistent: true,
+      asks: 'queued',
       ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}),
       ...(this.opts.coach && coachWanted({ mode: this.opts.interview ? 'interview' : 'solo', difficulty: this.session.engine.difficulty }) ? { coach: true } : {}),
     });

@@ -34,6 +34,11 @@ export const EventBody = z.discriminatedUnion('type', [
      * before these rules, replayed as it was played.
      */
     consistent: z.boolean().optional(),
+    /**
+     * `queued`: an `ask` to someone paged but not joined yet waits for them to join, and they take it
+     * then. Absent: a recording made before that, where such an ask was refused; replayed as it was.
+     */
+    asks: z.enum(['queued']).optional(),
   }),
   z.object({ type: z.literal('command'), text: z.string() }),
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),

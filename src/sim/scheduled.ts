@@ -2,7 +2,7 @@ import { joinedFlag } from '../scenario/command-flags.js';
 import type { WorldEffects } from './world-effects.js';
 import { actionReply, diagnosticOutput, ownHands } from './handlers/hands-on.js';
 import { fillPlaceholders } from './handlers/placeholders.js';
-import { applyReport } from './handlers/team.js';
+import { applyReport, takeQueuedAsks } from './handlers/team.js';
 import type { Scheduled } from './world.js';
 
 /** Something the engine promised to do at a later second: a flag change, an output, a join, a report. */
@@ -31,6 +31,7 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
         world.flags.raise(joinedFlag(item.person!), sec);
         const p = world.scenario.people.find((x) => x.id === item.person)!;
         world.say('chat', p.name, `joined the incident channel (${p.role}).`, 'good');
+        takeQueuedAsks(world, p.id);
       }
       return;
     }

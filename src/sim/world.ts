@@ -186,6 +186,10 @@ export interface WorldState {
   /** `legacy`: a recording made before read-backs; see the start event's `delegation`. */
   delegation: 'legacy' | 'auto' | 'confirm';
   readBacks: ReadBack[];
+  /** `refused`: a recording made before asks waited for a join; see the start event's `asks`. */
+  asks: 'refused' | 'queued';
+  /** Asks to someone paged but not joined yet, in the order the IC made them: each is taken when that person joins. */
+  queuedAsks: { sec: number; who: string; ask: Extract<Command, { verb: 'ask' }> }[];
   /** A responder's offer to page the team a request belongs to ("shall I page them?"): `go` pages it. */
   pageOffer: { who: string; team: string; sec: number } | null;
   polls: { sec: number; text: string; objections: string[] }[];

@@ -3,6 +3,7 @@ import { durationWords, formatClock } from '../../scenario/clock-text.js';
 import { escalatedFlag, POLL_CLEAR, POLL_OBJECTED, POLLED, roleFlag } from '../../scenario/command-flags.js';
 import type { WorldEffects } from '../world-effects.js';
 import type { TaskState } from '../world.js';
+import type { Person } from '../../scenario/schema.js';
 import { legacyAsk } from '../requests/legacy.js';
 import { settingsWords } from '../requests/params.js';
 import { spoken } from '../requests/units.js';
@@ -67,20 +68,61 @@ export function ask(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>)
     return;
   }
   if (s.responders[person.id]!.joinedSec === null) {
+    if (s.asks === 'queued' && joinPending(world, person.id)) return queueAsk(world, person, cmd);
     world.answer(`${person.name} has not joined yet${s.responders[person.id]!.pagedSec === null ? `: \`escalate ${person.team}\` first` : ' (paged; waiting for them)'}`, false);
     return;
   }
+  handOver(world, person, cmd, named, true);
+}
+
+/** The IC's ask reaches a responder who has joined: on the timeline, in the chat (when `echo`), and taken up. */
+function handOver(world: WorldEffects, person: Person, cmd: Extract<Command, { verb: 'ask' }>, named: boolean, echo: boolean): void {
+  const s = world.state;
   const boxSec = sessionBoxSec(cmd, world.scenario.clockScale ?? 1);
   const boxWords = cmd.boxClock === 'scenario' && cmd.boxSec !== null ? scenarioBoxWords(cmd.boxSec) : null;
   s.timeline.push({ sec: s.sec, text: `ask ${person.id} ${cmd.task}${boxWords ? ` in ${boxWords}` : boxSec ? ` in ${Math.round(boxSec / 60)}m` : ''}`, kind: 'delegate' });
-  const box = boxSec !== null ? ` — back to you in ${formatClock(boxSec)}${boxWords && (world.scenario.clockScale ?? 1) !== 1 ? ` (${boxWords} on the clock)` : ''}` : '';
-  world.say('chat', `you → ${person.name}`, `${cmd.task}${box}`, 'muted');
+  if (echo) world.say('chat', `you → ${person.name}`, `${cmd.task}${boxText(world, cmd)}`, 'muted');
   if (s.delegation !== 'legacy') return delegate(world, person, cmd.task, boxSec, named);
   const o = legacyAsk(world.scenario, cmd.task);
   const kind: TaskState['kind'] = o.kind === 'diagnostic' ? 'diagnostic' : o.kind === 'action' ? 'action' : 'question';
   assignTask(world, { who: person.id, text: cmd.task, kind, targetId: 'id' in o ? o.id : null, boxSec, named });
   world.say('chat', person.name, 'Ack, on it.', 'normal');
   world.answer(named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
+}
+
+/** " — back to you in 5:00": the time-box as the IC's message says it. */
+function boxText(world: WorldEffects, cmd: Extract<Command, { verb: 'ask' }>): string {
+  const boxSec = sessionBoxSec(cmd, world.scenario.clockScale ?? 1);
+  const boxWords = cmd.boxClock === 'scenario' && cmd.boxSec !== null ? scenarioBoxWords(cmd.boxSec) : null;
+  return boxSec !== null ? ` — back to you in ${formatClock(boxSec)}${boxWords && (world.scenario.clockScale ?? 1) !== 1 ? ` (${boxWords} on the clock)` : ''}` : '';
+}
+
+/** Whether this person's join is on its way (they were paged and will answer). */
+function joinPending(world: WorldEffects, who: string): boolean {
+  return world.state.pending.some((p) => p.kind === 'join' && p.person === who);
+}
+
+/** An ask to someone paged but not joined yet waits in the channel for them; they take it when they join. */
+function queueAsk(world: WorldEffects, person: Person, cmd: Extract<Command, { verb: 'ask' }>): void {
+  const s = world.state;
+  s.queuedAsks.push({ sec: s.sec, who: person.id, ask: cmd });
+  world.say('chat', `you → ${person.name}`, `${cmd.task}${boxText(world, cmd)}`, 'muted');
+  world.answer(`${person.name} has not joined yet; they will take it when they join`);
+}
+
+/** On joining, a responder acknowledges the asks that waited for them, in order, and starts each (its time-box counts from now). */
+export function takeQueuedAsks(world: WorldEffects, who: string): void {
+  const s = world.state;
+  const mine = s.queuedAsks.filter((q) => q.who === who);
+  if (mine.length === 0) return;
+  s.queuedAsks = s.queuedAsks.filter((q) => q.who !== who);
+  // once the incident is resolved or over, there is nothing left to take up
+  if (!world.incident.hasTag('running')) return;
+  const person = world.scenario.people.find((p) => p.id === who)!;
+  for (const q of mine) {
+    world.say('chat', person.name, `Catching up on the channel: taking "${q.ask.task}" (asked at ${formatClock(q.sec)}).`, 'normal');
+    handOver(world, person, q.ask, true, false);
+  }
 }
 
 /** A responder finishes a task and reports back. */
