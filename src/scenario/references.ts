@@ -76,6 +76,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     times(l.message, ['logs', i, 'message']);
     if (!serviceIds.has(l.service)) issues.push({ path: ['logs', i, 'service'], message: `unknown service "${l.service}"` });
     cond(l.when, ['logs', i, 'when']);
+    if ((l.rate === undefined) === (l.once === undefined)) issues.push({ path: ['logs', i], message: `log ${l.id} needs either rate (a stream of lines) or once (a single line), not ${l.rate === undefined ? 'neither' : 'both'}` });
     for (const [k, g] of Object.entries(l.fields))
       if (typeof g === 'object' && 'metric' in g && !metricIds.has(g.metric)) issues.push({ path: ['logs', i, 'fields', k, 'metric'], message: `unknown metric "${g.metric}"` });
   });

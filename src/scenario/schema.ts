@@ -142,7 +142,13 @@ export const LogTemplate = z.strictObject({
   id: Id.describe('The template\'s id.'),
   service: Id.describe('Service that writes these lines (the log filter\'s `service=`).'),
   when: ConditionText.describe('Lines are written while this condition holds (default: always).'),
-  rate: z.number().nonnegative().describe('Lines per sim-second while `when` holds.'),
+  rate: z.number().nonnegative().optional().describe('Lines per sim-second while `when` holds (a stream; leave it out for a `once` line).'),
+  once: z
+    .strictObject({
+      at: Duration.default(0).describe('Seconds after `when` first holds (from the scenario start when `when` is left out).'),
+    })
+    .optional()
+    .describe('A single line instead of a stream: written once, `at` after `when` first holds, whatever holds later (a "deploy finished" line). Not with `rate`.'),
   level: z.enum(['debug', 'info', 'warn', 'error']).describe('Log level of the lines.'),
   message: z
     .string()

@@ -140,6 +140,20 @@ export class FlagHistory {
   }
 
   /**
+   * The second a condition first held, at or before `sec`; null if it never
+   * held by then. The past does not change, so a one-shot log line written
+   * from it stays where it was.
+   */
+  conditionFirst(cond: Condition, sec: number): number | null {
+    const last = this.segmentIndex(sec);
+    for (let i = 0; i <= last; i++) {
+      const f = this.segments[i]!.flags;
+      if (evalCondition(cond, (x) => f.has(x))) return this.segments[i]!.from;
+    }
+    return null;
+  }
+
+  /**
    * The second a condition last stopped holding, at or before `sec`; null
    * while it holds or if it never held. Lets effects fade out (releaseSec).
    */

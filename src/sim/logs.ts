@@ -140,10 +140,19 @@ function activeTemplates(templates: readonly LogTemplate[], on: ReadonlySet<stri
   let active = byFlags.get(on);
   if (!active) {
     const has = (f: string) => on.has(f);
-    active = templates.filter((t) => evalCondition(t.when, has));
+    active = templates.filter((t) => t.once === undefined && evalCondition(t.when, has));
     byFlags.set(on, active);
   }
   return active;
+}
+
+/** The one-shot templates (`once`): each writes a single line, at its second. */
+const onceByTemplates = new WeakMap<readonly LogTemplate[], LogTemplate[]>();
+
+function onceTemplates(templates: readonly LogTemplate[]): LogTemplate[] {
+  let once = onceByTemplates.get(templates);
+  if (!once) onceByTemplates.set(templates, (once = templates.filter((t) => t.once !== undefined)));
+  return once;
 }
 
 /**
@@ -155,20 +164,25 @@ function activeTemplates(templates: readonly LogTemplate[], on: ReadonlySet<stri
  */
 export function logsAt(templates: readonly LogTemplate[], frame: ClockFrame, seed: number, flags: FlagHistory, sec: number, rateScale = 1, metricAt?: MetricAt): LogLine[] {
   const lines: LogLine[] = [];
+  const write = (t: LogTemplate, c: Compiled, i: number) => {
+    const li = drawAt(seed, c.stream, sec, i + 1);
+    const fields: Record<string, string | number | boolean> = {};
+    for (const [k, g] of c.fields) fields[k] = gen(g, li, metricAt, sec);
+    const ms = sec * 1000 + Math.floor(li.next() * 1000);
+    // Drawn after everything a template without times draws, so those lines stay as they were.
+    const at = c.timed ? wallInstant(frame, ms, Math.floor(li.next() * 1000)) : null;
+    lines.push({ ms, service: t.service, level: t.level, message: fill(c, fields, at), fields });
+  };
   for (const t of activeTemplates(templates, flags.flagsAt(sec))) {
     const c = compile(t);
     const d = drawAt(seed, c.stream, sec);
-    const rate = t.rate * (t.level === 'error' ? 1 : rateScale);
+    const rate = (t.rate ?? 0) * (t.level === 'error' ? 1 : rateScale);
     const count = Math.floor(rate) + (d.next() < rate - Math.floor(rate) ? 1 : 0);
-    for (let i = 0; i < count; i++) {
-      const li = drawAt(seed, c.stream, sec, i + 1);
-      const fields: Record<string, string | number | boolean> = {};
-      for (const [k, g] of c.fields) fields[k] = gen(g, li, metricAt, sec);
-      const ms = sec * 1000 + Math.floor(li.next() * 1000);
-      // Drawn after everything a template without times draws, so those lines stay as they were.
-      const at = c.timed ? wallInstant(frame, ms, Math.floor(li.next() * 1000)) : null;
-      lines.push({ ms, service: t.service, level: t.level, message: fill(c, fields, at), fields });
-    }
+    for (let i = 0; i < count; i++) write(t, c, i);
+  }
+  for (const t of onceTemplates(templates)) {
+    const first = flags.conditionFirst(t.when, sec);
+    if (first !== null && first + t.once!.at === sec) write(t, compile(t), 0);
   }
   if (lines.length < 2) return lines;
   const ranks = ranksOf(templates);
