@@ -16,6 +16,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export interface ClockFrame {
   startsAt: string;
   clockScale?: number;
+  /** Times without their date even on a clock that shows days: how a recording made before dates were shown saw them. */
+  undated?: boolean;
+}
+
+/**
+ * The frame a session's screen shows its times in. A recording made before
+ * times carried their date (its start event has no `consistent`) keeps the
+ * screen it was played with once its clock started, so `replay --check`
+ * still matches it; before any start the session is a new one.
+ */
+export function sessionFrame(frame: ClockFrame, consistent: boolean): ClockFrame {
+  return consistent ? frame : { startsAt: frame.startsAt, ...(frame.clockScale !== undefined ? { clockScale: frame.clockScale } : {}), undated: true };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -26,7 +38,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * time-box ran out" would look simultaneous though a day apart.
  */
 export function showsDays(frame: ClockFrame): boolean {
-  return (frame.clockScale ?? 1) >= 60;
+  return (frame.clockScale ?? 1) >= 60 && frame.undated !== true;
 }
 
 export function wallClock(frame: ClockFrame, sec: number, withDay = true): string {

@@ -1,5 +1,5 @@
 import { formatClock } from '../scenario/clock-text.js';
-import { wallClock } from '../scenario/clock-frame.js';
+import { sessionFrame, wallClock } from '../scenario/clock-frame.js';
 import { findPersona, PAGER } from '../scenario/personas.js';
 import { buildScorecard } from '../scoring/scorecard.js';
 import { scoreSession } from '../scoring/score.js';
@@ -71,7 +71,7 @@ export function selectExaminerView(engine: Engine, opts: ExaminerSelectOptions):
       title: sc.title,
       variantId: s.variant,
       variantTitle: variant?.title ?? s.variant,
-      clock: `${wallClock(sc, s.sec, false)} (sim +${formatClock(s.sec)})`,
+      clock: `${wallClock(sessionFrame(sc, s.consistent || !s.started), s.sec, false)} (sim +${formatClock(s.sec)})`,
       speed: s.speed,
       paused: s.paused,
       lifecycle: s.lifecycle,

@@ -3,7 +3,7 @@ import { formatClock } from '../scenario/clock-text.js';
 import type { Metric } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
 import { describeFilter, type LogFilter, type LogLine } from '../sim/logs.js';
-import { wallClock, wallHm } from '../scenario/clock-frame.js';
+import { sessionFrame, wallClock, wallHm } from '../scenario/clock-frame.js';
 import { briefingView } from './briefing-view.js';
 import { compact, impactFigure, withUnit } from '../scenario/number-text.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
@@ -36,7 +36,8 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
   const sc = engine.scenario;
   const s = engine.state;
   const sec = s.sec;
-  const at = (x: number) => wallClock(sc, x, false);
+  const frame = sessionFrame(sc, s.consistent || !s.started);
+  const at = (x: number) => wallClock(frame, x, false);
 
   const cadence = sc.rubric.map((r) => r.check).find((c) => c.kind === 'update-cadence');
   const cadenceSec = cadence && cadence.kind === 'update-cadence' ? cadence.maxGapSec : 1200;
@@ -52,7 +53,7 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
     header: {
       scenarioId: sc.id,
       title: sc.title,
-      wallClock: wallClock(sc, sec),
+      wallClock: wallClock(frame, sec),
       simClock: `+${formatClock(sec)}`,
       // The postmortem's countdown runs on wall time (session/live-controller.ts): no pause, no speed.
       speed: pmOpen ? 1 : s.speed,
@@ -64,7 +65,7 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
       ic: s.handoff ? engine.personName(s.handoff.who) : 'you',
       timeLeft: formatClock(Math.max(0, timeLeft)),
       impact: sc.impact.map((i) => impactFigure(s.impact[i.id] ?? 0, i.label, i.unit, s.consistent)).join(' · '),
-      nextUpdateDue: dueSec === null ? null : wallHm(sc, dueSec),
+      nextUpdateDue: dueSec === null ? null : wallHm(frame, dueSec),
       updateOverdue: dueSec !== null && sec > dueSec,
       lifecycle: s.lifecycle,
       mode: opts.mode,
@@ -73,7 +74,7 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
     dashboard: selectDashboard(engine, size.sparkPoints),
     logs: selectLogs(engine, size, at),
     feed: s.feed.slice(-size.feedLines).map(
-      (f): FeedLineView => ({ time: wallHm(sc, f.sec), channel: f.channel === 'examiner' ? 'system' : f.channel, from: f.from, text: f.text, tone: f.tone }),
+      (f): FeedLineView => ({ time: wallHm(frame, f.sec), channel: f.channel === 'examiner' ? 'system' : f.channel, from: f.from, text: f.text, tone: f.tone }),
     ),
     team: sc.people
       .filter((p) => s.responders[p.id]!.pagedSec !== null)
@@ -88,11 +89,11 @@ function buildView(engine: Engine, size: ViewSize, opts: SelectOptions): ViewMod
           role: p.role,
           status: r.joinedSec === null ? 'paged' : task ? 'busy' : 'here',
           task: task ? task.text : lastDone ? `✓ ${lastDone.text} (reported)` : null,
-          due: task?.dueSec != null ? (overdue ? `overdue ${formatClock(sec - task.dueSec)}` : `due ${wallHm(sc, task.dueSec)} (in ${formatClock(task.dueSec - sec)})`) : null,
+          due: task?.dueSec != null ? (overdue ? `overdue ${formatClock(sec - task.dueSec)}` : `due ${wallHm(frame, task.dueSec)} (in ${formatClock(task.dueSec - sec)})`) : null,
           overdue,
         };
       }),
-    timeline: s.timeline.slice(-size.timelineEntries).map((t) => ({ time: wallHm(sc, t.sec), text: t.text, kind: t.kind })),
+    timeline: s.timeline.slice(-size.timelineEntries).map((t) => ({ time: wallHm(frame, t.sec), text: t.text, kind: t.kind })),
     answer: s.lastAnswer ? { text: s.lastAnswer.text, ok: s.lastAnswer.ok } : null,
     postmortem: {
       open: pmOpen,
@@ -292,8 +293,8 @@ function filterNote(engine: Engine, filter: LogFilter): string | null {
 
 /** The session as the postmortem's timeline: pages, the IC's decisions, mitigation, resolution. */
 function postmortemTimeline(engine: Engine): PostmortemTimelineEntry[] {
-  const sc = engine.scenario;
   const s = engine.state;
+  const frame = sessionFrame(engine.scenario, s.consistent || !s.started);
   const items: { sec: number; order: number; text: string; kind: string }[] = [];
   let order = 0;
   for (const p of s.pages) items.push({ sec: p.firedSec, order: order++, text: `page ${p.name}`, kind: 'page' });
@@ -301,5 +302,5 @@ function postmortemTimeline(engine: Engine): PostmortemTimelineEntry[] {
   if (s.mitigatedSec !== null) items.push({ sec: s.mitigatedSec, order: order++, text: 'mitigated', kind: 'mitigated' });
   if (s.resolvedSec !== null && !s.timeline.some((t) => t.kind === 'resolve')) items.push({ sec: s.resolvedSec, order: order++, text: 'resolved', kind: 'resolve' });
   items.sort((a, b) => a.sec - b.sec || a.order - b.order);
-  return items.map((i) => ({ time: wallHm(sc, i.sec), sim: `+${formatClock(i.sec)}`, text: i.text, kind: i.kind }));
+  return items.map((i) => ({ time: wallHm(frame, i.sec), sim: `+${formatClock(i.sec)}`, text: i.text, kind: i.kind }));
 }
