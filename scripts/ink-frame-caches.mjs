@@ -10,6 +10,15 @@
 import { readFile } from 'node:fs/promises';
 
 const FRESH_CACHES = 'caches = new OutputCaches();';
+// Every frame also filled its grid with a new blank cell object per cell
+// (4,800 at 120x40, ten times a second): cells are only read once placed, so
+// one frozen blank serves them all.
+const FRESH_BLANK = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
 /**
  * Entries each generation holds: a 120x40 screen has 40 lines a frame, a
  * host 20 screens. Styled lines are arrays of a cell object per character,
@@ -39,6 +48,7 @@ class GenerationMap {
     return this;
   }
 }
+const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 const sharedCaches = new OutputCaches();
 sharedCaches.styledChars = new GenerationMap(${STYLED_LINES});
 sharedCaches.widths = new GenerationMap(${WIDTHS});
@@ -54,8 +64,8 @@ export const inkFrameCaches = {
     b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       // An Ink that no longer has this line needs the patch looked at again: fail the build rather than ship it unpatched.
-      if (!source.includes(FRESH_CACHES) || !source.includes('class OutputCaches')) throw new Error(`ink-frame-caches: ${args.path} no longer creates its caches with "${FRESH_CACHES}"`);
-      const contents = source.replace(FRESH_CACHES, 'caches = framesCaches();').replace(/\nexport default class Output \{/u, `\n${SHARED_CACHES}\nexport default class Output {`);
+      if (!source.includes(FRESH_CACHES) || !source.includes('class OutputCaches') || !source.includes(FRESH_BLANK)) throw new Error(`ink-frame-caches: ${args.path} no longer creates its caches and blank cells as this patch expects`);
+      const contents = source.replace(FRESH_CACHES, 'caches = framesCaches();').replace(FRESH_BLANK, 'row.push(BLANK_CELL);').replace(/\nexport default class Output \{/u, `\n${SHARED_CACHES}\nexport default class Output {`);
       if (!contents.includes('function framesCaches')) throw new Error(`ink-frame-caches: could not place the shared caches in ${args.path}`);
       return { contents, loader: 'js' };
     });
