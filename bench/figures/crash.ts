@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { Engine } from '../../src/sim/engine.js';
 import { drawAt } from '../../src/sim/random.js';
 import { Recording } from '../../src/session/replay.js';
+import { scriptStart } from '../../src/session/headless.js';
 import { loadForResume } from '../../src/session/resume.js';
 import type { ScriptLine } from '../../src/session/script.js';
 import { keyRing } from '../../src/signing/index.js';
@@ -144,7 +145,7 @@ function crashRun(ctx: BenchContext): Promise<CrashRun> {
       if (!killed) throw new Error(`trial ${k + 1}: the program ended before the kill (${acked.length} acknowledged)`);
       // The same session uninterrupted (as `play --script` feeds it): what the resumed one must end as.
       const whole = new Engine(loaded.scenario, { seed });
-      whole.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation: 'auto' } });
+      whole.apply({ simMs: 0, actor: 'ic', body: scriptStart(script, { mode: 'solo', difficulty: 'normal', coach: true }) });
       for (const line of script) if (!whole.incident.hasTag('over')) whole.apply({ simMs: line.simMs, actor: 'ic', body: { type: 'command', text: line.text } });
       const uninterrupted = JSON.stringify(whole.state);
       trials.push(checkTrial(db, keys, acked, script, uninterrupted));

@@ -5,6 +5,7 @@ import { finishSession, type Finished } from './reports.js';
 import { knownFlags } from '../scenario/references.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Engine } from '../sim/engine.js';
+import type { EventBody } from '../sim/events.js';
 import type { ScriptLine, ScriptWait } from './script.js';
 import { Session, type StartOptions } from './session.js';
 import { coachWanted } from '../sim/coach.js';
@@ -26,15 +27,25 @@ export interface HeadlessOptions extends StartOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The start event a headless script records: the behaviours of this version
+ * (consistent signals, queued asks), the coach where wanted, and how
+ * read-backs are confirmed. Anything that replays a script as `play --script`
+ * would (the crash checks) starts from this one body.
+ */
+export function scriptStart(lines: readonly ScriptLine[], opts: Pick<HeadlessOptions, 'mode' | 'difficulty' | 'coach' | 'postmortemMin'>): Extract<EventBody, { type: 'start' }> {
+  // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
+  const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
+  return { type: 'start', delegation, consistent: true, asks: 'queued', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) };
+}
+
+/**
  * Plays a script headless: start, each command at its sim time, then lets
  * the clock run out what the script left open (the incident's time limit,
  * the postmortem's countdown) and scores.
  */
 export async function runScript(store: Store, loaded: LoadedScenario, lines: ScriptLine[], opts: HeadlessOptions, wallNow: () => number): Promise<{ session: Session } & Finished> {
   const session = Session.start(store, loaded, opts, wallNow);
-  // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
-  const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
-  session.record({ type: 'start', delegation, consistent: true, asks: 'queued', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) }, 0);
+  session.record(scriptStart(lines, opts), 0);
   // The chat as the candidate saw it: what arrived before a command is told before it.
   let heard = 0;
   const hear = (beforeMs = Infinity) => {

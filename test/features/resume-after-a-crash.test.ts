@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/scenario/duration.js';
 import { branchSession } from '../../src/session/branch.js';
+import { scriptStart } from '../../src/session/headless.js';
 import { Recording } from '../../src/session/replay.js';
 import { loadForResume } from '../../src/session/resume.js';
 import { Session } from '../../src/session/session.js';
@@ -70,8 +71,8 @@ describe('SIGKILL at random points, then resume', () => {
     const baseSeed = Number(process.env.FIREDRILL_KILL_SEED ?? Date.now() % 100_000);
     const random = rng(baseSeed);
     const feed = (engine: Engine, cmds: { simMs: number; text: string }[]) => {
-      // as `play --script` records it: the script says no `go`, so read-backs are confirmed at once; solo at normal has the coach
-      engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation: 'auto', coach: true } });
+      // as `play --script` records it (solo at normal: the coach speaks)
+      engine.apply({ simMs: 0, actor: 'ic', body: scriptStart(script, { mode: 'solo', difficulty: 'normal', coach: true }) });
       for (const c of cmds) engine.apply({ simMs: c.simMs, actor: 'ic', body: { type: 'command', text: c.text } });
       return engine;
     };
