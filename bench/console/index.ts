@@ -224,7 +224,7 @@ const ms = (v: number) => `${v.toFixed(0)} ms`;
 figure({
   name: 'console.first-frame-ms',
   unit: 'ms',
-  target: { max: 300 },
+  target: { max: 250 },
   about: `spawn of \`firedrill play ${SCENARIO}\` in a ${WIDTH}x${HEIGHT} pseudo-terminal → the briefing on screen (read by a terminal emulator as the output arrives), median of 5 launches after one more`,
   onMiss:
     'before the briefing the program loads only the cached scenario, Ink and React: Node starts (~55 ms), the entry and the play ' +
@@ -262,7 +262,7 @@ figure({
 figure({
   name: 'console.cpu-10x',
   unit: '%',
-  target: { max: 30 },
+  target: { max: 20 },
   about: `CPU share of one core at 10x (clock running, ${WIDTH}x${HEIGHT}), /proc/PID/stat over 20 s`,
   measure: async (ctx) => {
     const r = await interactive(ctx);
