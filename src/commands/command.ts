@@ -29,6 +29,8 @@ export const CommandSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('postmortem') }),
   z.object({ verb: z.literal('pm-field'), field: z.enum(PM_FIELDS), text: z.string() }),
   z.object({ verb: z.literal('pm-action'), type: z.enum(ACTION_TYPES), priority: z.enum(PRIORITIES), owner: z.string(), text: z.string() }),
+  z.object({ verb: z.literal('pm-action-edit'), n: z.number().int().positive(), type: z.enum(ACTION_TYPES), priority: z.enum(PRIORITIES), owner: z.string(), text: z.string() }),
+  z.object({ verb: z.literal('pm-action-delete'), n: z.number().int().positive() }),
   z.object({ verb: z.literal('pm-submit') }),
   z.object({ verb: z.literal('help'), topic: z.string().nullable() }),
 ]);

@@ -181,14 +181,38 @@ function parsePm(words: string[]): ParseResult {
     return ok({ verb: 'pm-field', field: field as PmField, text });
   }
   if (field === 'action') {
-    const [type, priority, owner, ...text] = words.slice(1);
-    const t = (type ?? '').toLowerCase();
-    if (!(ACTION_TYPES as readonly string[]).includes(t)) return fail('pm', `an action item's type is one of ${ACTION_TYPES.join(', ')}`);
-    const p = (priority ?? '').toUpperCase();
-    if (!(PRIORITIES as readonly string[]).includes(p)) return fail('pm', `priority is ${PRIORITIES.slice(0, -1).join(', ')} or ${PRIORITIES.at(-1)}`);
-    if (!owner) return fail('pm', 'an action item needs an owner (a team or @handle)');
-    if (text.length === 0) return fail('pm', 'an action item needs its text');
-    return ok({ verb: 'pm-action', type: t as ActionType, priority: p as Priority, owner, text: text.join(' ') });
+    // delete/edit are not action types, so they can be told apart from an item first.
+    const sub = (words[1] ?? '').toLowerCase();
+    if (sub === 'delete') {
+      const n = itemNumber(words[2]);
+      if (n === null || words.length > 3) return fail('pm', 'pm action delete N: N is the action item\'s number as listed (1, 2, …)');
+      return ok({ verb: 'pm-action-delete', n });
+    }
+    if (sub === 'edit') {
+      const n = itemNumber(words[2]);
+      if (n === null) return fail('pm', 'pm action edit N TYPE PRIORITY OWNER TEXT: N is the action item\'s number as listed (1, 2, …)');
+      const item = parseActionItem(words.slice(3));
+      return 'error' in item ? fail('pm', item.error) : ok({ verb: 'pm-action-edit', n, ...item });
+    }
+    const item = parseActionItem(words.slice(1));
+    return 'error' in item ? fail('pm', item.error) : ok({ verb: 'pm-action', ...item });
   }
   return fail('pm', `pm takes ${PM_FIELDS.join(', ')}, action or submit`);
+}
+
+/** TYPE PRIORITY OWNER TEXT, as `pm action` and `pm action edit N` take them. */
+function parseActionItem(words: string[]): { type: ActionType; priority: Priority; owner: string; text: string } | { error: string } {
+  const [type, priority, owner, ...text] = words;
+  const t = (type ?? '').toLowerCase();
+  if (!(ACTION_TYPES as readonly string[]).includes(t)) return { error: `an action item's type is one of ${ACTION_TYPES.join(', ')}` };
+  const p = (priority ?? '').toUpperCase();
+  if (!(PRIORITIES as readonly string[]).includes(p)) return { error: `priority is ${PRIORITIES.slice(0, -1).join(', ')} or ${PRIORITIES.at(-1)}` };
+  if (!owner) return { error: 'an action item needs an owner (a team or @handle)' };
+  if (text.length === 0) return { error: 'an action item needs its text' };
+  return { type: t as ActionType, priority: p as Priority, owner, text: text.join(' ') };
+}
+
+/** An action item's number: a whole number from 1, else null. */
+function itemNumber(word: string | undefined): number | null {
+  return word !== undefined && /^[1-9][0-9]*$/u.test(word) ? Number(word) : null;
 }

@@ -33,7 +33,7 @@ export const VERBS: readonly VerbHelp[] = [
   { verb: 'hint', usage: 'hint', help: 'take the next hint (costs points)', example: 'hint' },
   { verb: 'resolve', usage: 'resolve', help: 'declare the incident resolved', example: 'resolve' },
   { verb: 'postmortem', usage: 'postmortem', help: 'start the timed postmortem', example: 'postmortem' },
-  { verb: 'pm', usage: `pm ${PM_FIELDS.join('|')} TEXT · pm action TYPE PRIORITY OWNER TEXT · pm submit`, help: `write the postmortem; TYPE ${ACTION_TYPES.join('|')}, PRIORITY ${PRIORITIES[0]}–${PRIORITIES.at(-1)}, OWNER a team or @handle`, example: 'pm action detect P1 @payments Alert when fraud-api DNS lookups fail for 2 minutes' },
+  { verb: 'pm', usage: `pm ${PM_FIELDS.join('|')} TEXT · pm action TYPE PRIORITY OWNER TEXT · pm action edit N TYPE PRIORITY OWNER TEXT · pm action delete N · pm submit`, help: `write the postmortem; TYPE ${ACTION_TYPES.join('|')}, PRIORITY ${PRIORITIES[0]}–${PRIORITIES.at(-1)}, OWNER a team or @handle, N an item's number as listed`, example: 'pm action detect P1 @payments Alert when fraud-api DNS lookups fail for 2 minutes' },
   { verb: 'help', usage: 'help [VERB]', help: 'list the verbs, or explain one', example: 'help ask' },
 ];
 

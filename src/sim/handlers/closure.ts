@@ -43,6 +43,29 @@ export function pmAction(world: WorldEffects, cmd: Extract<Command, { verb: 'pm-
   world.answer(`action item ${pm.actions.length} added`);
 }
 
+/** The item numbered n as the editor lists it (1-based), or a refusal naming the numbers there are. */
+function itemIndex(world: WorldEffects, n: number): number | null {
+  const count = world.state.postmortem.actions.length;
+  if (n >= 1 && n <= count) return n - 1;
+  world.answer(count === 0 ? `no action item ${n}: there are none yet` : `no action item ${n}: the items are numbered 1–${count}`, false);
+  return null;
+}
+
+export function pmActionEdit(world: WorldEffects, cmd: Extract<Command, { verb: 'pm-action-edit' }>): void {
+  const i = itemIndex(world, cmd.n);
+  if (i === null) return;
+  world.state.postmortem.actions[i] = { type: cmd.type, priority: cmd.priority, owner: cmd.owner, text: cmd.text, sec: world.state.sec };
+  world.answer(`action item ${cmd.n} replaced`);
+}
+
+export function pmActionDelete(world: WorldEffects, cmd: Extract<Command, { verb: 'pm-action-delete' }>): void {
+  const i = itemIndex(world, cmd.n);
+  if (i === null) return;
+  const pm = world.state.postmortem;
+  pm.actions.splice(i, 1);
+  world.answer(`action item ${cmd.n} deleted${pm.actions.length > i ? `; the ones after it moved up a number` : ''}`);
+}
+
 export function pmSubmit(world: WorldEffects): void {
   world.submitPostmortem(false);
   world.answer('postmortem submitted');

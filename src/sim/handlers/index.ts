@@ -1,7 +1,7 @@
 import type { Command } from '../../commands/command.js';
 import { helpFor, VERBS } from '../../commands/verbs.js';
 import type { WorldEffects } from '../world-effects.js';
-import { pmAction, pmField, pmSubmit, resolve, startPostmortem } from './closure.js';
+import { pmAction, pmActionDelete, pmActionEdit, pmField, pmSubmit, resolve, startPostmortem } from './closure.js';
 import { ack, reply, severity, status } from './comms.js';
 import { plainWords } from '../requests/vocabulary.js';
 import { cancel, confirm } from './delegation.js';
@@ -10,7 +10,7 @@ import { hint, hypothesis, rootCause, setDash, setLogs, settleHypothesis } from 
 import { ask, assignRole, escalate, followup, handoff, poll, takeOffer } from './team.js';
 
 const ALWAYS = new Set(['help', 'logs', 'dash', 'note']);
-const POSTMORTEM_ONLY = new Set(['pm-field', 'pm-action', 'pm-submit']);
+const POSTMORTEM_ONLY = new Set(['pm-field', 'pm-action', 'pm-action-edit', 'pm-action-delete', 'pm-submit']);
 
 /** Routes a parsed command to its handler, refusing what the lifecycle does not allow. */
 export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'examiner'): void {
@@ -81,6 +81,10 @@ export function applyCommand(world: WorldEffects, cmd: Command, by: 'ic' | 'exam
       return pmField(world, cmd);
     case 'pm-action':
       return pmAction(world, cmd);
+    case 'pm-action-edit':
+      return pmActionEdit(world, cmd);
+    case 'pm-action-delete':
+      return pmActionDelete(world, cmd);
     case 'pm-submit':
       return pmSubmit(world);
     case 'help': {
