@@ -9,7 +9,8 @@ import type { PostmortemView } from '../view/model.js';
  */
 
 export const PM_TEXT_SLOTS = PM_FIELDS;
-export const PM_ACTION_SLOTS = ['a-type', 'a-priority', 'a-owner', 'a-text'] as const;
+/** 'a-items' is the list of added items; the rest is the row that adds (or edits) one. */
+export const PM_ACTION_SLOTS = ['a-items', 'a-type', 'a-priority', 'a-owner', 'a-text'] as const;
 export type PmTextSlot = PmField;
 export type PmActionSlot = (typeof PM_ACTION_SLOTS)[number];
 export type PmSlot = PmTextSlot | PmActionSlot;
@@ -28,9 +29,15 @@ export interface PmFormState {
   priorityIndex: number;
   owner: string;
   text: string;
+  /** The item picked in the list (0-based) while the cursor is on it. */
+  item: number;
+  /** The item's number (1-based) the action row is editing; null = the row adds a new item. */
+  editing: number | null;
+  /** What the last key in the list did, said on screen until the cursor moves. */
+  notice: string | null;
 }
 
-export const EMPTY_PM_FORM: PmFormState = { slot: 0, drafts: {}, typeIndex: 0, priorityIndex: 1, owner: '', text: '' };
+export const EMPTY_PM_FORM: PmFormState = { slot: 0, drafts: {}, typeIndex: 0, priorityIndex: 1, owner: '', text: '', item: 0, editing: null, notice: null };
 
 export function slotOf(form: PmFormState): PmSlot {
   return PM_SLOTS[form.slot] ?? 'summary';
@@ -63,9 +70,46 @@ export function priorities(pm: PostmortemView): readonly string[] {
   return pm.priorities && pm.priorities.length > 0 ? pm.priorities : DEFAULT_PRIORITIES;
 }
 
-export function moveSlot(form: PmFormState, step: number): PmFormState {
+/**
+ * tab/↑↓: the next field. ↑↓ walk the list of items one item at a time, tab
+ * (byItem false) passes it as one stop; it is skipped while there are none.
+ */
+export function moveSlot(form: PmFormState, step: number, itemCount = 0, byItem = true): PmFormState {
+  const moved = { ...form, notice: null };
+  if (byItem && slotOf(form) === 'a-items') {
+    const next = form.item + step;
+    if (next >= 0 && next < itemCount) return { ...moved, item: next };
+  }
   const n = PM_SLOTS.length;
-  return { ...form, slot: (((form.slot + step) % n) + n) % n };
+  const wrap = (i: number) => ((i % n) + n) % n;
+  let slot = wrap(form.slot + step);
+  if (PM_SLOTS[slot] === 'a-items') {
+    if (itemCount === 0) slot = wrap(slot + step);
+    else return { ...moved, slot, item: step > 0 ? 0 : itemCount - 1 };
+  }
+  return { ...moved, slot };
+}
+
+/** `d` on a picked item: the command that deletes it, and the list's cursor kept on a row that is still there. */
+export function deleteItem(form: PmFormState, pm: PostmortemView): EnterResult {
+  if (slotOf(form) !== 'a-items' || pm.actions.length === 0) return { form, line: null };
+  const n = Math.min(form.item, pm.actions.length - 1) + 1;
+  const left = pm.actions.length - 1;
+  // Editing the deleted item, or one after it, would now point at the wrong number.
+  const editing = form.editing === null || form.editing < n ? form.editing : null;
+  const next = { ...form, editing, item: Math.max(0, Math.min(n - 1, left - 1)), notice: `item ${n} deleted (pm action delete ${n})` };
+  // The last item gone: the cursor moves on to the action row.
+  return { form: left === 0 ? { ...moveSlot(next, 1, 0), notice: next.notice } : next, line: `pm action delete ${n}` };
+}
+
+/** `e` or enter on a picked item: its parts loaded into the action row, which then saves over it. */
+export function loadItem(form: PmFormState, pm: PostmortemView): PmFormState {
+  const i = Math.min(form.item, pm.actions.length - 1);
+  const a = pm.actions[i];
+  if (slotOf(form) !== 'a-items' || !a) return form;
+  const typeIndex = Math.max(0, types(pm).indexOf(a.type));
+  const priorityIndex = Math.max(0, priorities(pm).indexOf(a.priority));
+  return { ...form, slot: PM_SLOTS.indexOf('a-type'), typeIndex, priorityIndex, owner: a.owner, text: a.text, editing: i + 1, notice: `editing item ${i + 1}: enter saves it` };
 }
 
 /** The current slot's text after `edit` (fields start from the saved text). */
@@ -108,14 +152,14 @@ export function fieldLine(slot: PmTextSlot, text: string): string {
   return `pm ${slot} ${text.replace(/\s+/gu, ' ').trim()}`;
 }
 
-/** `pm action TYPE PRI OWNER TEXT` once owner and text are filled, else null. */
+/** `pm action TYPE PRI OWNER TEXT` (or `pm action edit N …` for a loaded item) once owner and text are filled, else null. */
 export function actionLine(form: PmFormState, pm: PostmortemView): string | null {
   const owner = form.owner.trim();
   const text = form.text.replace(/\s+/gu, ' ').trim();
   if (owner === '' || text === '') return null;
   const type = types(pm)[form.typeIndex] ?? types(pm)[0]!;
   const pri = priorities(pm)[form.priorityIndex] ?? priorities(pm)[0]!;
-  return `pm action ${type} ${pri} ${owner} ${text}`;
+  return `pm action ${form.editing !== null ? `edit ${form.editing} ` : ''}${type} ${pri} ${owner} ${text}`;
 }
 
 const TYPED_COMMAND = /^\s*(pm|help|note|logs|dash)\s/i;
@@ -133,6 +177,7 @@ export interface EnterResult {
  */
 export function pressEnter(form: PmFormState, pm: PostmortemView): EnterResult {
   const slot = slotOf(form);
+  if (slot === 'a-items') return { form: loadItem(form, pm), line: null };
   // Someone who types the command form (`pm summary …`, `help pm`) into a
   // field means the command, not a field that starts with "pm".
   const draft = isTextSlot(slot) ? (form.drafts[slot] ?? '') : slot === 'a-owner' ? form.owner : slot === 'a-text' ? form.text : '';
@@ -148,12 +193,12 @@ export function pressEnter(form: PmFormState, pm: PostmortemView): EnterResult {
     const value = fieldValue(form, pm, slot);
     const drafts = { ...form.drafts };
     delete drafts[slot];
-    const next = { ...form, drafts, slot: form.slot + 1 };
+    const next = { ...moveSlot(form, 1, pm.actions.length), drafts };
     if (value.trim() === '' || !isDirty(form, pm, slot)) return { form: next, line: null };
     return { form: next, line: fieldLine(slot, value) };
   }
   const line = actionLine(form, pm);
-  if (line) return { form: { ...form, owner: '', text: '', slot: PM_SLOTS.indexOf('a-type') }, line };
+  if (line) return { form: { ...form, owner: '', text: '', editing: null, notice: null, slot: PM_SLOTS.indexOf('a-type') }, line };
   if (slot === 'a-text') return { form: { ...form, slot: PM_SLOTS.indexOf(form.owner.trim() === '' ? 'a-owner' : 'a-text') }, line: null };
   return { form: { ...form, slot: form.slot + 1 }, line: null };
 }

@@ -323,7 +323,7 @@ describe('postmortem editor', () => {
   it('the action row: ←→ pick type and priority (letters never change the type), enter adds `pm action TYPE PRI OWNER TEXT`', async () => {
     const controller = pmController();
     const { type, press, frame } = renderApp({ controller });
-    for (let i = 0; i < 6; i++) await press(KEYS.tab); // to the action type
+    for (let i = 0; i < 7; i++) await press(KEYS.tab); // past the six sections and the list of items, to the action type
     await type('mitigate');
     expect(frame()).toContain('[‹prevent›]');
     await press(KEYS.right);
@@ -338,6 +338,38 @@ describe('postmortem editor', () => {
     await press(KEYS.enter);
     expect(controller.submitted).toEqual(['pm action detect P0 @payments-oncall Alert when fraud-api stops resolving for 2 minutes']);
     expect(frame()).toContain('what, measurably');
+  });
+
+  it('the list of items: ↑↓ pick one, d deletes it and says so, e loads it into the row and enter saves over it', async () => {
+    const controller = pmController();
+    controller.vm.postmortem.actions = [
+      { type: 'detect', priority: 'P1', owner: '@payments', text: 'Alert on DNS failures' },
+      { type: 'process', priority: 'P2', owner: '@ana', text: 'Ana should be more careful' },
+      { type: 'prevent', priority: 'P1', owner: '@platform', text: 'Guard DNS record deletes' },
+    ];
+    const { type, press, frame } = renderApp({ controller });
+    for (let i = 0; i < 6; i++) await press(KEYS.tab); // past the six sections, onto item 1
+    expect(frame()).toMatch(/▸\s+1 detect/u);
+    expect(frame()).toContain('e/enter edit the item · d delete it');
+    await press(KEYS.down);
+    expect(frame()).toMatch(/▸\s+2 process/u);
+    await type('d');
+    expect(controller.submitted).toEqual(['pm action delete 2']);
+    expect(frame()).toContain('item 2 deleted (pm action delete 2)');
+    // The engine removed it; the list now shows what is left and the cursor stays on a row that exists.
+    controller.vm.postmortem.actions.splice(1, 1);
+    await press(KEYS.up, KEYS.down);
+    expect(frame()).toMatch(/▸\s+2 prevent/u);
+    expect(frame()).not.toContain('item 2 deleted');
+    await type('e');
+    expect(frame()).toMatch(/✎ 2\s+\[‹prevent›\]\s+‹P1›\s+@platform\s+Guard DNS record deletes/u);
+    expect(frame()).toContain('enter saves item 2');
+    await press(KEYS.tab, KEYS.left); // priority P1 → P0
+    await press(KEYS.tab, KEYS.tab);
+    await type(' and changes');
+    await press(KEYS.enter);
+    expect(controller.submitted).toEqual(['pm action delete 2', 'pm action edit 2 prevent P0 @platform Guard DNS record deletes and changes']);
+    expect(frame()).toContain('enter adds the item');
   });
 
   it('ctrl-f on the impact field inserts the impact ledger’s figures', async () => {

@@ -84,38 +84,42 @@ export function postmortemLines(pm: PostmortemView, width: number, room: number,
     return { text: head + truncate(value.trim() === '' ? '—' : value, room), kind: 'field' };
   });
 
+  const picked = slot === 'a-items' ? Math.min(f.item, pm.actions.length - 1) : -1;
   const actions: PmLine[] = pm.actions.map((a, i) => ({
-    text: `    ${i + 1} ${fit(a.type, 9)}${fit(a.priority, 3)}${fit(a.owner, 18)}${a.text}`,
-    kind: 'action',
+    text: truncate(`${i === picked ? '▸' : ' '}${form && f.editing === i + 1 ? '✎' : ' '}  ${i + 1} ${fit(a.type, 9)}${fit(a.priority, 3)}${fit(a.owner, 18)}${a.text}`, inner),
+    kind: i === picked ? 'focus' : 'action',
   }));
   const ts = types(pm);
   const ps = priorities(pm);
   const part = (s: string, text: string) => (slot === s ? `[${text}]` : ` ${text} `);
   const owner = slot === 'a-owner' ? f.owner + CURSOR : f.owner || 'owner';
   const text = slot === 'a-text' ? f.text + CURSOR : f.text || 'what, measurably';
-  const inAction = slot !== null && slot.startsWith('a-');
+  const inAction = slot !== null && slot.startsWith('a-') && slot !== 'a-items';
   const newRow: PmLine = {
     text: truncateStart(
-      `${inAction ? '▸' : ' '}   + ${part('a-type', `‹${ts[f.typeIndex] ?? ts[0]}›`)}${part('a-priority', `‹${ps[f.priorityIndex] ?? ps[0]}›`)}${part('a-owner', owner)}${part('a-text', text)}`,
+      `${inAction ? '▸' : ' '}${f.editing !== null ? `✎ ${f.editing}`.padEnd(4) : '   +'} ${part('a-type', `‹${ts[f.typeIndex] ?? ts[0]}›`)}${part('a-priority', `‹${ps[f.priorityIndex] ?? ps[0]}›`)}${part('a-owner', owner)}${part('a-text', text)}`,
       inner,
     ),
     kind: inAction ? 'focus' : 'muted',
   };
 
   // Room: fields, timeline, heading, items, the new-item row; the timeline gives way first.
-  const fixed = fields.length + 1 /* heading */ + (form ? 1 : 0);
+  const notice: PmLine[] = form && f.notice ? [{ text: `    ${f.notice}`, kind: 'muted' }] : [];
+  const fixed = fields.length + 1 /* heading */ + (form ? 1 : 0) + notice.length;
   const itemRoom = Math.max(1, room - fixed - 1);
-  const shownActions = actions.length > itemRoom ? actions.slice(-itemRoom) : actions;
+  // The newest items, or the window that holds the picked one.
+  const start = picked >= 0 ? Math.min(Math.max(0, picked - itemRoom + 1), Math.max(0, actions.length - itemRoom)) : Math.max(0, actions.length - itemRoom);
+  const shownActions = actions.slice(start, start + itemRoom);
   const timelineRoom = Math.max(0, Math.min(4, room - fixed - Math.max(shownActions.length, actions.length === 0 ? 1 : 0)));
   const tl = pmTimelineLines(pm.timeline ?? [], inner - labelWidth(width) - 2, timelineRoom);
 
   const lines: PmLine[] = [...fields];
   tl.forEach((t, i) => lines.push({ text: `  ${fit(i === 0 ? 'Timeline' : '', labelWidth(width))}${t}`, kind: 'timeline' }));
   const hidden = actions.length - shownActions.length;
-  lines.push({ text: `  Action items${hidden > 0 ? ` (${hidden} earlier not shown)` : ''}`, kind: 'heading' });
+  lines.push({ text: `  Action items${hidden > 0 ? ` (${hidden} not shown)` : ''}`, kind: 'heading' });
   if (actions.length === 0 && !form) lines.push({ text: '    none yet (pm action TYPE PRIORITY OWNER TEXT)', kind: 'muted' });
   lines.push(...shownActions);
-  if (form) lines.push(newRow);
+  if (form) lines.push(newRow, ...notice);
   if (!form && pm.impactFigures) lines.push({ text: `  figures: ${pm.impactFigures}`, kind: 'muted' });
   return lines.slice(0, room);
 }
@@ -127,7 +131,8 @@ export function postmortemHint(pm: PostmortemView, form: PmFormState | null, foc
   const parts = ['tab/↑↓ field', 'enter save'];
   if (slot === 'impact' && pm.impactFigures) parts.push('ctrl-f insert figures');
   if (slot === 'a-type' || slot === 'a-priority') parts.push('←→ choose');
-  if (slot.startsWith('a-')) parts.push('enter adds the item');
+  if (slot === 'a-items') parts.push('e/enter edit the item', 'd delete it');
+  else if (slot.startsWith('a-')) parts.push(form.editing !== null ? `enter saves item ${form.editing}` : 'enter adds the item');
   parts.push('ctrl-s submit', 'esc command line');
   return parts.join(' · ');
 }

@@ -6,8 +6,10 @@ import { summaryLines, summaryRoom } from '../components/Summary.js';
 import type { Layout } from '../layout.js';
 import {
   cyclePick,
+  deleteItem,
   editSlot,
   insertFigures,
+  loadItem,
   isTextSlot,
   moveSlot,
   pickByLetter,
@@ -220,7 +222,7 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
       handle: (input, key) => {
         if (!(key.ctrl && input === 's')) return false;
         for (const line of submitLines(c.ui().pm, pm)) actions.submit(line);
-        set((s) => ({ ...s, pm: { ...s.pm, drafts: {}, owner: '', text: '' } }));
+        set((s) => ({ ...s, pm: { ...s.pm, drafts: {}, owner: '', text: '', editing: null } }));
         return true;
       },
     },
@@ -236,9 +238,9 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
           if (r.line) actions.submit(r.line);
         };
         if (isEnter(input, key)) enter();
-        else if (key.tab) set((s) => ({ ...s, pm: moveSlot(s.pm, key.shift ? -1 : 1) }));
-        else if (key.downArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, 1) }));
-        else if (key.upArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, -1) }));
+        else if (key.tab) set((s) => ({ ...s, pm: moveSlot(s.pm, key.shift ? -1 : 1, pm.actions.length, false) }));
+        else if (key.downArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, 1, pm.actions.length) }));
+        else if (key.upArrow) set((s) => ({ ...s, pm: moveSlot(s.pm, -1, pm.actions.length) }));
         else if (key.leftArrow || key.rightArrow) set((s) => ({ ...s, pm: cyclePick(s.pm, pm, key.leftArrow ? -1 : 1) }));
         else if (key.backspace || key.delete) edit((t) => [...t].slice(0, -1).join(''));
         else if (key.ctrl && input === 'u') edit(() => '');
@@ -259,11 +261,19 @@ export function playKeyLayers(c: PlayKeysContext): KeyLayer[] {
           // A pasted or fast-typed chunk may carry enter or tab inside it.
           for (const ch of input) {
             if (ch === '\r' || ch === '\n') enter();
-            else if (ch === '\t') set((s) => ({ ...s, pm: moveSlot(s.pm, 1) }));
+            else if (ch === '\t') set((s) => ({ ...s, pm: moveSlot(s.pm, 1, pm.actions.length, false) }));
             else if (ch < ' ' || ch === '\u007F') continue;
             else {
               const slot = slotOf(c.ui().pm);
-              if (slot === 'a-type' || slot === 'a-priority') set((s) => ({ ...s, pm: pickByLetter(s.pm, pm, ch) }));
+              // On the list of items a key picks what to do with the item: e edits, d deletes.
+              if (slot === 'a-items') {
+                if (ch === 'e') set((s) => ({ ...s, pm: loadItem(s.pm, pm) }));
+                else if (ch === 'd') {
+                  const r = deleteItem(c.ui().pm, pm);
+                  set((s) => ({ ...s, pm: r.form }));
+                  if (r.line) actions.submit(r.line);
+                }
+              } else if (slot === 'a-type' || slot === 'a-priority') set((s) => ({ ...s, pm: pickByLetter(s.pm, pm, ch) }));
               else edit((t) => t + ch);
             }
           }
