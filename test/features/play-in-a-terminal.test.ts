@@ -79,13 +79,19 @@ describe('the real program in a real terminal', () => {
     const t = start(db, [], { FIREDRILL_SCENARIOS: 'test/fixtures' });
     await t.waitFor(/pick a scenario/);
     expect(t.screen()).toMatch(/difficulty \w+ · time limit 45 min/);
-    // Picked by id: other fixtures may share the title.
-    const picked = /▸ Checkout errors after a config push +NORMAL +30 min +mini-checkout/;
-    for (let i = 0; i < 20 && !picked.test(t.screen()); i++) {
-      const selected = (s: string) => s.split('\n').find((l) => l.includes('▸')) ?? '';
-      const before = selected(t.screen());
+    // Picked by id: other fixtures may share the title. A row counts as picked once its whole id is
+    // on screen (a frame still being drawn can show a cut one), so no key is pressed twice.
+    await t.waitFor(/\bmin +mini-checkout\s*$/m);
+    const ids = new Set(t.screen().split('\n').map((l) => /\bmin +(\S+)\s*$/.exec(l)?.[1]).filter((x): x is string => x !== undefined));
+    expect(ids).toContain('mini-checkout');
+    const pickedId = (s: string) => {
+      const id = /▸ .*\bmin +(\S+)\s*$/m.exec(s)?.[1];
+      return id !== undefined && ids.has(id) ? id : null;
+    };
+    for (let i = 0; i < 20 && pickedId(t.screen()) !== 'mini-checkout'; i++) {
+      const before = pickedId(t.screen());
       t.press('Down');
-      await t.waitFor((s) => selected(s) !== before);
+      await t.waitFor((s) => pickedId(s) !== null && pickedId(s) !== before);
     }
     await t.waitFor(/▸ Checkout errors after a config push +NORMAL +30 min +mini-checkout/);
     expect(t.screen()).toContain('source: test fixture');
