@@ -11,6 +11,7 @@
 // the last screen and the exit status can still be read. Waits poll the
 // pane against a deadline; nothing sleeps for a fixed time.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Key } from './terminal.js';
 import { childEnv, type Exit, SIZES, type TerminalOptions } from './terminal.js';
@@ -194,9 +195,13 @@ export class TmuxTerminal {
   /** The program's exit, once tmux has seen it. */
   private poll(): Exit | undefined {
     if (this.exit || this.disposed) return this.exit;
-    const [dead, status, signal] = this.tmux('display', '-p', '-t', 'main', '#{pane_dead} #{pane_dead_status} #{pane_dead_signal}').trim().split(' ');
-    // tmux may show the pane dead a moment before it has the status: wait for one or the other.
-    if (dead === '1' && (status || signal)) this.exit = { code: Number(status || 0), signal: Number(signal || 0) };
+    const [dead, pid, status, signal] = this.tmux('display', '-p', '-t', 'main', '#{pane_dead}|#{pane_pid}|#{pane_dead_status}|#{pane_dead_signal}').trim().split('|');
+    if (dead !== '1') return undefined;
+    if (status || signal) this.exit = { code: Number(status || 0), signal: Number(signal || 0) };
+    // tmux marks a pane dead when its terminal closes and takes the status when the process is
+    // reaped; seen here, it sometimes never shows the status. A process that is gone has exited
+    // (its code unknown: -1); one still running has only closed its terminal, so keep waiting.
+    else if (!existsSync(`/proc/${pid}`)) this.exit = { code: -1, signal: 0 };
     return this.exit;
   }
 

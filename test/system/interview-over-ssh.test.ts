@@ -86,6 +86,49 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     await cand.waitFor(/^> ▏ /mu);
   };
 
+  it('a wrong code is refused', async () => {
+    const t = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);
+    await t.waitFor(/Join code:/);
+    t.type('WRNG-CODE\r');
+    await t.waitFor(/Permission denied/);
+    expect((await t.exited()).code).toBe(255);
+  });
+
+  it('a command, SFTP and a -L forward are refused, with a good code', async () => {
+    const exec = ssh([...sshArgs(), 'join@127.0.0.1', 'ls', '/'], 80, 24);
+    await exec.waitFor(/Join code:/);
+    exec.type(`${codes[1]}\r`);
+    await exec.waitFor(/exec request failed/);
+    expect((await exec.exited()).code).not.toBe(0);
+
+    // sftp spells the port -P; the options are ssh's.
+    const sftp = ssh(['-P', String(port), ...sshArgs().slice(2), 'join@127.0.0.1'], 80, 24, 'sftp');
+    await sftp.waitFor(/Join code:/);
+    sftp.type(`${codes[1]}\r`);
+    await sftp.waitFor(/subsystem request failed|Connection closed/);
+    expect((await sftp.exited()).code).not.toBe(0);
+
+    const localPort = 20_000 + Math.floor(Math.random() * 20_000);
+    // At the default log level, so ssh says what the host answered.
+    const forward = ssh([...sshArgs([], 'INFO'), '-N', '-L', `${localPort}:127.0.0.1:22`, 'join@127.0.0.1'], 100, 24);
+    await forward.waitFor(/Join code:/);
+    forward.type(`${codes[1]}\r`);
+    // Once authenticated, ssh listens locally; a connection through it is refused by the host.
+    let said = '';
+    for (let i = 0; i < 50 && !/open failed/.test(said); i++) {
+      await new Promise<void>((resolve) => {
+        const sock = tcpConnect(localPort, '127.0.0.1');
+        sock.on('error', () => resolve());
+        sock.on('close', () => resolve());
+        sock.setTimeout(500, () => sock.destroy());
+      });
+      said = forward.screen();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(said).toMatch(/channel \d+: open failed/);
+  });
+
+  // Last: the refusals above are checked against a host that has not yet served a whole session.
   it('a candidate joins with the code and plays the strong script; the examiner injects and pauses; the candidate is told', async () => {
     const cand = ssh([...sshArgs(), 'join@127.0.0.1']);
     await cand.waitFor(/Join code:/);
@@ -150,46 +193,4 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     const twinExit = await twin.exited();
     expect(twinExit.code, `${JSON.stringify(twinExit)}\n${twin.screen()}`).toBe(255);
   }, 300_000);
-
-  it('a wrong code is refused', async () => {
-    const t = ssh([...sshArgs(), 'join@127.0.0.1'], 80, 24);
-    await t.waitFor(/Join code:/);
-    t.type('WRNG-CODE\r');
-    await t.waitFor(/Permission denied/);
-    expect((await t.exited()).code).toBe(255);
-  });
-
-  it('a command, SFTP and a -L forward are refused, with a good code', async () => {
-    const exec = ssh([...sshArgs(), 'join@127.0.0.1', 'ls', '/'], 80, 24);
-    await exec.waitFor(/Join code:/);
-    exec.type(`${codes[1]}\r`);
-    await exec.waitFor(/exec request failed/);
-    expect((await exec.exited()).code).not.toBe(0);
-
-    // sftp spells the port -P; the options are ssh's.
-    const sftp = ssh(['-P', String(port), ...sshArgs().slice(2), 'join@127.0.0.1'], 80, 24, 'sftp');
-    await sftp.waitFor(/Join code:/);
-    sftp.type(`${codes[1]}\r`);
-    await sftp.waitFor(/subsystem request failed|Connection closed/);
-    expect((await sftp.exited()).code).not.toBe(0);
-
-    const localPort = 20_000 + Math.floor(Math.random() * 20_000);
-    // At the default log level, so ssh says what the host answered.
-    const forward = ssh([...sshArgs([], 'INFO'), '-N', '-L', `${localPort}:127.0.0.1:22`, 'join@127.0.0.1'], 100, 24);
-    await forward.waitFor(/Join code:/);
-    forward.type(`${codes[1]}\r`);
-    // Once authenticated, ssh listens locally; a connection through it is refused by the host.
-    let said = '';
-    for (let i = 0; i < 50 && !/open failed/.test(said); i++) {
-      await new Promise<void>((resolve) => {
-        const sock = tcpConnect(localPort, '127.0.0.1');
-        sock.on('error', () => resolve());
-        sock.on('close', () => resolve());
-        sock.setTimeout(500, () => sock.destroy());
-      });
-      said = forward.screen();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(said).toMatch(/channel \d+: open failed/);
-  });
 });
