@@ -11,7 +11,7 @@
 // the last screen and the exit status can still be read. Waits poll the
 // pane against a deadline; nothing sleeps for a fixed time.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Key } from './terminal.js';
 import { childEnv, type Exit, SIZES, type TerminalOptions } from './terminal.js';
@@ -37,6 +37,16 @@ const POLL_MS = 30;
 let servers = 0;
 
 /** `node bin/firedrill.js ARGS` in a fresh tmux window of the given size. */
+/** The process exists and is not a zombie. */
+function isRunning(pid: string | undefined): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 export function startProgramInTmux(args: readonly string[], opts: TerminalOptions = {}): TmuxTerminal {
   return new TmuxTerminal(process.execPath, [join(process.cwd(), 'bin', 'firedrill.js'), ...args], opts);
 }
@@ -198,10 +208,11 @@ export class TmuxTerminal {
     const [dead, pid, status, signal] = this.tmux('display', '-p', '-t', 'main', '#{pane_dead}|#{pane_pid}|#{pane_dead_status}|#{pane_dead_signal}').trim().split('|');
     if (dead !== '1') return undefined;
     if (status || signal) this.exit = { code: Number(status || 0), signal: Number(signal || 0) };
-    // tmux marks a pane dead when its terminal closes and takes the status when the process is
-    // reaped; seen here, it sometimes never shows the status. A process that is gone has exited
-    // (its code unknown: -1); one still running has only closed its terminal, so keep waiting.
-    else if (!existsSync(`/proc/${pid}`)) this.exit = { code: -1, signal: 0 };
+    // tmux marks a pane dead when its terminal closes and takes the status when it reaps the
+    // process; seen here, it sometimes leaves the process a zombie and never shows the status.
+    // A process gone or a zombie has exited (its code unknown: -1); one still running has only
+    // closed its terminal, so keep waiting.
+    else if (!isRunning(pid)) this.exit = { code: -1, signal: 0 };
     return this.exit;
   }
 
