@@ -2,8 +2,8 @@ import type { Key } from 'ink';
 import { dispatchKey, type KeyLayer } from '../hooks/use-keypress.js';
 
 /**
- * A pasted or fast-typed chunk ("g12:30\r", "/rollback") reaches useInput as
- * one string. This layer splits it into single keys and dispatches each to
+ * A pasted or fast-typed run of text ("g12:30", "/rollback") reaches the
+ * layers as one string. This layer splits it into single keys and dispatches each to
  * the layers as they stand after the key before (a prompt opened by the
  * first character takes the rest).
  */
@@ -14,10 +14,8 @@ export function chunkLayer(rest: () => readonly KeyLayer[]): KeyLayer {
     handle: (input: string, key: Key) => {
       const chars = [...input];
       if (chars.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return false;
-      for (const ch of chars) {
-        const enter = ch === '\r' || ch === '\n';
-        dispatchKey(rest(), enter ? '' : ch, { ...key, return: enter, backspace: ch === '\u007F' || ch === '\b' });
-      }
+      // Control characters (enter, backspace) arrive as keys of their own already (useKeypress splits them out).
+      for (const ch of chars) dispatchKey(rest(), ch, key);
       return true;
     },
   };
