@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript
-import { inkFrameCaches } from '../../scripts/ink-frame-caches.mjs';
+import { inkFrameCaches, patchInkOutput } from '../../scripts/ink-frame-caches.mjs';
 
 // The bundle draws with Ink's Output patched to keep rows and lines from
 // frame to frame (scripts/ink-frame-caches.mjs). Here Ink's own Output and
@@ -96,8 +96,7 @@ describe('the bundled Ink Output', () => {
     expect(compared).toBe(400);
   });
 
-  it('refuses an Ink whose Output it was not written for', async () => {
-    const { patchInkOutput } = (await import('../../scripts/ink-frame-caches.mjs')) as { patchInkOutput: (s: string) => string };
+  it('refuses an Ink whose Output it was not written for', () => {
     expect(() => patchInkOutput('export default class Output {}\n')).toThrow(/not the Ink output.js this patch expects/);
   });
 });
