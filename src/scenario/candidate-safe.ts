@@ -20,6 +20,9 @@ function mentions(cond: Condition, flags: ReadonlySet<string>): boolean {
       return flags.has(cond.name);
     case 'not':
       return mentions(cond.arg, flags);
+    case 'compare':
+      // a counter's start is the same in every variant
+      return false;
     default:
       return cond.args.some((a) => mentions(a, flags));
   }

@@ -48,7 +48,7 @@ export function expandNamedConditions(scenario: Scenario): Expansion {
   if (parsed.size === 0) return { ok: true };
 
   const isCondition = (v: unknown): v is Condition =>
-    typeof v === 'object' && v !== null && ['true', 'flag', 'not', 'and', 'or'].includes((v as { kind?: string }).kind ?? '') && ('name' in v || 'arg' in v || 'args' in v || (v as { kind: string }).kind === 'true');
+    typeof v === 'object' && v !== null && ['true', 'flag', 'not', 'and', 'or', 'compare'].includes((v as { kind?: string }).kind ?? '') && ('name' in v || 'arg' in v || 'args' in v || 'counter' in v || (v as { kind: string }).kind === 'true');
 
   const walk = (node: unknown): unknown => {
     if (isCondition(node)) return substitute(node);

@@ -1,5 +1,6 @@
 import { commandFlagNames } from './command-flags.js';
 import { conditionFlags, type Condition } from './condition.js';
+import { counterFlags, testedCounters } from './counters.js';
 import { PAGER, personas } from './personas.js';
 import type { Scenario } from './schema.js';
 import { describeTimeFormats, unknownTimeFormats } from './time-text.js';
@@ -24,6 +25,7 @@ export function knownFlags(s: Scenario): Set<string> {
   }
   for (const o of s.objections) o.sets.forEach((f) => flags.add(f));
   for (const f of commandFlagNames(s)) flags.add(f);
+  for (const values of counterFlags(s).values()) values.forEach((f) => flags.add(f));
   return flags;
 }
 
@@ -40,8 +42,12 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   s.diagnostics.forEach((d) => d.outputs.forEach((o) => o.evidence.forEach((e) => evidenceIds.add(e))));
   const actionIds = new Set(s.actions.map((a) => a.id));
 
+  const counterIds = new Set(s.counters.map((c) => c.id));
   const cond = (c: Condition | undefined, path: (string | number)[]) => {
     if (!c) return;
+    for (const id of testedCounters(c)) {
+      if (!counterIds.has(id)) issues.push({ path, message: `unknown counter "${id}": declare it under counters (\`- { id: ${id}, start: 0 }\`)` });
+    }
     for (const f of conditionFlags(c)) {
       if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets, or use a command flag (escalated:TEAM, joined:PERSON, role:ROLE, status-posted, polled, polled:clear, polled:objected)` });
     }
@@ -56,7 +62,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       seen.add(id);
     });
   };
-  for (const key of ['services', 'variants', 'phases', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
+  for (const key of ['services', 'variants', 'phases', 'counters', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
     unique((s[key] as { id: string }[]).map((x) => x.id), key);
   }
   unique(s.postmortem.concepts.map((c) => c.id), 'postmortem.concepts');
@@ -116,6 +122,9 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
         if (!params.has(m[1]!)) issues.push({ path, message: `unknown param "${m[1]}" in {{param:…}}: this action's params are ${[...params].join(', ') || 'none'}` });
     };
     paramRefs(a.response, ['actions', i, 'response']);
+    a.counters.forEach((ch, j) => {
+      if (!counterIds.has(ch.id)) issues.push({ path: ['actions', i, 'counters', j, 'id'], message: `unknown counter "${ch.id}": declare it under counters` });
+    });
     a.responses.forEach((r, j) => paramRefs(r.text, ['actions', i, 'responses', j, 'text']));
   });
   s.actions.forEach((a, i) => {

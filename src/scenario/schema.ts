@@ -213,6 +213,23 @@ export const ActionParam = z
   .refine((p) => (p.min === undefined || p.default >= p.min) && (p.max === undefined || p.default <= p.max), { message: 'default must lie between min and max' })
   .refine((p) => p.min === undefined || p.max === undefined || p.min <= p.max, { message: 'min must not exceed max' });
 
+export const Counter = z
+  .strictObject({
+    id: Id.describe('The counter\'s id: conditions compare it with a whole number (`admitted-pct >= 50`), actions add to it or set it.'),
+    start: z.number().int().default(0).describe('Its value when the session starts.'),
+    min: z.number().int().optional().describe('It never goes below this (a change that would is stopped here).'),
+    max: z.number().int().optional().describe('It never goes above this (a change that would is stopped here).'),
+  })
+  .refine((c) => (c.min === undefined || c.start >= c.min) && (c.max === undefined || c.start <= c.max), { message: 'start must lie between min and max' });
+
+export const CounterChange = z
+  .strictObject({
+    id: Id.describe('Id of the counter the action changes.'),
+    add: z.number().int().optional().describe('Add this to the counter (negative to take away), kept within its min and max.'),
+    set: z.number().int().optional().describe('Set the counter to this, kept within its min and max.'),
+  })
+  .refine((c) => (c.add === undefined) !== (c.set === undefined), { message: 'a counter change needs exactly one of add or set' });
+
 export const Action = z.strictObject({
   id: Id.describe('The action\'s id; the flag `done:ID` holds once it took effect.'),
   title: z.string().describe('What the action does, in plain words (used in read-backs and the report).'),
@@ -230,6 +247,10 @@ export const Action = z.strictObject({
     .record(z.string(), Duration)
     .default({})
     .describe('Per flag among `sets`, how long that one lasts, over forSec: a restart that clears the errors for ten minutes while its "restarted" flag stays.'),
+  counters: z
+    .array(CounterChange)
+    .default([])
+    .describe('Counters the action changes, when its flags change (after delaySec): `- { id: admitted-pct, add: 10 }` admits ten per cent more each time it is done.'),
   requires: ConditionString.optional().describe('The action is refused unless this holds.'),
   refusal: z.string().default('That cannot be done right now.').describe('What the IC is told when `requires` does not hold.'),
   response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s, {{time:FORMAT}} the time it is done.'),
@@ -459,6 +480,7 @@ export const ScenarioSchema = z.strictObject({
   services: z.array(Service).min(1).describe('The systems involved.'),
   variants: z.array(Variant).min(1).describe('What can have gone wrong; the seed picks one.'),
   phases: z.array(Phase).default([]).describe('Timed stages of the incident.'),
+  counters: z.array(Counter).default([]).describe('Whole-number counters actions add to or set, and conditions compare (`admitted-pct >= 50`).'),
   panels: z.array(Panel).min(1).describe('Dashboard panels.'),
   metrics: z.array(Metric).min(1).describe('Metric series drawn on the panels.'),
   logs: z.array(LogTemplate).default([]).describe('Log line templates.'),

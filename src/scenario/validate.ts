@@ -4,6 +4,7 @@ import { referencePlayProblems } from './reference-play.js';
 import { checkReferences } from './references.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { expandNamedConditions } from './named-conditions.js';
+import { expandCounterTests } from './counters.js';
 
 // Checking plain data against the format, apart from reading YAML (load.ts):
 // a stored snapshot is validated without loading the YAML parser.
@@ -68,6 +69,8 @@ export function validateScenario(raw: unknown, file: string, locate: Locate, hin
   }
   const expanded = expandNamedConditions(parsed.data);
   if (!expanded.ok) return { ok: false, problems: [{ file, ...locate(['conditions', expanded.name]), path: `conditions.${expanded.name}`, message: expanded.message }] };
+  const counted = expandCounterTests(parsed.data);
+  if (!counted.ok) return { ok: false, problems: [{ file, ...locate(counted.path), path: counted.path.join('.'), message: counted.message }] };
   const refs = [...checkReferences(parsed.data), ...referencePlayProblems(parsed.data)];
   if (refs.length > 0) {
     return { ok: false, problems: refs.map((r) => ({ file, ...locate(r.path), path: r.path.join('.'), message: r.message })) };

@@ -1,4 +1,5 @@
 import { evalCondition } from '../scenario/condition.js';
+import { counterFlag } from '../scenario/counters.js';
 import { findPersona, personaLabel } from '../scenario/personas.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseCommand } from '../commands/parse.js';
@@ -63,6 +64,7 @@ export class Engine implements WorldEffects {
     this.state = initialState(scenario, variant.id, this.seed, this.difficulty);
     this.flags = FlagHistory.over(this.state.flagLog);
     for (const f of [`variant:${variant.id}`, ...variant.flags]) this.flags.raise(f, 0);
+    for (const c of scenario.counters) this.flags.raise(counterFlag(c.id, c.start), 0);
     this.stepper = new IncidentStepper(this.machine);
   }
 

@@ -4,6 +4,7 @@ import { actionReply, diagnosticOutput, ownHands } from './handlers/hands-on.js'
 import { fillPlaceholders } from './handlers/placeholders.js';
 import { applyReport, takeQueuedAsks } from './handlers/team.js';
 import type { Scheduled } from './world.js';
+import { changeCounter } from './counter-change.js';
 
 /** Something the engine promised to do at a later second: a flag change, an output, a join, a report. */
 export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) {
@@ -14,6 +15,9 @@ export function runScheduled(world: WorldEffects, item: Scheduled, sec: number) 
       return;
     case 'lower':
       world.flags.lower(item.flag!, sec);
+      return;
+    case 'count':
+      changeCounter(world, { id: item.flag!, ...(item.add !== undefined ? { add: item.add } : {}), ...(item.set !== undefined ? { set: item.set } : {}) }, sec);
       return;
     case 'output': {
       const d = item.diagnostic ? world.scenario.diagnostics.find((x) => x.id === item.diagnostic) : undefined;

@@ -108,7 +108,7 @@ export interface Scheduled {
   sec: number;
   /** Order among items due the same second: the order they were scheduled. */
   order: number;
-  kind: 'raise' | 'lower' | 'output' | 'join' | 'report' | 'expire';
+  kind: 'raise' | 'lower' | 'count' | 'output' | 'join' | 'report' | 'expire';
   flag?: string;
   text?: string;
   from?: string;
@@ -125,6 +125,9 @@ export interface Scheduled {
   action?: string;
   values?: Record<string, number>;
   ownBefore?: string[];
+  /** A counter change (kind `count`, the counter in `flag`): one of add or set. */
+  add?: number;
+  set?: number;
 }
 
 /** Which of the coach's rules spoke (src/sim/coach.ts). */

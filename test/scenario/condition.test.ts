@@ -17,4 +17,18 @@ describe('conditions', () => {
     expect(() => parseCondition('(a | b')).toThrow(/missing/);
     expect(() => parseCondition('a b')).toThrow(/unexpected/);
   });
+  it('reads a counter test, which holds when one of its passing value flags is up', () => {
+    const c = parseCondition('onset & admitted-pct >= 50');
+    expect(c).toEqual({ kind: 'and', args: [{ kind: 'flag', name: 'onset' }, { kind: 'compare', counter: 'admitted-pct', op: '>=', value: 50 }] });
+    // before the scenario fills in the passing values, a test holds for none
+    expect(holds('admitted-pct >= 50', ['admitted-pct=60'])).toBe(false);
+    const filled = parseCondition('!(n != 3)');
+    if (filled.kind !== 'not' || filled.arg.kind !== 'compare') throw new Error('not a negated test');
+    filled.arg.flags = ['n=1', 'n=2'];
+    expect(evalCondition(filled, (f) => f === 'n=3')).toBe(true);
+    expect(evalCondition(filled, (f) => f === 'n=2')).toBe(false);
+    expect(parseCondition('n<-2')).toEqual({ kind: 'compare', counter: 'n', op: '<', value: -2 });
+    expect(() => parseCondition('n >= ')).toThrow(/write a whole number/);
+    expect(() => parseCondition('n >= 1.5')).toThrow(/write a whole number/);
+  });
 });

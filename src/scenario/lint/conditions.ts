@@ -61,5 +61,7 @@ export function showCondition(c: Condition): string {
       return c.args.map((a) => (a.kind === 'or' ? `(${showCondition(a)})` : showCondition(a))).join(' & ');
     case 'or':
       return c.args.map(showCondition).join(' | ');
+    case 'compare':
+      return `${c.counter} ${c.op} ${c.value}`;
   }
 }

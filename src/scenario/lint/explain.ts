@@ -1,13 +1,17 @@
-import type { Condition } from '../condition.js';
+import { evalCondition, type Condition, type CounterTest } from '../condition.js';
+import { counterFlags } from '../counters.js';
 import { commandFlagNames, commandFlags } from '../command-flags.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
 
-/** Flags a condition needs up (not under an odd number of "!"), and flags it needs down. */
-function polarFlags(c: Condition, positive = true, out = { up: new Set<string>(), down: new Set<string>() }) {
+/** Flags a condition needs up (not under an odd number of "!"), and flags it needs down; counter tests it needs to pass. */
+function polarFlags(c: Condition, positive = true, out = { up: new Set<string>(), down: new Set<string>(), tests: [] as CounterTest[] }) {
   switch (c.kind) {
     case 'flag':
       (positive ? out.up : out.down).add(c.name);
+      break;
+    case 'compare':
+      if (positive) out.tests.push(c);
       break;
     case 'not':
       polarFlags(c.arg, !positive, out);
@@ -50,10 +54,18 @@ export function whyNeverUp(ctx: LintContext, flag: string, vis: readonly number[
  * down, or flags that are each reachable but never together.
  */
 export function explainNever(ctx: LintContext, c: Condition, vis: readonly number[] = ctx.variantIndexes, afterOnset = false): string {
-  const { up, down } = polarFlags(c);
+  const { up, down, tests } = polarFlags(c);
   const models = ctx.statesFor(c);
   const states = vis.flatMap((vi) => models[vi]!.states.filter((r) => !afterOnset || r.state.phase >= 0));
   if (c.kind === 'not' && c.arg.kind === 'true') return 'it is "!always", which never holds';
+  for (const t of tests) {
+    if (states.some((r) => evalCondition(t, (f) => r.flags.has(f)))) continue;
+    const values = (counterFlags(ctx.scenario).get(t.counter) ?? []).map((f) => f.slice(t.counter.length + 1));
+    const reached = states.flatMap((r) => [...r.flags].filter((f) => f.startsWith(`${t.counter}=`)).map((f) => f.slice(t.counter.length + 1)));
+    const seen = [...new Set(reached)].sort((a, b) => Number(a) - Number(b));
+    if ((t.flags ?? []).length === 0) return `counter ${t.counter} is never ${t.op} ${t.value}: from its start its changes only reach ${values.join(', ')} — change the test, or an action's counters`;
+    return `counter ${t.counter} is never ${t.op} ${t.value} there: it only gets to ${seen.join(', ') || 'no value'}`;
+  }
   for (const f of up) {
     if (!states.some((r) => r.flags.has(f))) return whyNeverUp(ctx, f, vis);
   }

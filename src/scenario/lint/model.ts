@@ -5,6 +5,7 @@ import { conditionFlags } from '../condition.js';
 import { readFlags } from './conditions.js';
 import { actionChanges, landingOrder } from '../action-timing.js';
 import { commandFlags } from '../command-flags.js';
+import { changedValue, counterFlag, counterFlags, type CounterChange } from '../counters.js';
 
 /**
  * The world as lint sees it: which flags are up, which fault phase the
@@ -90,6 +91,8 @@ interface PackedAction {
   /** The changes of the action landing, in the engine's order (action-timing.ts): which flag, raised or lowered, and whether it wears off again. */
   landing: { bit: bigint; raise: boolean; temporary: boolean }[];
   tracksPending: boolean;
+  /** The counters it changes that some condition reads: each value's bit, in the order of `values`. */
+  counting: { counter: Scenario['counters'][number]; change: CounterChange; values: number[]; bits: bigint[] }[];
 }
 
 export class FlagModel {
@@ -114,6 +117,9 @@ export class FlagModel {
   ) {
     const read = readFlags(scenario);
     this.relevant = track ? new Set([...track].filter((f) => read.has(f))) : read;
+    // a counter read anywhere is tracked at every value: where it can go next depends on where it is
+    const valueFlags = counterFlags(scenario);
+    for (const flags of valueFlags.values()) if (flags.some((f) => this.relevant.has(f))) flags.forEach((f) => this.relevant.add(f));
     this.timeLimitSec = Math.round(scenario.timeLimitMin * 60);
     this.joinable = joinablePeople(scenario);
     this.names = [...this.relevant].sort();
@@ -125,14 +131,22 @@ export class FlagModel {
       const clears = mask(a.clears);
       const changes = actionChanges(a);
       const wearing = new Set(changes.filter((c) => c.wearsOff).map((c) => c.flag));
+      const counting = a.counters.flatMap((change) => {
+        const counter = scenario.counters.find((c) => c.id === change.id)!;
+        const flags = valueFlags.get(change.id) ?? [];
+        if (!flags.some((f) => this.bitOf.has(f))) return [];
+        const values = flags.map((f) => Number(f.slice(change.id.length + 1)));
+        return [{ counter, change, values, bits: flags.map((f) => this.bitOf.get(f)!) }];
+      });
       return {
+        counting,
         requires: a.requires,
         done,
         landing: landingOrder(changes)
           .filter((c) => this.bitOf.has(c.flag))
           .map((c) => ({ bit: this.bitOf.get(c.flag)!, raise: c.raise, temporary: c.raise && wearing.has(c.flag) })),
         // The gap between done:<id> and the delayed effects is observable only when done:<id> is read.
-        tracksPending: a.delaySec > 0 && done !== 0n && (sets | clears) !== 0n,
+        tracksPending: a.delaySec > 0 && done !== 0n && ((sets | clears) !== 0n || counting.length > 0),
       };
     });
     this.phaseUp = scenario.phases.map((_, k) => mask(scenario.phases.slice(0, k + 1).map((p) => p.id)));
@@ -146,7 +160,7 @@ export class FlagModel {
 
   private initialPacked(variantIndex: number): Packed {
     const v = this.scenario.variants[variantIndex]!;
-    const up = [`variant:${v.id}`, ...v.flags].reduce((m, f) => m | (this.bitOf.get(f) ?? 0n), 0n);
+    const up = [`variant:${v.id}`, ...v.flags, ...this.scenario.counters.map((c) => counterFlag(c.id, c.start))].reduce((m, f) => m | (this.bitOf.get(f) ?? 0n), 0n);
     return { phase: -1, up, temp: 0n, pending: [] };
   }
 
@@ -178,6 +192,12 @@ export class FlagModel {
         up &= ~c.bit;
         temp &= ~c.bit;
       }
+    }
+    for (const k of a.counting) {
+      const at = k.bits.findIndex((b) => (up & b) !== 0n);
+      if (at === -1) continue;
+      const next = k.values.indexOf(changedValue(k.counter, k.values[at]!, k.change));
+      up = (up & ~k.bits[at]!) | k.bits[next]!;
     }
     return [up, temp];
   }
@@ -342,13 +362,16 @@ export function coneOf(s: Scenario, seeds: Iterable<string>): Set<string> {
   const read = readFlags(s);
   const out = new Set<string>();
   const queue: string[] = [...seeds];
+  const counterOf = new Map<string, string>();
+  for (const [id, flags] of counterFlags(s)) flags.forEach((f) => counterOf.set(f, id));
   for (const p of s.phases) if (p.unless) queue.push(...conditionFlags(p.unless));
   while (queue.length > 0) {
     const f = queue.pop()!;
     if (out.has(f) || !read.has(f)) continue;
     out.add(f);
     for (const a of s.actions) {
-      if (a.requires && (a.sets.includes(f) || a.clears.includes(f) || f === `done:${a.id}`)) queue.push(...conditionFlags(a.requires));
+      const counts = counterOf.has(f) && a.counters.some((ch) => ch.id === counterOf.get(f));
+      if (a.requires && (a.sets.includes(f) || a.clears.includes(f) || f === `done:${a.id}` || counts)) queue.push(...conditionFlags(a.requires));
     }
   }
   return out;

@@ -9,6 +9,7 @@ import type { RequestOutcome } from '../requests/outcome.js';
 import { withoutAbsentSpeaker } from './absent-speaker.js';
 import { fillPlaceholders } from './placeholders.js';
 import { bindParams, fillParams, settingsWords } from '../requests/params.js';
+import { changeCounter } from '../counter-change.js';
 
 /** Diagnostics and actions, whether the IC runs them or a responder does. */
 
@@ -46,6 +47,11 @@ export function applyAction(world: WorldEffects, action: Action, by: string, val
   for (const c of actionChanges(action)) {
     if (takesEffectAtOnce(c)) world.flags.raise(c.flag, s.sec);
     else world.schedule({ sec: s.sec + c.afterSec, kind: c.raise ? 'raise' : 'lower', flag: c.flag });
+  }
+  // counters change with the action's flags: at once, or when its delay is over
+  for (const ch of action.counters) {
+    if (action.delaySec === 0) changeCounter(world, ch, s.sec);
+    else world.schedule({ sec: s.sec + action.delaySec, kind: 'count', flag: ch.id, ...(ch.add !== undefined ? { add: ch.add } : {}), ...(ch.set !== undefined ? { set: ch.set } : {}) });
   }
   return { ok: true, text: reply, raw, ownBefore };
 }
