@@ -53,6 +53,11 @@ export function createHostServer(opts: HostServerOptions): ssh2.Server {
       }
       open++;
       client.once('close', () => open--);
+      // A screen update is a few small writes: with Nagle's algorithm the
+      // second waits for the ack of the first, which a client delays up to
+      // 40 ms, and the typed key shows that much later. (ssh2's server
+      // connection has setNoDelay; its type declarations list it only on the client.)
+      (client as Connection & { setNoDelay(noDelay: boolean): unknown }).setNoDelay(true);
       serveConnection(client, info.ip, limiter, opts);
     },
   );

@@ -3,17 +3,18 @@ import { render } from 'ink';
 import type { PlayController } from '../view/controller.js';
 import { App } from './App.js';
 import { ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './fullscreen.js';
-import { intervalTicker } from './hooks/use-frame-clock.js';
+import { roundRobinTicker } from './hooks/round-robin-ticker.js';
 import { MAX_FPS } from './run.js';
 
 /**
  * A hosted screen's frame clock: one host draws every candidate's screen,
  * so the clock and panels move 4 times a second instead of 10 (the
- * simulation itself still advances by the wall time that passed). Keys are
- * echoed at once whatever this says.
+ * simulation itself still advances by the wall time that passed), and
+ * the screens take turns, spread over those 250 ms. Keys are echoed at once
+ * whatever this says.
  */
 export const HOSTED_FRAME_MS = 250;
-const HOSTED_FRAMES = intervalTicker(HOSTED_FRAME_MS);
+const HOSTED_FRAMES = roundRobinTicker(HOSTED_FRAME_MS);
 
 export interface CandidateScreen {
   /** Settles when the candidate leaves the screen (q at the end) or it is unmounted. */
