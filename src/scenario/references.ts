@@ -24,6 +24,7 @@ export function knownFlags(s: Scenario): Set<string> {
     flags.add(`done:${a.id}`);
   }
   for (const o of s.objections) o.sets.forEach((f) => flags.add(f));
+  for (const p of s.people) p.knows.forEach((k) => k.sets.forEach((f) => flags.add(f)));
   for (const f of commandFlagNames(s)) flags.add(f);
   for (const values of counterFlags(s).values()) values.forEach((f) => flags.add(f));
   return flags;
@@ -40,6 +41,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   const teamIds = new Set(s.teams.map((t) => t.id));
   const evidenceIds = new Set(s.evidence.map((e) => e.id));
   s.diagnostics.forEach((d) => d.outputs.forEach((o) => o.evidence.forEach((e) => evidenceIds.add(e))));
+  s.people.forEach((p) => p.knows.forEach((k) => k.evidence.forEach((e) => evidenceIds.add(e))));
   const actionIds = new Set(s.actions.map((a) => a.id));
 
   const counterIds = new Set(s.counters.map((c) => c.id));
@@ -145,8 +147,14 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       if (!personIds.has(m)) issues.push({ path: ['teams', i, 'members', j], message: `unknown person "${m}"` });
     }),
   );
+  const targetIds = new Set([...s.diagnostics.map((d) => d.id), ...s.actions.map((a) => a.id)]);
   s.people.forEach((p, i) => {
     if (!teamIds.has(p.team)) issues.push({ path: ['people', i, 'team'], message: `unknown team "${p.team}"` });
+    p.can?.forEach((id, j) => {
+      if (!targetIds.has(id)) issues.push({ path: ['people', i, 'can', j], message: `unknown diagnostic or action "${id}"` });
+    });
+    cond(p.lockedOut?.when, ['people', i, 'lockedOut', 'when']);
+    p.knows.forEach((k, j) => cond(k.when, ['people', i, 'knows', j, 'when']));
   });
   s.objections.forEach((o, i) => {
     if (!personIds.has(o.from)) issues.push({ path: ['objections', i, 'from'], message: `unknown person "${o.from}"` });

@@ -272,6 +272,14 @@ export const Evidence = z.strictObject({
   when: ConditionString.optional().describe('The evidence is seen only while this holds.'),
 });
 
+export const Knowledge = z.strictObject({
+  match: z.array(Pattern).min(1).describe('Regular expressions tried against what the IC asks this person (`ask ana who changed the route map`).'),
+  when: ConditionString.optional().describe('They know it only while this holds (otherwise they have nothing conclusive).'),
+  text: z.string().describe('What they answer, after their taskSec.'),
+  evidence: z.array(Id).default([]).describe('Evidence ids the IC gains from the answer.'),
+  sets: z.array(z.string()).default([]).describe('Flags raised when they answer (the specialist was asked).'),
+});
+
 export const Person = z.strictObject({
   id: Id.describe('The person\'s id, used by `ask`, `page` and messages.'),
   name: z.string().describe('The person\'s full name.'),
@@ -280,6 +288,22 @@ export const Person = z.strictObject({
   joinSec: Duration.nullable().default(180).describe('Sim seconds from being paged to joining; null never joins.'),
   taskSec: Duration.default(120).describe('Sim seconds a delegated task takes this person.'),
   wrongLeads: z.record(z.string(), z.string()).default({}).describe('Diagnostics this person reports a wrong lead for (id → text).'),
+  can: z
+    .array(Id)
+    .optional()
+    .describe('The diagnostics and actions (ids) this person can run or do; asked for anything else they say `refusal` and do nothing. Without it, who can do what is read from their role and team.'),
+  refusal: z.string().default('I have no access to that from here.').describe('What they say when asked for something outside `can`.'),
+  knows: z
+    .array(Knowledge)
+    .default([])
+    .describe('What only this person knows: a question that matches is answered with its text after their taskSec; anyone else has nothing conclusive.'),
+  lockedOut: z
+    .strictObject({
+      when: ConditionString.describe('They cannot act while this holds: asks are answered with `text`, and work due back meanwhile is not done.'),
+      text: z.string().describe('What they say (the building\'s badge readers are down, the VPN needs the network that is down).'),
+    })
+    .optional()
+    .describe('While a condition holds this person is locked out: they can talk, but run, change and find out nothing.'),
 });
 
 export const Team = z.strictObject({

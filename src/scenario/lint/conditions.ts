@@ -21,6 +21,10 @@ export function conditionSites(s: Scenario): ConditionSite[] {
   s.actions.forEach((a, i) => add(a.requires, ['actions', i, 'requires']));
   s.actions.forEach((a, i) => add(a.harmfulWhen, ['actions', i, 'harmfulWhen']));
   s.evidence.forEach((e, i) => add(e.when, ['evidence', i, 'when']));
+  s.people.forEach((p, i) => {
+    add(p.lockedOut?.when, ['people', i, 'lockedOut', 'when']);
+    p.knows.forEach((k, j) => add(k.when, ['people', i, 'knows', j, 'when']));
+  });
   s.stakeholders.forEach((st, i) => st.questions.forEach((q, j) => add(q.when, ['stakeholders', i, 'questions', j, 'when'])));
   s.rubric.forEach((r, i) => {
     const c = r.check;

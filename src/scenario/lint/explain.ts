@@ -39,6 +39,10 @@ export function whyNeverUp(ctx: LintContext, flag: string, vis: readonly number[
     if (!o.sets.includes(flag)) return;
     reasons.push(ctx.model.joinable.has(o.from) ? `${o.from}'s objection sets it` : `only ${o.from}'s objection sets it, and ${o.from} can never join (joinSec null, or not the first of a team who can)`);
   });
+  s.people.forEach((p) => {
+    if (!p.knows.some((k) => k.sets.includes(flag))) return;
+    reasons.push(ctx.model.joinable.has(p.id) ? `${p.id}'s answer sets it (while they know it and are not locked out)` : `only ${p.id}'s answer sets it, and ${p.id} can never join`);
+  });
   s.variants.forEach((v) => {
     if (v.flags.includes(flag)) reasons.push(`variant ${v.id} starts with it`);
   });

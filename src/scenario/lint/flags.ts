@@ -11,6 +11,13 @@ export function checkUnreadFlags(ctx: LintContext): void {
       if (unread(f)) ctx.add(['actions', i, 'sets', j], `action ${a.id} sets "${f}", which no condition reads, so it changes nothing. Use it in a metric effect, log, output, message or goal condition — or drop it`, 'unread-flag', 'warning');
     }),
   );
+  s.people.forEach((p, i) =>
+    p.knows.forEach((k, j) =>
+      k.sets.forEach((f, n) => {
+        if (unread(f)) ctx.add(['people', i, 'knows', j, 'sets', n], `what ${p.id} knows sets "${f}", which no condition reads, so it changes nothing. Use it in a condition — or drop it`, 'unread-flag', 'warning');
+      }),
+    ),
+  );
   s.objections.forEach((o, i) =>
     o.sets.forEach((f, j) => {
       if (unread(f)) ctx.add(['objections', i, 'sets', j], `${o.from}'s objection sets "${f}", which no condition reads, so it changes nothing. Use it in a condition — or drop it`, 'unread-flag', 'warning');

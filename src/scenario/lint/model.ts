@@ -38,6 +38,7 @@ export type ModelEvent =
   | { type: 'DO'; action: number }
   | { type: 'LAND'; action: number }
   | { type: 'OBJECT'; objection: number }
+  | { type: 'KNOW'; person: string; knowledge: number }
   | { type: 'COMMAND'; flag: string }
   | { type: 'EXPIRE'; flag: string };
 
@@ -104,6 +105,8 @@ export class FlagModel {
   private readonly actions: PackedAction[];
   private readonly phaseUp: bigint[];
   private readonly objectionSets: bigint[];
+  /** What a specialist who can join answers, while they know it and are not locked out: the flags it raises. */
+  private readonly knowledge: { person: string; knowledge: number; sets: bigint; when: Condition | undefined; locked: Condition | undefined }[];
   /** Command flags some condition reads, and the command that raises each. */
   private readonly commands: Map<string, string>;
 
@@ -151,6 +154,9 @@ export class FlagModel {
     });
     this.phaseUp = scenario.phases.map((_, k) => mask(scenario.phases.slice(0, k + 1).map((p) => p.id)));
     this.objectionSets = scenario.objections.map((o) => (this.joinable.has(o.from) ? mask(o.sets) : 0n));
+    this.knowledge = scenario.people.flatMap((p) =>
+      this.joinable.has(p.id) ? p.knows.map((k, i) => ({ person: p.id, knowledge: i, sets: mask(k.sets), when: k.when, locked: p.lockedOut?.when })).filter((k) => k.sets !== 0n) : [],
+    );
     this.commands = new Map(commandFlags(scenario, this.joinable).filter((c) => this.bitOf.has(c.flag)).map((c) => [c.flag, c.how]));
   }
 
@@ -227,6 +233,13 @@ export class FlagModel {
       case 'OBJECT':
         up |= this.objectionSets[ev.objection]!;
         break;
+      case 'KNOW': {
+        const k = this.knowledge.find((x) => x.person === ev.person && x.knowledge === ev.knowledge)!;
+        // asked while locked out, they find out nothing; the answer needs what they know to hold when it is given
+        if (!this.holdsPacked(k.when, up) || (k.locked && this.holdsPacked(k.locked, up))) return null;
+        up |= k.sets;
+        break;
+      }
       case 'COMMAND':
         // a command act's flag stays up for the rest of the run
         up |= this.bitOf.get(ev.flag) ?? 0n;
@@ -250,6 +263,7 @@ export class FlagModel {
     this.objectionSets.forEach((m, i) => {
       if (m !== 0n) out.push({ type: 'OBJECT', objection: i });
     });
+    for (const k of this.knowledge) out.push({ type: 'KNOW', person: k.person, knowledge: k.knowledge });
     for (const flag of this.commands.keys()) out.push({ type: 'COMMAND', flag });
     if (st.temp !== 0n) this.names.forEach((f, i) => {
       if ((st.temp >> BigInt(i)) & 1n) out.push({ type: 'EXPIRE', flag: f });
@@ -329,6 +343,8 @@ export class FlagModel {
         return `wait for ${s.actions[ev.action]!.id} to take effect`;
       case 'OBJECT':
         return `poll (${s.objections[ev.objection]!.from} objects)`;
+      case 'KNOW':
+        return `ask ${ev.person} what they know (${s.people.find((p) => p.id === ev.person)!.knows[ev.knowledge]!.match[0]!.source})`;
       case 'COMMAND':
         return this.commands.get(ev.flag) ?? ev.flag;
       case 'EXPIRE':
@@ -372,6 +388,13 @@ export function coneOf(s: Scenario, seeds: Iterable<string>): Set<string> {
     for (const a of s.actions) {
       const counts = counterOf.has(f) && a.counters.some((ch) => ch.id === counterOf.get(f));
       if (a.requires && (a.sets.includes(f) || a.clears.includes(f) || f === `done:${a.id}` || counts)) queue.push(...conditionFlags(a.requires));
+    }
+    for (const p of s.people) {
+      for (const k of p.knows) {
+        if (!k.sets.includes(f)) continue;
+        if (k.when) queue.push(...conditionFlags(k.when));
+        if (p.lockedOut) queue.push(...conditionFlags(p.lockedOut.when));
+      }
     }
   }
   return out;

@@ -25,7 +25,7 @@ function raisedByTheIc(ctx: LintContext, h: HappeningRef): boolean {
   if (h.action !== undefined) return true;
   const f = h.flag!;
   const s = ctx.scenario;
-  return f.startsWith('done:') || s.actions.some((a) => a.sets.includes(f)) || s.objections.some((o) => o.sets.includes(f)) || commandFlagNames(s).has(f);
+  return f.startsWith('done:') || s.actions.some((a) => a.sets.includes(f)) || s.objections.some((o) => o.sets.includes(f)) || s.people.some((p) => p.knows.some((k) => k.sets.includes(f))) || commandFlagNames(s).has(f);
 }
 
 export function checkHappenedCheck(ctx: LintContext, cp: Checkpoint, at: Path): void {

@@ -1,4 +1,4 @@
-import { evalCondition } from '../condition.js';
+import { evalCondition, type Condition } from '../condition.js';
 import type { Scenario } from '../schema.js';
 import type { LintContext } from './context.js';
 import type { ReachableState, VariantModel } from './model.js';
@@ -122,6 +122,14 @@ export function evidenceSources(ctx: LintContext, id: string): EvidenceSource[] 
           return v.states.find((r) => chosenOutput(ctx, d, r) === j) ?? (v.complete ? undefined : v.states[0]);
         },
       });
+    }),
+  );
+  s.people.forEach((p, i) =>
+    p.knows.forEach((k, j) => {
+      if (!k.evidence.includes(id)) return;
+      // they answer while they know it and are not locked out, once they can join
+      const answers: Condition = p.lockedOut ? { kind: 'and', args: [k.when ?? { kind: 'true' }, { kind: 'not', arg: p.lockedOut.when }] } : (k.when ?? { kind: 'true' });
+      out.push({ where: `people.${i}.knows.${j} (${p.id})`, grantedIn: (vi) => (ctx.model.joinable.has(p.id) ? ctx.witness(vi, answers) : undefined) });
     }),
   );
   s.evidence.forEach((e, i) => {

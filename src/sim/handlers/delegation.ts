@@ -6,6 +6,7 @@ import { settingsWords } from '../requests/params.js';
 import { spoken } from '../requests/units.js';
 import type { ReadBack } from '../world.js';
 import { assignTask } from './tasks.js';
+import { allowed, knowledgeTarget, lockedOutText } from './person-limits.js';
 
 /**
  * Closed-loop delegation: a responder says what they understood. Checks and
@@ -17,10 +18,29 @@ import { assignTask } from './tasks.js';
  */
 export function delegate(world: WorldEffects, person: Person, text: string, boxSec: number | null, named: boolean): void {
   const s = world.state;
+  const locked = lockedOutText(world, person);
+  if (locked !== null) {
+    world.say('chat', person.name, `I can't do anything right now: ${locked}`, 'alert');
+    return world.answer(`${person.name} is locked out and did nothing`, false);
+  }
+  // a question only this person can answer is theirs to think about, whatever check it resembles
+  const knows = knowledgeTarget(person, text);
+  if (knows !== null) {
+    assignTask(world, { who: person.id, text, kind: 'question', targetId: knows, boxSec, named });
+    world.say('chat', person.name, 'I know about that; give me a moment.', 'normal');
+    return world.answer(`${person.name} acknowledged`);
+  }
   const outcomes = understand(world.scenario, { person: person.id }, text);
   const said: string[] = [];
   const changes: ReadBack[] = [];
+  let refused = 0;
   for (const o of outcomes) {
+    if ((o.kind === 'diagnostic' || o.kind === 'action') && !allowed(person, o.id)) {
+      const t = o.kind === 'diagnostic' ? world.scenario.diagnostics.find((x) => x.id === o.id)! : world.scenario.actions.find((x) => x.id === o.id)!;
+      said.push(`I can't ${o.kind === 'diagnostic' ? 'run' : 'do'} that (${t.title.charAt(0).toLowerCase()}${t.title.slice(1)}): ${person.refusal}`);
+      refused++;
+      continue;
+    }
     if (o.kind === 'diagnostic') {
       const d = world.scenario.diagnostics.find((x) => x.id === o.id)!;
       assignTask(world, { who: person.id, text, kind: 'diagnostic', targetId: d.id, boxSec, named });
@@ -59,6 +79,7 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
     world.answer(`${person.name} read back the change; confirmed as the script asked`);
     return;
   }
+  if (refused === outcomes.length) return world.answer(`${person.name} cannot do that and did nothing`, false);
   world.answer(changes.length ? `${person.name} read back a change: \`go\` to confirm, \`no\` to cancel, or correct it with a new \`ask\`` : named ? `${person.name} acknowledged` : `${person.name} picked it up (name the person next time: "can someone" gets nobody)`);
 }
 

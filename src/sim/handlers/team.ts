@@ -11,6 +11,7 @@ import { delegate } from './delegation.js';
 import { assignTask } from './tasks.js';
 import { applyAction, diagnosticOutput, tellChange } from './hands-on.js';
 import { closePerson, findPerson, findTeam, findTeamLoosely } from './lookup.js';
+import { knowledgeOf, lockedOutText } from './person-limits.js';
 
 export { durationWords };
 
@@ -132,6 +133,19 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
   if (!task || task.reportedSec !== null) return;
   task.reportedSec = sec;
   const person = world.scenario.people.find((p) => p.id === task.who)!;
+  // locked out when the work falls due: nothing was run, changed or found out
+  const locked = task.words === undefined ? lockedOutText(world, person) : null;
+  if (locked !== null) return world.say('chat', `${person.name} → you`, `Could not: ${locked}`, 'muted');
+  const known = knowledgeOf(person, task.targetId);
+  if (known && task.kind === 'question') {
+    if (world.holds(known.when)) {
+      world.say('chat', `${person.name} → you`, known.text, 'normal');
+      for (const e of known.evidence) world.gainEvidence(e, sec);
+      for (const f of known.sets) world.flags.raise(f, sec);
+      return;
+    }
+    return world.say('chat', `${person.name} → you`, `On "${task.text}": nothing I can tell you yet.`, 'normal');
+  }
   if (task.kind === 'diagnostic') {
     const d = world.scenario.diagnostics.find((x) => x.id === task.targetId)!;
     const wrong = person.wrongLeads[d.id];

@@ -66,6 +66,8 @@ const ON_CALL = /\bon[- ]?call\b/i;
  */
 export function canDo(scenario: Scenario, personId: string, target: Diagnostic | Action, request = ''): boolean {
   const person = scenario.people.find((p) => p.id === personId);
+  // declared capabilities decide for themselves (the handler answers with the person's refusal)
+  if (person?.can !== undefined) return true;
   const own = person?.team ?? null;
   if (isEngineer(scenario, personId)) {
     if (!('kind' in target) || own === null || ON_CALL.test(person?.role ?? '')) return true;
