@@ -118,6 +118,14 @@ function serveConnection(client: Connection, address: string, limiter: AuthLimit
       // One screen per connection.
       if (sessions++ > 0) return reject();
       serveSession(accept(), address, opts, {
+        // A command or a subsystem instead of the screen: this connection has
+        // nothing more to serve. Its code is given back first, so the
+        // candidate's own join right after is not refused as "in use".
+        refused: () => {
+          if (admitted && !joined) host.leave(admitted.code, null);
+          admitted = null;
+          client.end();
+        },
         start: (terminal, term) => {
           if (!admitted) return null;
           clearTimeout(grace);
@@ -158,6 +166,8 @@ function serveConnection(client: Connection, address: string, limiter: AuthLimit
 interface SessionHooks {
   /** The shell request: the screen starts on this terminal; null when it may not. */
   start: (terminal: ChannelTerminal, term: string) => { done: Promise<void> } | null;
+  /** The session asked to run a command or a subsystem, which is refused: the connection ends. */
+  refused: () => void;
 }
 
 function serveSession(session: SshSession, address: string, opts: HostServerOptions, hooks: SessionHooks): void {
@@ -204,9 +214,14 @@ function serveSession(session: SshSession, address: string, opts: HostServerOpti
       channel.end();
     });
   });
-  session.on('exec', (_accept, reject, info) => refuse(`a command (${JSON.stringify(String(info.command).slice(0, 60))})`)(null, reject));
-  session.on('subsystem', (_accept, reject, info) => refuse(`the ${String(info.name).slice(0, 30)} subsystem`)(null, reject));
-  session.on('sftp', refuse('SFTP'));
+  // A command or a subsystem is what the session was opened for: refused, nothing is left to serve.
+  const refuseAndEnd = (what: string, reject: (() => void) | undefined) => {
+    refuse(what)(null, reject);
+    hooks.refused();
+  };
+  session.on('exec', (_accept, reject, info) => refuseAndEnd(`a command (${JSON.stringify(String(info.command).slice(0, 60))})`, reject));
+  session.on('subsystem', (_accept, reject, info) => refuseAndEnd(`the ${String(info.name).slice(0, 30)} subsystem`, reject));
+  session.on('sftp', (_accept, reject) => refuseAndEnd('SFTP', reject));
   session.on('auth-agent', refuse('agent forwarding'));
   session.on('x11', refuse('X11 forwarding'));
   session.on('env', (_accept, reject) => reject?.());

@@ -108,16 +108,18 @@ describe('what a joined connection may not do', () => {
   it('refuses commands, SFTP, a shell without a terminal and port forwards in both directions', async () => {
     const code = t.serving.host.issueCode();
     // Each request on a connection of its own: a connection has one session channel, the screen.
+    // The host ends a connection whose session asked for a command or a
+    // subsystem, and gives its code back first: the next join with it is let in at once.
     const execClient = await connect(t.serving.port, code);
+    const execClosed = new Promise((resolve) => execClient.once('close', resolve));
     const exec = await refusal((cb) => execClient.exec('ls', (err) => cb(err)));
     expect(exec?.message).toMatch(/unable to exec|failure/i);
-    execClient.end();
-    await sleep(100);
+    await execClosed;
     const sftpClient = await connect(t.serving.port, code);
+    const sftpClosed = new Promise((resolve) => sftpClient.once('close', resolve));
     const sftp = await refusal((cb) => sftpClient.sftp((err) => cb(err)));
     expect(sftp?.message).toMatch(/unable to start subsystem|failure/i);
-    sftpClient.end();
-    await sleep(100);
+    await sftpClosed;
     const client = await connect(t.serving.port, code);
     const forwardOut = await refusal((cb) => client.forwardOut('127.0.0.1', 5000, '127.0.0.1', 22, (err) => cb(err)));
     expect(forwardOut?.message).toMatch(/administratively prohibited|open failure|failure/i);

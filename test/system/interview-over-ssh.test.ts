@@ -128,7 +128,7 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     expect(said).toMatch(/channel \d+: open failed/);
   });
 
-  // Last: the refusals above are checked against a host that has not yet served a whole session.
+  // The refusals above are checked against a host that has not yet served a whole session; this one ends with a refusal after one.
   it('a candidate joins with the code and plays the strong script; the examiner injects and pauses; the candidate is told', async () => {
     const cand = ssh([...sshArgs(), 'join@127.0.0.1']);
     await cand.waitFor(/Join code:/);
@@ -193,5 +193,13 @@ describe('an interview hosted over SSH, joined with the OpenSSH client', () => {
     const twinExit = await twin.exited();
     // 255 is OpenSSH's refusal; -1 when tmux left the client unreaped and never showed its code.
     expect([255, -1], `${JSON.stringify(twinExit)}\n${twin.screen()}`).toContain(twinExit.code);
+
+    // A command, now that the host has served a whole session: refused, and the host ends that connection.
+    const late = ssh([...sshArgs(), 'join@127.0.0.1', 'ls', '/'], 80, 24);
+    await late.waitFor(/Join code:/);
+    late.type(`${codes[1]}\r`);
+    await late.waitFor(/exec request failed/);
+    const lateExit = await late.exited();
+    expect([255, -1], `${JSON.stringify(lateExit)}\n${late.screen()}`).toContain(lateExit.code);
   }, 300_000);
 });
