@@ -111,12 +111,12 @@ describe('what a joined connection may not do', () => {
     // The host ends a connection whose session asked for a command or a
     // subsystem, and gives its code back first: the next join with it is let in at once.
     const execClient = await connect(t.serving.port, code);
-    const execClosed = new Promise((resolve) => execClient.once('close', resolve));
+    const execClosed = new Promise<void>((resolve) => execClient.once('close', () => resolve()));
     const exec = await refusal((cb) => execClient.exec('ls', (err) => cb(err)));
     expect(exec?.message).toMatch(/unable to exec|failure/i);
     await execClosed;
     const sftpClient = await connect(t.serving.port, code);
-    const sftpClosed = new Promise((resolve) => sftpClient.once('close', resolve));
+    const sftpClosed = new Promise<void>((resolve) => sftpClient.once('close', () => resolve()));
     const sftp = await refusal((cb) => sftpClient.sftp((err) => cb(err)));
     expect(sftp?.message).toMatch(/unable to start subsystem|failure/i);
     await sftpClosed;
