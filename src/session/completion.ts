@@ -1,15 +1,17 @@
 import { VERB_NAMES } from '../commands/verbs.js';
 import { plainWords } from '../sim/requests/vocabulary.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { PostmortemAction } from '../sim/world.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
 import { ACTION_TYPES, PM_FIELDS, PRIORITIES, ROLES } from '../scenario/vocabulary.js';
 
 /**
  * Tab completion: full-line candidates for what has been typed so far. Knows
  * verbs, responders, teams, stakeholders, panels, log fields and the
- * scenario's example diagnostics and actions.
+ * scenario's example diagnostics and actions, and the postmortem's action
+ * items written so far (`pm action edit N` offers item N as it stands).
  */
-export function completeLine(scenario: Scenario, line: string): string[] {
+export function completeLine(scenario: Scenario, line: string, actionItems: readonly PostmortemAction[] = []): string[] {
   const lower = line.toLowerCase();
   const words = line.split(/\s+/);
   if (words.length <= 1) return VERB_NAMES.filter((v) => v.startsWith(lower)).map((v) => `${v} `);
@@ -61,12 +63,23 @@ export function completeLine(scenario: Scenario, line: string): string[] {
       return offer([...VERB_NAMES]);
     case 'pm':
       if (words.length === 2) return offer([...PM_FIELDS, 'action', 'submit']);
-      if (words[1] === 'action' && words.length === 3) return offer([...ACTION_TYPES]);
-      if (words[1] === 'action' && words.length === 4) return offer([...PRIORITIES]);
+      if (words[1] !== 'action') return [];
+      if (words.length === 3) return offer([...ACTION_TYPES, ...(actionItems.length > 0 ? ['edit', 'delete'] : [])]);
+      if (words[2] === 'edit' || words[2] === 'delete') return completeItemChange(words, partial, offer, actionItems);
+      if (words.length === 4) return offer([...PRIORITIES]);
       return [];
     default:
       return [];
   }
+}
+
+/** `pm action edit|delete N …`: the items' numbers, then item N as it stands, to change. */
+function completeItemChange(words: string[], partial: string, offer: (options: string[]) => string[], items: readonly PostmortemAction[]): string[] {
+  if (words.length === 4) return offer(items.map((_, i) => String(i + 1)));
+  const item = items[Number(words[3]) - 1];
+  if (words[2] !== 'edit' || item === undefined) return [];
+  if (words.length === 5) return partial === '' ? [`pm action edit ${words[3]} ${item.type} ${item.priority} ${item.owner} ${item.text}`] : offer([...ACTION_TYPES]);
+  return words.length === 6 ? offer([...PRIORITIES]) : [];
 }
 
 /**

@@ -218,7 +218,7 @@ export class LiveController implements PlayController {
   }
 
   complete(line: string): string[] {
-    return completeLine(this.session.scenario, line);
+    return completeLine(this.session.scenario, line, this.session.engine.state.postmortem.actions);
   }
 
   quit(): void {
