@@ -29,17 +29,40 @@ interface Parts {
   mon: string;
 }
 
-function parts(t: WallInstant): Parts {
-  const d = new Date(t.ms);
-  return {
+/** The date and time of day of one wall second: every log line of that second shares them. */
+interface SecondParts {
+  sec: number;
+  y: string;
+  mo: string;
+  d: string;
+  hms: string;
+  mon: string;
+}
+
+// A busy scenario writes thousands of timed lines per sim-minute, nearly all
+// in the second before: that second's parts are kept rather than rebuilt
+// from a new Date for every line.
+let lastSecond: SecondParts | null = null;
+
+function secondParts(sec: number): SecondParts {
+  if (lastSecond?.sec === sec) return lastSecond;
+  const d = new Date(sec * 1000);
+  lastSecond = {
+    sec,
     y: String(d.getUTCFullYear()),
     mo: p2(d.getUTCMonth() + 1),
     d: p2(d.getUTCDate()),
     hms: `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`,
-    ms: p3(d.getUTCMilliseconds()),
-    us: p3(d.getUTCMilliseconds()) + p3(t.us),
     mon: MONTHS[d.getUTCMonth()]!,
   };
+  return lastSecond;
+}
+
+function parts(t: WallInstant): Parts {
+  const sec = Math.floor(t.ms / 1000);
+  const s = secondParts(sec);
+  const ms = p3(t.ms - sec * 1000);
+  return { y: s.y, mo: s.mo, d: s.d, hms: s.hms, ms, us: ms + p3(t.us), mon: s.mon };
 }
 
 /** The formats `{{time:FORMAT}}` knows, each with the example the scenario docs show. */
