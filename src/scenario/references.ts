@@ -14,6 +14,7 @@ export interface ReferenceIssue {
 export function knownFlags(s: Scenario): Set<string> {
   const flags = new Set<string>();
   for (const p of s.phases) flags.add(p.id);
+  for (const e of s.events) flags.add(e.id);
   for (const v of s.variants) {
     flags.add(`variant:${v.id}`);
     v.flags.forEach((f) => flags.add(f));
@@ -51,7 +52,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       if (!counterIds.has(id)) issues.push({ path, message: `unknown counter "${id}": declare it under counters (\`- { id: ${id}, start: 0 }\`)` });
     }
     for (const f of conditionFlags(c)) {
-      if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, a variant flag or an action's sets, or use a command flag (escalated:TEAM, joined:PERSON, role:ROLE, status-posted, polled, polled:clear, polled:objected)` });
+      if (!flags.has(f)) issues.push({ path, message: `unknown flag "${f}": define it as a phase, an event, a variant flag or an action's sets, or use a command flag (escalated:TEAM, joined:PERSON, role:ROLE, status-posted, polled, polled:clear, polled:objected)` });
     }
   };
   const times = (text: string, path: (string | number)[]) => {
@@ -64,7 +65,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       seen.add(id);
     });
   };
-  for (const key of ['services', 'variants', 'phases', 'counters', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
+  for (const key of ['services', 'variants', 'phases', 'events', 'counters', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
     unique((s[key] as { id: string }[]).map((x) => x.id), key);
   }
   unique(s.postmortem.concepts.map((c) => c.id), 'postmortem.concepts');
@@ -75,6 +76,12 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     }),
   );
   s.phases.forEach((p, i) => cond(p.unless, ['phases', i, 'unless']));
+  const phaseIds = new Set(s.phases.map((p) => p.id));
+  s.events.forEach((e, i) => {
+    if (phaseIds.has(e.id)) issues.push({ path: ['events', i, 'id'], message: `event ${e.id} has the id of a phase: both raise a flag of that name, so give the event its own id` });
+    cond(e.unless, ['events', i, 'unless']);
+  });
+  for (const key of ['phases', 'events'] as const) s[key].forEach((t, i) => cond(t.after?.when, [key, i, 'after']));
   s.metrics.forEach((m, i) => {
     if (!panelIds.has(m.panel)) issues.push({ path: ['metrics', i, 'panel'], message: `unknown panel "${m.panel}"` });
     if (m.service && !serviceIds.has(m.service)) issues.push({ path: ['metrics', i, 'service'], message: `unknown service "${m.service}"` });

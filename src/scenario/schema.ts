@@ -3,6 +3,7 @@ import { Duration } from './duration.js';
 import { ConditionSyntaxError, parseCondition, type Condition } from './condition.js';
 import { ACTION_TYPES } from './vocabulary.js';
 import { describeTimeFormats, TIME_FORMAT_NAMES } from './time-text.js';
+import { parseAfter, type AfterTime } from './after-text.js';
 
 /**
  * The scenario format. A scenario is data: everything the engine, the screen
@@ -51,12 +52,57 @@ export const Variant = z.strictObject({
   flags: z.array(z.string()).default([]).describe('Extra flags true for the whole session in this variant.'),
 });
 
-export const Phase = z.strictObject({
-  id: Id.describe('The phase\'s id; the flag `phase:ID` holds from when it starts.'),
-  at: Duration.describe('When the phase starts (sim time from scenario start).'),
-  unless: ConditionString.optional().describe('The phase does not start if this holds when its time comes.'),
-  description: z.string().default('').describe('What happens in this phase, for authors and examiners.'),
+const AfterText = z.string().transform((text, ctx): AfterTime => {
+  const after = parseAfter(text);
+  if (typeof after === 'string') {
+    ctx.addIssue({ code: 'custom', message: after });
+    return z.NEVER;
+  }
+  return after;
 });
+
+/** When a phase or event is due: `at` from the start, `after` a flag, or both (whichever is later). */
+const timing = {
+  at: Duration.optional().describe('When it is due, in sim time from scenario start. With `after`, whichever is later.'),
+  after: AfterText.optional().describe(
+    'Due this long after a flag (or condition) first held: `done:rollback + 10m`, `onset + 90s`; a bare flag means at once. An alternative to `at`.',
+  ),
+};
+type Timed = { at?: number | undefined; after?: AfterTime | undefined };
+const AT_OR_AFTER = { message: 'give `at`, `after`, or both' };
+const hasTime = (t: Timed) => t.at !== undefined || t.after !== undefined;
+// `at` as the earliest second it can be due, so code that reasons about time reads one number.
+const earliest = <T extends Timed>(t: T) => ({ ...t, at: t.at ?? 0 });
+
+export const Phase = z
+  .strictObject({
+    id: Id.describe('The phase\'s id: the flag of that name holds from when it starts.'),
+    ...timing,
+    unless: ConditionString.optional().describe('The phase does not start if this holds when its time comes.'),
+    description: z.string().default('').describe('What happens in this phase, for authors and examiners.'),
+  })
+  .refine(hasTime, AT_OR_AFTER)
+  .transform(earliest);
+
+/**
+ * A one-off happening beside the phases (a certificate expiring, a batch job
+ * starting). Phases are the incident's ordered stages: each waits for the one
+ * before it, the world is in one of them, and the first is the onset. An
+ * event stands apart from that order: it fires once when its time comes,
+ * raises its flag for good, and whether or not it fires no phase waits for
+ * it and it waits for no phase. A separate list keeps both meanings plain
+ * where a `latched:` switch on a phase would make "the phase the world is in"
+ * and "the first phase" depend on which phases are latched.
+ */
+export const Event = z
+  .strictObject({
+    id: Id.describe('The event\'s id: the flag raised, and kept up, when it fires.'),
+    ...timing,
+    unless: ConditionString.optional().describe('The event waits while this holds once its time has come (and never fires if it holds to the end).'),
+    description: z.string().default('').describe('What happens, for authors and examiners.'),
+  })
+  .refine(hasTime, AT_OR_AFTER)
+  .transform(earliest);
 
 export const MetricEffect = z
   .strictObject({
@@ -505,6 +551,7 @@ export const ScenarioSchema = z.strictObject({
   variants: z.array(Variant).min(1).describe('What can have gone wrong; the seed picks one.'),
   phases: z.array(Phase).default([]).describe('Timed stages of the incident.'),
   counters: z.array(Counter).default([]).describe('Whole-number counters actions add to or set, and conditions compare (`admitted-pct >= 50`).'),
+  events: z.array(Event).default([]).describe('One-off happenings that fire once when due, independent of the phases: a prevented event blocks nothing.'),
   panels: z.array(Panel).min(1).describe('Dashboard panels.'),
   metrics: z.array(Metric).min(1).describe('Metric series drawn on the panels.'),
   logs: z.array(LogTemplate).default([]).describe('Log line templates.'),
@@ -560,6 +607,8 @@ export const ScenarioSchema = z.strictObject({
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Metric = z.infer<typeof Metric>;
+export type Phase = z.infer<typeof Phase>;
+export type ScenarioEvent = z.infer<typeof Event>;
 export type LogTemplate = z.infer<typeof LogTemplate>;
 export type Action = z.infer<typeof Action>;
 export type Diagnostic = z.infer<typeof Diagnostic>;

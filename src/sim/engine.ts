@@ -8,6 +8,7 @@ import { FlagHistory } from './flag-history.js';
 import { applyCommand } from './handlers/index.js';
 import { initialState } from './initial-state.js';
 import { runScheduled } from './scheduled.js';
+import { fireEvents } from './scenario-events.js';
 import { accumulateImpact, checkAlerts, checkMessages, checkStakeholders } from './watchers.js';
 import { watchScreen } from './screen-evidence.js';
 import { createIncidentMachine, IncidentStepper, type IncidentEvent, type IncidentMachine, type IncidentSnapshot } from './incident-machine.js';
@@ -187,13 +188,14 @@ export class Engine implements WorldEffects {
     s.sec = sec;
     this.runDue(sec);
     const before = this.stepper.phase;
-    this.stepper.send({ type: 'TICK', sec, flags: this.flags.active() });
+    this.stepper.send({ type: 'TICK', sec, flags: this.flags.active(), firstHeld: (c) => this.flags.conditionFirst(c, sec) });
     if (this.stepper.phase !== before) {
       const idx = this.scenario.phases.findIndex((p) => p.id === this.stepper.phase);
       for (const p of this.scenario.phases.slice(0, idx + 1)) this.flags.raise(p.id, sec);
       s.phase = this.stepper.phase;
       if (s.onsetSec === null) s.onsetSec = sec;
     }
+    fireEvents(this, sec);
     this.checkMitigation(sec);
     checkAlerts(this, sec);
     checkMessages(this, sec);

@@ -21,6 +21,8 @@ export class FlagHistory {
   private changes: FlagChange[] = [];
   private segments: Segment[] = [{ from: 0, flags: new Set() }];
   private current = new Map<string, number>();
+  /** The second each flag first went up, whatever happened after. */
+  private first = new Map<string, number>();
   /**
    * conditionSince's answer depends only on the segment `sec` falls in, and
    * metrics ask it for every effect of every series every second, walking
@@ -53,6 +55,7 @@ export class FlagHistory {
   raise(flag: string, sec: number): boolean {
     if (this.current.has(flag)) return false;
     this.current.set(flag, sec);
+    if (!this.first.has(flag)) this.first.set(flag, sec);
     this.record({ sec, flag, on: true });
     return true;
   }
@@ -83,6 +86,11 @@ export class FlagHistory {
 
   since(flag: string): number | undefined {
     return this.current.get(flag);
+  }
+
+  /** The second a flag first went up, even if it has gone down since; undefined if it never has. */
+  firstUp(flag: string): number | undefined {
+    return this.first.get(flag);
   }
 
   active(): string[] {

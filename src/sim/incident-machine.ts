@@ -1,5 +1,6 @@
 import { assign, createActor, initialTransition, setup, type SnapshotFrom } from 'xstate';
-import { evalCondition } from '../scenario/condition.js';
+import { evalCondition, type Condition } from '../scenario/condition.js';
+import { dueSec } from '../scenario/after-text.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /**
@@ -9,7 +10,13 @@ import type { Scenario } from '../scenario/schema.js';
  * machine can be stepped with the pure `transition` function.
  */
 export type IncidentEvent =
-  | { type: 'TICK'; sec: number; flags: readonly string[] }
+  | {
+      type: 'TICK';
+      sec: number;
+      flags: readonly string[];
+      /** The second a condition first held (for phases due `after` a flag); without it, never. */
+      firstHeld?: (c: Condition) => number | null;
+    }
   | { type: 'START' }
   | { type: 'MITIGATED' }
   | { type: 'UNMITIGATED' }
@@ -49,8 +56,11 @@ export function createIncidentMachine(scenario: Scenario) {
           on: {
             TICK: {
               target: next.id,
-              guard: ({ event }: { event: IncidentEvent }) =>
-                event.type === 'TICK' && event.sec >= next.at && !(next.unless && evalCondition(next.unless, (f) => event.flags.includes(f))),
+              guard: ({ event }: { event: IncidentEvent }) => {
+                if (event.type !== 'TICK') return false;
+                const due = dueSec(next, event.firstHeld ?? (() => null));
+                return due !== null && event.sec >= due && !(next.unless && evalCondition(next.unless, (f) => event.flags.includes(f)));
+              },
             },
           },
         }

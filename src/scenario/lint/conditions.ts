@@ -13,6 +13,9 @@ export function conditionSites(s: Scenario): ConditionSite[] {
     if (cond) out.push({ path, cond });
   };
   s.phases.forEach((p, i) => add(p.unless, ['phases', i, 'unless']));
+  s.events.forEach((e, i) => add(e.unless, ['events', i, 'unless']));
+  // a phase or event due after a flag reads when it first held
+  for (const key of ['phases', 'events'] as const) s[key].forEach((t, i) => add(t.after?.when, [key, i, 'after']));
   s.metrics.forEach((m, i) => m.effects.forEach((e, j) => add(e.when, ['metrics', i, 'effects', j, 'when'])));
   s.logs.forEach((l, i) => add(l.when, ['logs', i, 'when']));
   s.alerts.forEach((a, i) => add(a.when, ['alerts', i, 'when']));

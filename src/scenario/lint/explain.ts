@@ -29,6 +29,7 @@ export function whyNeverUp(ctx: LintContext, flag: string, vis: readonly number[
   const s = ctx.scenario;
   if (flag.startsWith('variant:')) return `"${flag}" is up only in variant ${flag.slice(8)}`;
   if (s.phases.some((p) => p.id === flag)) return `phase ${flag} never starts there`;
+  if (s.events.some((e) => e.id === flag)) return `event ${flag} never fires there`;
   const reasons: string[] = [];
   s.actions.forEach((a) => {
     if (!a.sets.includes(flag)) return;

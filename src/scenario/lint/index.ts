@@ -3,6 +3,7 @@ import type { Scenario } from '../schema.js';
 import { checkConcepts } from './concepts.js';
 import { checkConsistency } from './consistency.js';
 import { LintContext } from './context.js';
+import { checkEvents } from './events.js';
 import { checkExamples } from './examples.js';
 import type { Finding, Issue } from './finding.js';
 import { checkUnreadFlags } from './flags.js';
@@ -40,6 +41,7 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   const goals = ctx.statesFor(scenario.mitigatedWhen, scenario.fixedWhen);
   ctx.proofs = goals.map((v) => proveLifecycle(machine, ctx.model, v));
   checkSolvable(ctx);
+  checkEvents(ctx);
   checkRubric(ctx);
   checkHarmfulWhen(ctx);
   checkConcepts(ctx);

@@ -12,7 +12,7 @@ import type { FlagModel, VariantModel } from './model.js';
 export type IncidentMachineFactory = (scenario: Scenario) => AnyStateMachine;
 
 type LifecycleEvent =
-  | { type: 'TICK'; sec: number; flags: readonly string[] }
+  | { type: 'TICK'; sec: number; flags: readonly string[]; firstHeld: () => number }
   | { type: 'START' }
   | { type: 'MITIGATED' }
   | { type: 'RESOLVE' }
@@ -60,13 +60,15 @@ export function proveLifecycle(machine: AnyStateMachine, model: FlagModel, vm: V
     if (k > 0 && here.some((r) => model.holds(s.mitigatedWhen, r.state))) canMitigate.add(fault);
     if (k > 0 && here.some((r) => model.holds(s.fixedWhen, r.state))) canFix.add(fault);
     const next = s.phases[k];
-    if (!next || next.at > model.timeLimitSec) return;
+    const dueSec = next ? Math.max(next.at, next.after?.offsetSec ?? 0) : 0;
+    if (!next || dueSec > model.timeLimitSec) return;
     const sets = new Map<string, string[]>();
-    for (const r of here) {
+    // a phase due after a flag is offered only from states where that flag has held, as if from the start
+    for (const r of here.filter((x) => model.nextAnchored(x.state))) {
       const flags = r.state.up.filter((f) => unlessFlags.has(f));
       sets.set(flags.join(','), flags);
     }
-    ticks.set(fault, [...sets.values()].map((flags) => ({ type: 'TICK', sec: next.at, flags })));
+    ticks.set(fault, [...sets.values()].map((flags) => ({ type: 'TICK', sec: dueSec, flags, firstHeld: () => 0 })));
   });
 
   const valueOf = (snap: { value: unknown }) => snap.value as MachineValue;

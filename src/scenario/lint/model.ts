@@ -2,7 +2,7 @@ import { evalCondition, type Condition } from '../condition.js';
 import { formatClock } from '../duration.js';
 import type { Scenario } from '../schema.js';
 import { conditionFlags } from '../condition.js';
-import { readFlags } from './conditions.js';
+import { readFlags, showCondition } from './conditions.js';
 import { actionChanges, landingOrder } from '../action-timing.js';
 import { commandFlags } from '../command-flags.js';
 import { changedValue, counterFlag, counterFlags, type CounterChange } from '../counters.js';
@@ -26,6 +26,10 @@ import { changedValue, counterFlag, counterFlags, type CounterChange } from '../
 export interface FlagState {
   /** Index into scenario.phases of the current phase; -1 before onset. */
   phase: number;
+  /** Indexes into scenario.events of the events that have fired (those whose flag is tracked). */
+  fired: readonly number[];
+  /** Indexes into the model's anchors (the `after` conditions of phases and events) that have held at some point. */
+  seen: readonly number[];
   up: readonly string[];
   /** Flags that an action's forSec will lower again. */
   temp: readonly string[];
@@ -35,6 +39,7 @@ export interface FlagState {
 
 export type ModelEvent =
   | { type: 'PHASE' }
+  | { type: 'EVENT'; event: number }
   | { type: 'DO'; action: number }
   | { type: 'LAND'; action: number }
   | { type: 'OBJECT'; objection: number }
@@ -81,6 +86,8 @@ export function joinablePeople(s: Scenario): Set<string> {
 /** A state during the search: flags as bit masks over the tracked flags. */
 interface Packed {
   phase: number;
+  fired: bigint;
+  seen: bigint;
   up: bigint;
   temp: bigint;
   pending: readonly number[];
@@ -104,6 +111,12 @@ export class FlagModel {
   private readonly bitOf: Map<string, bigint>;
   private readonly actions: PackedAction[];
   private readonly phaseUp: bigint[];
+  /** Per event, its flag's bit (0n when untracked: such an event cannot matter). */
+  private readonly eventBit: bigint[];
+  /** Every `after` condition of a phase or event; a phase's or event's anchor is its index here, or -1. */
+  private readonly anchors: Condition[] = [];
+  private readonly phaseAnchor: number[];
+  private readonly eventAnchor: number[];
   private readonly objectionSets: bigint[];
   /** What a specialist who can join answers, while they know it and are not locked out: the flags it raises. */
   private readonly knowledge: { person: string; knowledge: number; sets: bigint; when: Condition | undefined; locked: Condition | undefined }[];
@@ -153,6 +166,10 @@ export class FlagModel {
       };
     });
     this.phaseUp = scenario.phases.map((_, k) => mask(scenario.phases.slice(0, k + 1).map((p) => p.id)));
+    this.eventBit = scenario.events.map((e) => this.bitOf.get(e.id) ?? 0n);
+    const anchor = (t: { after?: { when: Condition } | undefined }) => (t.after ? this.anchors.push(t.after.when) - 1 : -1);
+    this.phaseAnchor = scenario.phases.map(anchor);
+    this.eventAnchor = scenario.events.map(anchor);
     this.objectionSets = scenario.objections.map((o) => (this.joinable.has(o.from) ? mask(o.sets) : 0n));
     this.knowledge = scenario.people.flatMap((p) =>
       this.joinable.has(p.id) ? p.knows.map((k, i) => ({ person: p.id, knowledge: i, sets: mask(k.sets), when: k.when, locked: p.lockedOut?.when })).filter((k) => k.sets !== 0n) : [],
@@ -167,7 +184,19 @@ export class FlagModel {
   private initialPacked(variantIndex: number): Packed {
     const v = this.scenario.variants[variantIndex]!;
     const up = [`variant:${v.id}`, ...v.flags, ...this.scenario.counters.map((c) => counterFlag(c.id, c.start))].reduce((m, f) => m | (this.bitOf.get(f) ?? 0n), 0n);
-    return { phase: -1, up, temp: 0n, pending: [] };
+    return { phase: -1, fired: 0n, seen: this.seenNow(0n, up), up, temp: 0n, pending: [] };
+  }
+
+  /** The anchors seen so far, with those that hold under `up` added. */
+  private seenNow(seen: bigint, up: bigint): bigint {
+    this.anchors.forEach((c, i) => {
+      if (this.holdsPacked(c, up)) seen |= 1n << BigInt(i);
+    });
+    return seen;
+  }
+
+  private anchorSeen(anchor: number, seen: bigint): boolean {
+    return anchor === -1 || ((seen >> BigInt(anchor)) & 1n) !== 0n;
   }
 
   holds(c: Condition | undefined, st: FlagState): boolean {
@@ -180,12 +209,31 @@ export class FlagModel {
 
   /** Whether the next phase may start from here (its time is inside the limit and its unless does not hold). */
   canAdvance(st: FlagState): boolean {
-    return this.canAdvancePacked(st.phase, (f) => st.up.includes(f));
+    return this.canAdvancePacked(st.phase, this.seenMask(st), (f) => st.up.includes(f));
   }
 
-  private canAdvancePacked(phase: number, has: (f: string) => boolean): boolean {
+  /** Whether the phase after `phase` has its `after` anchor behind it (or has none) in this state. */
+  nextAnchored(st: FlagState): boolean {
+    return this.phaseAnchor[st.phase + 1] === undefined || this.anchorSeen(this.phaseAnchor[st.phase + 1]!, this.seenMask(st));
+  }
+
+  private seenMask(st: FlagState): bigint {
+    return st.seen.reduce((m, i) => m | (1n << BigInt(i)), 0n);
+  }
+
+  private canAdvancePacked(phase: number, seen: bigint, has: (f: string) => boolean): boolean {
     const next = this.scenario.phases[phase + 1];
-    return next !== undefined && next.at <= this.timeLimitSec && !(next.unless && evalCondition(next.unless, has));
+    if (next === undefined || !this.anchorSeen(this.phaseAnchor[phase + 1]!, seen)) return false;
+    // `at` is the earliest it can be due; after a flag, no earlier than the offset
+    const earliest = Math.max(next.at, next.after?.offsetSec ?? 0);
+    return earliest <= this.timeLimitSec && !(next.unless && evalCondition(next.unless, has));
+  }
+
+  private canFire(event: number, fired: bigint, seen: bigint, up: bigint): boolean {
+    const e = this.scenario.events[event]!;
+    const bit = 1n << BigInt(event);
+    if (this.eventBit[event] === 0n || (fired & bit) !== 0n || !this.anchorSeen(this.eventAnchor[event]!, seen)) return false;
+    return Math.max(e.at, e.after?.offsetSec ?? 0) <= this.timeLimitSec && !(e.unless && this.holdsPacked(e.unless, up));
   }
 
   /** An action's sets and clears landing, in the order the engine makes them take effect. */
@@ -209,12 +257,17 @@ export class FlagModel {
   }
 
   private step(st: Packed, ev: ModelEvent): Packed | null {
-    let { phase, up, temp, pending } = st;
+    let { phase, fired, up, temp, pending } = st;
     switch (ev.type) {
       case 'PHASE':
-        if (!this.canAdvancePacked(phase, (f) => ((this.bitOf.get(f) ?? 0n) & up) !== 0n)) return null;
+        if (!this.canAdvancePacked(phase, st.seen, (f) => ((this.bitOf.get(f) ?? 0n) & up) !== 0n)) return null;
         phase += 1;
         up |= this.phaseUp[phase]!;
+        break;
+      case 'EVENT':
+        if (!this.canFire(ev.event, fired, st.seen, up)) return null;
+        fired |= 1n << BigInt(ev.event);
+        up |= this.eventBit[ev.event]!;
         break;
       case 'DO': {
         const a = this.actions[ev.action]!;
@@ -252,12 +305,15 @@ export class FlagModel {
         break;
       }
     }
-    if (phase === st.phase && up === st.up && temp === st.temp && pending === st.pending) return null;
-    return { phase, up, temp, pending };
+    if (phase === st.phase && fired === st.fired && up === st.up && temp === st.temp && pending === st.pending) return null;
+    return { phase, fired, seen: this.seenNow(st.seen, up), up, temp, pending };
   }
 
   private candidates(st: Packed): ModelEvent[] {
     const out: ModelEvent[] = [{ type: 'PHASE' }];
+    this.eventBit.forEach((b, i) => {
+      if (b !== 0n) out.push({ type: 'EVENT', event: i });
+    });
     this.actions.forEach((_, i) => out.push({ type: 'DO', action: i }));
     st.pending.forEach((i) => out.push({ type: 'LAND', action: i }));
     this.objectionSets.forEach((m, i) => {
@@ -273,13 +329,14 @@ export class FlagModel {
 
   private unpack(p: Packed): FlagState {
     const list = (m: bigint) => this.names.filter((_, i) => ((m >> BigInt(i)) & 1n) !== 0n);
-    return { phase: p.phase, up: list(p.up), temp: list(p.temp), pending: p.pending };
+    const indexes = (m: bigint) => [...m.toString(2)].reverse().flatMap((b, i) => (b === '1' ? [i] : []));
+    return { phase: p.phase, fired: indexes(p.fired), seen: indexes(p.seen), up: list(p.up), temp: list(p.temp), pending: p.pending };
   }
 
   /** Every state reachable in a variant, breadth-first, each with a shortest witness path. */
   explore(variantIndex: number, maxStates = DEFAULT_MAX_STATES): VariantModel {
     const variant = this.scenario.variants[variantIndex]!;
-    const packedKey = (p: Packed) => `${p.phase}|${p.up.toString(36)}|${p.temp.toString(36)}|${p.pending.join(',')}`;
+    const packedKey = (p: Packed) => `${p.phase}|${p.fired.toString(36)}|${p.seen.toString(36)}|${p.up.toString(36)}|${p.temp.toString(36)}|${p.pending.join(',')}`;
     const start = this.initialPacked(variantIndex);
     const nodes: { st: Packed; parent: number; event: ModelEvent | null }[] = [{ st: start, parent: -1, event: null }];
     const seen = new Map([[packedKey(start), 0]]);
@@ -325,9 +382,16 @@ export class FlagModel {
    */
   possibleAt(st: FlagState, sec: number): boolean {
     const phases = this.scenario.phases;
-    for (let i = 0; i <= st.phase; i++) if (phases[i]!.at > sec) return false;
+    const events = this.scenario.events;
+    const earliest = (t: { at: number; after?: { offsetSec: number } | undefined }) => Math.max(t.at, t.after?.offsetSec ?? 0);
+    for (let i = 0; i <= st.phase; i++) if (earliest(phases[i]!) > sec) return false;
+    if (st.fired.some((i) => earliest(events[i]!) > sec)) return false;
+    // an event due by now with nothing to hold it back has fired (only tracked events are known)
+    const overdue = events.some((e, i) => this.eventBit[i] !== 0n && !st.fired.includes(i) && e.after === undefined && e.unless === undefined && e.at <= sec);
+    if (overdue) return false;
     const next = phases[st.phase + 1];
-    return next === undefined || next.at > sec || (next.unless !== undefined && this.holds(next.unless, st));
+    // a phase due after a flag may be held back by when that flag came, which the model does not know
+    return next === undefined || next.after !== undefined || next.at > sec || (next.unless !== undefined && this.holds(next.unless, st));
   }
 
   describe(ev: ModelEvent): string {
@@ -335,6 +399,8 @@ export class FlagModel {
     switch (ev.type) {
       case 'PHASE':
         return 'wait for the next phase';
+      case 'EVENT':
+        return `wait for event ${s.events[ev.event]!.id}`;
       case 'DO': {
         const a = s.actions[ev.action]!;
         return `do ${a.example ?? a.id}`;
@@ -358,10 +424,11 @@ export class FlagModel {
     let phase = -1;
     return path
       .map((ev) => {
+        if (ev.type === 'EVENT') return `${this.scenario.events[ev.event]!.id} fires (${whenDue(this.scenario.events[ev.event]!)})`;
         if (ev.type !== 'PHASE') return this.describe(ev);
         phase += 1;
         const p = this.scenario.phases[phase]!;
-        return `${p.id} starts (${formatClock(p.at)})`;
+        return `${p.id} starts (${whenDue(p)})`;
       })
       .join(', ');
   }
@@ -380,7 +447,10 @@ export function coneOf(s: Scenario, seeds: Iterable<string>): Set<string> {
   const queue: string[] = [...seeds];
   const counterOf = new Map<string, string>();
   for (const [id, flags] of counterFlags(s)) flags.forEach((f) => counterOf.set(f, id));
-  for (const p of s.phases) if (p.unless) queue.push(...conditionFlags(p.unless));
+  for (const t of [...s.phases, ...s.events]) {
+    if (t.unless) queue.push(...conditionFlags(t.unless));
+    if (t.after) queue.push(...conditionFlags(t.after.when));
+  }
   while (queue.length > 0) {
     const f = queue.pop()!;
     if (out.has(f) || !read.has(f)) continue;
@@ -398,4 +468,11 @@ export function coneOf(s: Scenario, seeds: Iterable<string>): Set<string> {
     }
   }
   return out;
+}
+
+/** When a phase or event is due, in words: its time, or its offset after a flag. */
+export function whenDue(t: { at: number; after?: { when: Condition; offsetSec: number } | undefined }): string {
+  if (!t.after) return formatClock(t.at);
+  const after = `${formatClock(t.after.offsetSec)} after ${showCondition(t.after.when)}`;
+  return t.at > 0 ? `${after}, not before ${formatClock(t.at)}` : after;
 }

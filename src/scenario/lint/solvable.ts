@@ -3,6 +3,7 @@ import type { Condition } from '../condition.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
 import { explainNever } from './explain.js';
+import { whenDue } from './model.js';
 
 /**
  * Can the incident be solved at all, in every variant: the fault starts,
@@ -32,8 +33,10 @@ function checkPhases(ctx: LintContext): void {
   const p = s.phases[first]!;
   const later = s.phases.slice(first + 1).map((x) => x.id);
   const also = later.length ? `; so ${later.join(', ')} never start${later.length === 1 ? 's' : ''} either` : '';
-  if (p.at > ctx.model.timeLimitSec) {
-    ctx.add(['phases', first, 'at'], `phase ${p.id} is due at ${formatClock(p.at)}, after the time limit (${s.timeLimitMin} min): it never happens in play${also}. Move it earlier or raise timeLimitMin`, 'phases');
+  if (Math.max(p.at, p.after?.offsetSec ?? 0) > ctx.model.timeLimitSec) {
+    ctx.add(['phases', first, p.after ? 'after' : 'at'], `phase ${p.id} is due ${whenDue(p)}, after the time limit (${s.timeLimitMin} min): it never happens in play${also}. Move it earlier or raise timeLimitMin`, 'phases');
+  } else if (p.after && !ctx.canHold(p.after.when)) {
+    ctx.add(['phases', first, 'after'], `phase ${p.id} never starts: it is due after "${showCondition(p.after.when)}", which never holds (${explainNever(ctx, p.after.when)})${also}. Anchor it to something that happens`, 'phases');
   } else if (p.unless) {
     ctx.add(
       ['phases', first, 'unless'],
