@@ -65,7 +65,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
       seen.add(id);
     });
   };
-  for (const key of ['services', 'variants', 'phases', 'events', 'counters', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
+  for (const key of ['services', 'variants', 'phases', 'events', 'counters', 'statuses', 'panels', 'metrics', 'logs', 'alerts', 'messages', 'diagnostics', 'actions', 'evidence', 'people', 'teams', 'stakeholders', 'rubric', 'impact'] as const) {
     unique((s[key] as { id: string }[]).map((x) => x.id), key);
   }
   unique(s.postmortem.concepts.map((c) => c.id), 'postmortem.concepts');
@@ -95,8 +95,30 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     for (const [k, g] of Object.entries(l.fields))
       if (typeof g === 'object' && 'metric' in g && !metricIds.has(g.metric)) issues.push({ path: ['logs', i, 'fields', k, 'metric'], message: `unknown metric "${g.metric}"` });
   });
+  s.statuses.forEach((st, i) => {
+    if (metricIds.has(st.id)) issues.push({ path: ['statuses', i, 'id'], message: `"${st.id}" is already a metric's id: alerts name either by it` });
+    if (!panelIds.has(st.panel)) issues.push({ path: ['statuses', i, 'panel'], message: `unknown panel "${st.panel}"` });
+    if (st.service && !serviceIds.has(st.service)) issues.push({ path: ['statuses', i, 'service'], message: `unknown service "${st.service}"` });
+    const names = new Set<string>();
+    st.values.forEach((v, j) => {
+      if (names.has(v.name)) issues.push({ path: ['statuses', i, 'values', j, 'name'], message: `state "${v.name}" is named twice` });
+      names.add(v.name);
+      cond(v.when, ['statuses', i, 'values', j, 'when']);
+    });
+  });
   s.alerts.forEach((a, i) => {
+    const status = s.statuses.find((x) => x.id === a.metric);
+    if (status) {
+      if (a.in === undefined) issues.push({ path: ['alerts', i], message: `alert ${a.id} watches the status series ${a.metric}: say which states fire it with in: [${status.values.find((v) => v.alarm)?.name ?? status.values[0]!.name}]` });
+      a.in?.forEach((n, j) => {
+        if (!status.values.some((v) => v.name === n)) issues.push({ path: ['alerts', i, 'in', j], message: `status ${a.metric} has no state "${n}" (its states: ${status.values.map((v) => v.name).join(', ')})` });
+      });
+      if (a.above !== undefined || a.below !== undefined) issues.push({ path: ['alerts', i], message: `alert ${a.id} watches a status series, which has states, not numbers: use in, not above or below` });
+      cond(a.when, ['alerts', i, 'when']);
+      return;
+    }
     if (!metricIds.has(a.metric)) issues.push({ path: ['alerts', i, 'metric'], message: `unknown metric "${a.metric}"` });
+    if (a.in !== undefined && metricIds.has(a.metric)) issues.push({ path: ['alerts', i, 'in'], message: `in is for a status series; metric ${a.metric} is a number: use above or below` });
     if (a.above === undefined && a.below === undefined) issues.push({ path: ['alerts', i], message: 'an alert needs above or below' });
     cond(a.when, ['alerts', i, 'when']);
   });
@@ -113,7 +135,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   const placeholders = (text: string, path: (string | number)[]) => {
     times(text, path);
     for (const m of text.matchAll(/\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
-      if (!metricIds.has(m[1]!)) issues.push({ path, message: `unknown metric "${m[1]}" in {{metric:…}}` });
+      if (!metricIds.has(m[1]!) && !s.statuses.some((st) => st.id === m[1])) issues.push({ path, message: `unknown metric "${m[1]}" in {{metric:…}}` });
   };
   s.diagnostics.forEach((d, i) =>
     d.outputs.forEach((o, j) => {

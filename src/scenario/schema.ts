@@ -157,6 +157,25 @@ export const Metric = z.strictObject({
   effects: z.array(MetricEffect).default([]).describe('Changes to the series while conditions hold, applied in order.'),
 });
 
+export const StatusValue = z.strictObject({
+  name: z.string().min(1).max(24).describe('The state as the panel shows it (Established, Degraded, Down).'),
+  when: ConditionString.optional().describe('The series is in this state while the condition holds, unless an earlier state\'s holds; the last state needs none.'),
+  alarm: z.boolean().default(false).describe('The panel draws this state as unhealthy.'),
+});
+
+export const Status = z.strictObject({
+  id: Id.describe('The series\' id, used by alerts (`metric: ID` with `in:`), evidence and `{{metric:ID}}`.'),
+  panel: Id.describe('Id of the panel the series is drawn on.'),
+  label: z.string().describe('The label shown beside the series.'),
+  service: Id.optional().describe('Service the series belongs to.'),
+  overview: z.boolean().default(true).describe('Shown on the overview; the rest appear when the IC drills into the panel.'),
+  hidden: z.boolean().default(false).describe('Used by alerts but never drawn.'),
+  values: z
+    .array(StatusValue)
+    .min(2)
+    .describe('The states, in order: the series is in the first whose when holds, else in the last (a BGP session: Idle while the routes are withdrawn, else Established).'),
+});
+
 export const Panel = z.strictObject({
   id: Id.describe('The panel\'s id, referenced by metrics and `dash ID`.'),
   title: z.string().describe('The panel\'s title on the dashboard.'),
@@ -209,6 +228,7 @@ export const Alert = z.strictObject({
   name: z.string().describe('The alert\'s name as a page shows it.'),
   metric: Id.describe('Id of the metric the rule watches.'),
   above: z.number().optional().describe('Fires when the metric stays above this.'),
+  in: z.array(z.string()).min(1).optional().describe('For a status series: fires while it stays in one of these states (`in: [Idle, Active]`).'),
   below: z.number().optional().describe('Fires when the metric stays below this.'),
   forSec: Duration.default(60).describe('How long the rule must hold before the alert fires.'),
   severity: z.enum(['critical', 'warning', 'info']).default('critical').describe('critical alerts page; warning and info only show.'),
@@ -554,6 +574,7 @@ export const ScenarioSchema = z.strictObject({
   events: z.array(Event).default([]).describe('One-off happenings that fire once when due, independent of the phases: a prevented event blocks nothing.'),
   panels: z.array(Panel).min(1).describe('Dashboard panels.'),
   metrics: z.array(Metric).min(1).describe('Metric series drawn on the panels.'),
+  statuses: z.array(Status).default([]).describe('Categorical series: a state name chosen by conditions (Healthy, Degraded, Down), drawn on the panel as text and usable by alerts.'),
   logs: z.array(LogTemplate).default([]).describe('Log line templates.'),
   alerts: z.array(Alert).default([]).describe('Alert rules that page or show.'),
   messages: z.array(Message).default([]).describe('Scripted pages, chat and stakeholder messages.'),
@@ -609,6 +630,7 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Metric = z.infer<typeof Metric>;
 export type Phase = z.infer<typeof Phase>;
 export type ScenarioEvent = z.infer<typeof Event>;
+export type Status = z.infer<typeof Status>;
 export type LogTemplate = z.infer<typeof LogTemplate>;
 export type Action = z.infer<typeof Action>;
 export type Diagnostic = z.infer<typeof Diagnostic>;

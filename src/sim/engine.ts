@@ -1,5 +1,6 @@
 import { evalCondition } from '../scenario/condition.js';
 import { counterFlag } from '../scenario/counters.js';
+import { statusIndex } from '../scenario/status.js';
 import { findPersona, personaLabel } from '../scenario/personas.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseCommand } from '../commands/parse.js';
@@ -326,6 +327,14 @@ export class Engine implements WorldEffects {
   metric(id: string): Scenario['metrics'][number] | undefined {
     this.metricIndex ??= new Map(this.scenario.metrics.map((m) => [m.id, m]));
     return this.metricIndex.get(id);
+  }
+
+  /** A status series' state at a second: its name, or null for no such series. */
+  statusAt(id: string, sec: number): string | null {
+    const st = this.scenario.statuses.find((x) => x.id === id);
+    if (!st) return null;
+    const up = this.flags.flagsAt(sec);
+    return st.values[statusIndex(st, (f) => up.has(f))]!.name;
   }
 
   metricAt(metricId: string, sec: number): number | null {

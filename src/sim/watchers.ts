@@ -11,9 +11,16 @@ export function checkAlerts(world: WorldEffects, sec: number) {
   const s = world.state;
   for (const alert of world.scenario.alerts) {
     if (!world.holds(alert.when)) continue;
-    const metric = world.metric(alert.metric)!;
-    const v = metricValue(metric, world.seed, world.flags, sec, world.knobs.noise, world.scenario);
-    const breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
+    const metric = world.metric(alert.metric);
+    let breached: boolean;
+    if (metric) {
+      const v = metricValue(metric, world.seed, world.flags, sec, world.knobs.noise, world.scenario);
+      breached = v !== null && ((alert.above !== undefined && v > alert.above) || (alert.below !== undefined && v < alert.below));
+    } else {
+      // a status series: in one of the alert's states
+      const state = world.statusAt(alert.metric, sec);
+      breached = state !== null && (alert.in ?? []).includes(state);
+    }
     const open = s.pages.find((p) => p.id.startsWith(`${alert.id}#`) && p.clearedSec === null);
     if (breached) {
       s.alertBreach[alert.id] ??= sec;

@@ -24,6 +24,7 @@ export interface WorldEffects {
   holds(cond: Condition | undefined): boolean;
   metric(id: string): Scenario['metrics'][number] | undefined;
   metricAt(metricId: string, sec: number): number | null;
+  statusAt(id: string, sec: number): string | null;
   say(channel: FeedChannel, from: string, text: string, tone?: FeedItem['tone']): void;
   answer(text: string, ok?: boolean): void;
   schedule(item: Omit<Scheduled, 'order'>): void;

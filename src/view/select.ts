@@ -8,6 +8,7 @@ import { briefingView } from './briefing-view.js';
 import { compact, impactFigure, withUnit } from '../scenario/number-text.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
 import { logWindow } from './log-window.js';
+import { statusRow, withStatusRows } from './status-rows.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
 import type { DashboardRow, DashboardScale, FeedLineView, LogLineView, LogsView, PostmortemTimelineEntry, ViewModel, ViewSize } from './model.js';
 
@@ -214,9 +215,19 @@ function selectDashboard(engine: Engine, points: number) {
       noData: v === null,
     };
   });
+  const statuses = sc.statuses.filter((st) => !st.hidden && (focus ? st.panel === focus.id : st.overview));
+  const statusRows = statuses.map((st) => {
+    const states: (string | null)[] = [];
+    for (let i = points - 1; i >= 0; i--) {
+      const t = sec - i * SPARK_STEP_SEC;
+      states.push(t < 0 || !engine.state.started ? null : engine.statusAt(st.id, t));
+    }
+    const now = engine.state.started ? engine.statusAt(st.id, sec) : null;
+    return statusRow(st, states, now, { panel: panelTitle(st.panel), drill: focus ? 'dash' : drillFor(st.panel) });
+  });
   return {
     title: focus ? `Dashboard › ${focus.title}${by ? ` by ${by}` : ''}` : 'Dashboard',
-    rows,
+    rows: statusRows.length > 0 ? withStatusRows(rows, statusRows) : rows,
     footer: focus ? '`dash` for the overview' : `panels: ${sc.panels.map((p) => p.id).join(' ')} (dash PANEL)`,
   };
 }

@@ -18,6 +18,7 @@ export function conditionSites(s: Scenario): ConditionSite[] {
   for (const key of ['phases', 'events'] as const) s[key].forEach((t, i) => add(t.after?.when, [key, i, 'after']));
   s.metrics.forEach((m, i) => m.effects.forEach((e, j) => add(e.when, ['metrics', i, 'effects', j, 'when'])));
   s.logs.forEach((l, i) => add(l.when, ['logs', i, 'when']));
+  s.statuses.forEach((st, i) => st.values.forEach((v, j) => add(v.when, ['statuses', i, 'values', j, 'when'])));
   s.alerts.forEach((a, i) => add(a.when, ['alerts', i, 'when']));
   s.messages.forEach((m, i) => add(m.when, ['messages', i, 'when']));
   s.diagnostics.forEach((d, i) => d.outputs.forEach((o, j) => add(o.when, ['diagnostics', i, 'outputs', j, 'when'])));

@@ -3,7 +3,8 @@ import type { Condition } from '../condition.js';
 import { showCondition } from './conditions.js';
 import type { LintContext } from './context.js';
 import { explainNever, whyNeverUp } from './explain.js';
-import { alertFiresIn, chosenOutput, diagnosticStates, messageSentIn, untypeableFilter } from './sources.js';
+import { alertFiresIn, chosenOutput, diagnosticStates, messageSentIn, statusStates, untypeableFilter } from './sources.js';
+import { statusIndex } from '../status.js';
 
 /**
  * Nothing the author wrote is dead: every diagnostic output is the one chosen
@@ -131,8 +132,18 @@ function colour(ctx: LintContext): void {
       if (!ctx.canHold(e.when)) ctx.add(['metrics', i, 'effects', j, 'when'], `effect ${j} of metric ${m.id} never applies: its when "${showCondition(e.when)}" never holds (${explainNever(ctx, e.when)})`, 'unreachable', 'warning');
     }),
   );
+  s.statuses.forEach((st, i) =>
+    st.values.forEach((v, j) => {
+      const shown = ctx.variantIndexes.some((vi) => {
+        const m = statusStates(ctx, st, vi);
+        return !m.complete || m.states.some((r) => statusIndex(st, (f) => r.flags.has(f)) === j);
+      });
+      if (!shown) ctx.add(['statuses', i, 'values', j], `state ${v.name} of status ${st.id} is never shown: ${v.when && !ctx.canHold(v.when) ? `its when "${showCondition(v.when)}" never holds (${explainNever(ctx, v.when)})` : 'an earlier state holds whenever its when does'}`, 'unreachable', 'warning');
+    }),
+  );
   s.alerts.forEach((a, i) => {
     if (ctx.variantIndexes.some((vi) => alertFiresIn(ctx, a, vi))) return;
+    if (a.in) return ctx.add(['alerts', i], `alert ${a.id} never fires: status ${a.metric} is never ${a.in.join(' or ')}${a.when ? ` while "${showCondition(a.when)}" holds` : ''}. Change its states' when, or the alert's in`, 'unreachable', 'warning');
     const line = [a.above !== undefined ? `above ${a.above}` : '', a.below !== undefined ? `below ${a.below}` : ''].filter(Boolean).join(' or ');
     ctx.add(['alerts', i], `alert ${a.id} never fires: metric ${a.metric} never goes ${line}${a.when ? ` while "${showCondition(a.when)}" holds` : ''} (baseline, effects and noise considered). Change the threshold or give the metric an effect`, 'unreachable', 'warning');
   });

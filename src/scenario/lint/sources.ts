@@ -1,6 +1,7 @@
 import { evalCondition, type Condition } from '../condition.js';
 import type { Scenario } from '../schema.js';
 import type { LintContext } from './context.js';
+import { statusIndex } from '../status.js';
 import type { ReachableState, VariantModel } from './model.js';
 
 /** Where a page, an output or a piece of evidence can come from, per variant. */
@@ -8,6 +9,7 @@ import type { ReachableState, VariantModel } from './model.js';
 type Diagnostic = Scenario['diagnostics'][number];
 type Alert = Scenario['alerts'][number];
 type Metric = Scenario['metrics'][number];
+type Status = Scenario['statuses'][number];
 
 /** The output the engine picks in this state: the first whose when holds, else the last. */
 export function chosenOutput(ctx: LintContext, d: Diagnostic, r: ReachableState): number {
@@ -54,6 +56,8 @@ function metricRange(m: Metric, has: (f: string) => boolean): { lo: number; hi: 
 
 /** A state of this variant in which the alert can fire (its when holds and its metric can cross the line). */
 export function alertFiresIn(ctx: LintContext, a: Alert, vi: number): ReachableState | undefined {
+  const st = ctx.scenario.statuses.find((x) => x.id === a.metric);
+  if (st) return statusAlertFiresIn(ctx, st, a, vi);
   const m = ctx.scenario.metrics.find((x) => x.id === a.metric);
   if (!m) return undefined;
   const v = ctx.statesFor(a.when, ...m.effects.map((e) => e.when))[vi]!;
@@ -64,6 +68,21 @@ export function alertFiresIn(ctx: LintContext, a: Alert, vi: number): ReachableS
     const range = metricRange(m, (f) => r.flags.has(f));
     if (!range) return false;
     return (a.above !== undefined && range.hi > a.above) || (a.below !== undefined && range.lo < a.below);
+  });
+}
+
+/** The states of this variant over what a status series' states read. */
+export function statusStates(ctx: LintContext, st: Status, vi: number): VariantModel {
+  return ctx.statesFor(...st.values.map((v) => v.when))[vi]!;
+}
+
+/** A state of this variant in which an alert on a status series fires: its when holds and the series is in one of its states. */
+function statusAlertFiresIn(ctx: LintContext, st: Status, a: Alert, vi: number): ReachableState | undefined {
+  const v = ctx.statesFor(a.when, ...st.values.map((x) => x.when))[vi]!;
+  if (!v.complete) return v.states[0];
+  return v.states.find((r) => {
+    if (r.state.phase > -1 && ctx.scenario.phases[r.state.phase]!.at > ctx.model.timeLimitSec) return false;
+    return ctx.holds(a.when, r) && (a.in ?? []).includes(st.values[statusIndex(st, (f) => r.flags.has(f))]!.name);
   });
 }
 

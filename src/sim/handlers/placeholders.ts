@@ -9,7 +9,7 @@ const METRIC = /\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g;
 export function fillPlaceholders(world: WorldEffects, text: string): string {
   const metrics = text.replace(METRIC, (whole, id: string) => {
     const m = world.metric(id);
-    if (!m) return whole;
+    if (!m) return world.statusAt(id, world.sec) ?? whole;
     const v = world.metricAt(id, world.sec);
     return v === null ? 'no data' : withUnit(v, m.decimals, m.unit);
   });
