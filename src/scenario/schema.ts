@@ -104,6 +104,10 @@ export const Event = z
   .refine(hasTime, AT_OR_AFTER)
   .transform(earliest);
 
+/** The shapes a metric effect can move along (src/sim/ramp-shape.ts). */
+export const RAMP_SHAPES = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'exp-decay'] as const;
+export type RampShape = (typeof RAMP_SHAPES)[number];
+
 export const MetricEffect = z
   .strictObject({
     when: ConditionText.describe('The effect applies while this condition holds (default: always).'),
@@ -111,8 +115,14 @@ export const MetricEffect = z
     mul: z.number().optional().describe('Multiply the value by this factor.'),
     add: z.number().optional().describe('Add this amount to the value.'),
     nodata: z.boolean().optional().describe('The series shows no data (a broken exporter, a partition).'),
-    rampSec: Duration.default(0).describe('Seconds to move linearly from the previous value to the new one.'),
-    releaseSec: Duration.default(0).describe('Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up).'),
+    rampSec: Duration.default(0).describe('Seconds to move from the previous value to the new one (along `ramp`).'),
+    releaseSec: Duration.default(0).describe('Seconds to fade back once `when` stops holding (a draining backlog, a cache warming up), along the same `ramp` shape.'),
+    ramp: z
+      .enum(RAMP_SHAPES)
+      .default('linear')
+      .describe(
+        'The shape of the move over rampSec and releaseSec: linear (steady), ease-in (slow start, a leak that grows), ease-out (fast start, slowing as it arrives), ease-in-out (slow at both ends), exp-decay (most of the way in the first fifth, then settling: a cache refilling, a backlog draining).',
+      ),
     decaySec: Duration.optional().describe(
       'A spike: once at full size (after rampSec) the change fades back over decaySec even while `when` still holds (a retry burst, a thundering herd).',
     ),

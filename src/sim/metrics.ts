@@ -2,6 +2,7 @@ import { hourOfDay, type ClockFrame } from '../scenario/clock-frame.js';
 import type { Metric } from '../scenario/schema.js';
 import type { FlagHistory } from './flag-history.js';
 import { drawAt } from './random.js';
+import { rampShare } from './ramp-shape.js';
 
 /** One stream name per metric, built once: a fresh string per sample had to be hashed again each time. */
 const streams = new WeakMap<Metric, string>();
@@ -43,7 +44,7 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
       const ended = flags.conditionEnded(effect.when, sec);
       if (ended === null || sec - ended >= effect.releaseSec) continue;
       const heldFor = ended - (flags.conditionSince(effect.when, ended - 1) ?? ended);
-      progress = strength(effect, heldFor) * (1 - (sec - ended) / effect.releaseSec);
+      progress = strength(effect, heldFor) * (1 - rampShare(effect.ramp, (sec - ended) / effect.releaseSec));
     }
     const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);
     value = value + (target - value) * progress;
@@ -57,9 +58,9 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
   return Math.round(out * f) / f;
 }
 
-/** How much of an effect applies after it has held `held` seconds: the ramp up, then a spike's decay. */
+/** How much of an effect applies after it has held `held` seconds: the ramp up (along its shape), then a spike's decay. */
 function strength(effect: Metric['effects'][number], held: number): number {
-  if (effect.rampSec > 0 && held < effect.rampSec) return held / effect.rampSec;
+  if (effect.rampSec > 0 && held < effect.rampSec) return rampShare(effect.ramp, held / effect.rampSec);
   if (effect.decaySec === undefined) return 1;
   return Math.max(0, 1 - (held - effect.rampSec) / effect.decaySec);
 }
