@@ -258,7 +258,7 @@ export const Message = z.strictObject({
 
 const Output = z.strictObject({
   when: ConditionString.optional().describe('This output is shown when the condition holds; the first that holds wins.'),
-  text: z.string().describe(`What the command prints; {{metric:ID}} inserts a metric's current value and {{time:FORMAT}} the time it is reported (formats: ${TIME_FORMAT_NAMES.join(', ')}).`),
+  text: z.string().describe(`What the command prints; {{metric:ID}} inserts a metric's current value (a status series' state), {{counter:ID}} a counter's and {{time:FORMAT}} the time it is reported (formats: ${TIME_FORMAT_NAMES.join(', ')}).`),
   evidence: z.array(Id).default([]).describe('Evidence ids the IC sees by reading this output.'),
 });
 
@@ -329,7 +329,7 @@ export const Action = z.strictObject({
     .describe('Counters the action changes, when its flags change (after delaySec): `- { id: admitted-pct, add: 10 }` admits ten per cent more each time it is done.'),
   requires: ConditionString.optional().describe('The action is refused unless this holds.'),
   refusal: z.string().default('That cannot be done right now.').describe('What the IC is told when `requires` does not hold.'),
-  response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s, {{time:FORMAT}} the time it is done.'),
+  response: z.string().describe('What the responder (or the system) says once the action is done; {{param:ID}} inserts a setting\'s value, {{metric:ID}} a metric\'s, {{counter:ID}} a counter\'s (after the change), {{time:FORMAT}} the time it is done.'),
   responses: z.array(z.strictObject({ when: ConditionText.describe('This reply is used while the condition holds.'), text: z.string().describe('The reply.') })).default([]).describe('Replies that depend on the world (variant, flags): the first whose `when` holds replaces `response`.'),
   params: z
     .array(ActionParam)
@@ -351,7 +351,7 @@ export const Evidence = z.strictObject({
 export const Knowledge = z.strictObject({
   match: z.array(Pattern).min(1).describe('Regular expressions tried against what the IC asks this person (`ask ana who changed the route map`).'),
   when: ConditionString.optional().describe('They know it only while this holds (otherwise they have nothing conclusive).'),
-  text: z.string().describe('What they answer, after their taskSec.'),
+  text: z.string().describe('What they answer, after their taskSec; {{metric:ID}}, {{counter:ID}} and {{time:FORMAT}} are filled then.'),
   evidence: z.array(Id).default([]).describe('Evidence ids the IC gains from the answer.'),
   sets: z.array(z.string()).default([]).describe('Flags raised when they answer (the specialist was asked).'),
 });

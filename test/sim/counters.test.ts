@@ -28,6 +28,8 @@ describe('counters in play', () => {
     // exactly one value flag is up at a time
     const up = session.engine.flags.active().filter((f) => f.startsWith('admitted-pct='));
     expect(up).toEqual(['admitted-pct=80']);
+    // a reply reads the counter after its own change
+    expect(session.engine.state.feed.filter((f) => /in all/.test(f.text)).map((f) => f.text.match(/\d+ per cent in all/)![0])).toEqual(['40 per cent in all', '50 per cent in all', '60 per cent in all', '70 per cent in all', '80 per cent in all']);
     // overloaded while more than 60 % is admitted on the old capacity
     expect(session.engine.metricAt('checkout_5xx', 100)).toBe(80);
     expect(session.engine.metricAt('checkout_5xx', 150)).toBe(0.5);
@@ -84,12 +86,21 @@ describe('counters in validate and lint', () => {
     expect(problems(edit(text, '{ id: admitted-pct, start: 100, min: 0, max: 100 }', '{ id: admitted-pct, start: 100, min: 0 }')).join('\n')).toMatch(/counters\.0: counter admitted-pct can reach more than 1000 values; bound it with min and max/);
     expect(problems(edit(text, '[{ id: admitted-pct, set: 30 }]', '[{ id: admitted-pct, set: 30, add: 1 }]')).join('\n')).toMatch(/exactly one of add or set/);
     expect(problems(edit(text, 'when: "admitted-pct == 100"', 'when: "admitted-pct == high"')).join('\n')).toMatch(/write a whole number/);
+    expect(problems(edit(text, '{{counter:admitted-pct}}', '{{counter:admitted}}')).join('\n')).toMatch(/actions\.1\.response: unknown counter "admitted" in \{\{counter:…\}\}/);
   });
 
   it('lint explores the values actions reach: the fixture is clean, a value no step reaches is found', () => {
     expect(lint(text).filter((f) => f.severity === 'error')).toEqual([]);
     const odd = lint(edit(text, 'fixedWhen: "scaled & admitted-pct == 100"', 'fixedWhen: "scaled & admitted-pct == 95"'));
     expect(odd.map((f) => f.message).join('\n')).toMatch(/counter admitted-pct is never == 95: from its start its changes only reach 30, 40, 50, 60, 70, 80, 90, 100/);
+  });
+
+  it('lint warns about a counter nothing reads and one nothing changes', () => {
+    const extra = edit(text, '  - { id: admitted-pct, start: 100, min: 0, max: 100 }', '  - { id: admitted-pct, start: 100, min: 0, max: 100 }\n  - { id: spare, start: 3 }');
+    const said = lint(extra).map((f) => `${f.path}: ${f.message}`).join('\n');
+    expect(said).toMatch(/counters\.1: counter spare is never compared in a condition nor shown/);
+    expect(said).toMatch(/counters\.1: counter spare never changes: no action's counters name it, so it stays at 3/);
+    expect(said).not.toMatch(/counters\.0/);
   });
 
   it('lint follows the steps: a value reached only by stepping up from a shed is reachable, and unreachable once the step is gone', () => {

@@ -1,5 +1,6 @@
 import type { LintContext } from './context.js';
-import { readFlags } from './conditions.js';
+import { conditionSites, readFlags } from './conditions.js';
+import { changesOf, testedCounters } from '../counters.js';
 
 /** A flag that actions or objections raise but no condition reads changes nothing: a typo, or a leftover. */
 export function checkUnreadFlags(ctx: LintContext): void {
@@ -23,4 +24,17 @@ export function checkUnreadFlags(ctx: LintContext): void {
       if (unread(f)) ctx.add(['objections', i, 'sets', j], `${o.from}'s objection sets "${f}", which no condition reads, so it changes nothing. Use it in a condition — or drop it`, 'unread-flag', 'warning');
     }),
   );
+}
+
+/** A counter nothing compares or shows changes nothing; one no action changes is a constant. */
+export function checkCounters(ctx: LintContext): void {
+  const s = ctx.scenario;
+  const tested = new Set<string>();
+  for (const site of conditionSites(s)) testedCounters(site.cond, tested);
+  const texts = JSON.stringify([s.diagnostics.map((d) => d.outputs.map((o) => o.text)), s.actions.map((a) => [a.response, a.responses.map((r) => r.text)]), s.people.map((p) => p.knows.map((k) => k.text))]);
+  s.counters.forEach((c, i) => {
+    const shown = new RegExp(`\\{\\{\\s*counter:${c.id}\\s*\\}\\}`).test(texts);
+    if (!tested.has(c.id) && !shown) ctx.add(['counters', i], `counter ${c.id} is never compared in a condition nor shown with {{counter:${c.id}}}, so it changes nothing. Test it (${c.id} >= …) — or drop it`, 'unread-flag', 'warning');
+    if (changesOf(s, c.id).length === 0) ctx.add(['counters', i], `counter ${c.id} never changes: no action's counters name it, so it stays at ${c.start}. Give an action \`counters: [{ id: ${c.id}, add: … }]\``, 'unreachable', 'warning');
+  });
 }

@@ -6,7 +6,7 @@ import { LintContext } from './context.js';
 import { checkEvents } from './events.js';
 import { checkExamples } from './examples.js';
 import type { Finding, Issue } from './finding.js';
-import { checkUnreadFlags } from './flags.js';
+import { checkCounters, checkUnreadFlags } from './flags.js';
 import { checkLogTimes } from './log-times.js';
 import { proveLifecycle, type IncidentMachineFactory } from './lifecycle.js';
 import { DEFAULT_MAX_STATES } from './model.js';
@@ -49,6 +49,7 @@ export function lintScenario(scenario: Scenario, opts: LintOptions): Issue[] {
   checkSignals(ctx);
   checkExamples(ctx);
   checkUnreadFlags(ctx);
+  checkCounters(ctx);
   checkLogTimes(ctx);
   checkConsistency(ctx);
   if (ctx.unproven.size > 0) {

@@ -2,12 +2,15 @@ import { withUnit } from '../../scenario/number-text.js';
 import { fillTimes, wallInstant } from '../../scenario/time-text.js';
 import { drawAt } from '../random.js';
 import type { WorldEffects } from '../world-effects.js';
+import { counterNow } from '../counter-change.js';
 
 const METRIC = /\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g;
+const COUNTER = /\{\{\s*counter:([a-z0-9][a-z0-9_-]*)\s*\}\}/g;
 
-/** Fills `{{metric:ID}}` and `{{time:FORMAT}}` in a diagnostic output or action reply with the world now. */
+/** Fills `{{metric:ID}}`, `{{counter:ID}}` and `{{time:FORMAT}}` in a diagnostic output or action reply with the world now. */
 export function fillPlaceholders(world: WorldEffects, text: string): string {
-  const metrics = text.replace(METRIC, (whole, id: string) => {
+  const counted = text.includes('counter:') ? text.replace(COUNTER, (whole, id: string) => String(counterNow(world, id) ?? whole)) : text;
+  const metrics = counted.replace(METRIC, (whole, id: string) => {
     const m = world.metric(id);
     if (!m) return world.statusAt(id, world.sec) ?? whole;
     const v = world.metricAt(id, world.sec);

@@ -12,6 +12,7 @@ import { assignTask } from './tasks.js';
 import { applyAction, diagnosticOutput, tellChange } from './hands-on.js';
 import { closePerson, findPerson, findTeam, findTeamLoosely } from './lookup.js';
 import { knowledgeOf, lockedOutText } from './person-limits.js';
+import { fillPlaceholders } from './placeholders.js';
 
 export { durationWords };
 
@@ -139,7 +140,7 @@ export function applyReport(world: WorldEffects, n: number, sec: number): void {
   const known = knowledgeOf(person, task.targetId);
   if (known && task.kind === 'question') {
     if (world.holds(known.when)) {
-      world.say('chat', `${person.name} → you`, known.text, 'normal');
+      world.say('chat', `${person.name} → you`, fillPlaceholders(world, known.text), 'normal');
       for (const e of known.evidence) world.gainEvidence(e, sec);
       for (const f of known.sets) world.flags.raise(f, sec);
       return;
