@@ -1,6 +1,6 @@
 // Sim-time text both ways, without the scenario format: the screen needs it before anything else loads.
 
-/** "MM:SS", "H:MM:SS", "90s", "5m", "1h" or a number of seconds → whole seconds. */
+/** "MM:SS", "H:MM:SS", "90s", "5m", "1h", "90d" or a number of seconds → whole seconds. */
 export function parseDuration(text: string): number | null {
   const t = text.trim();
   const clock = /^(?:(\d+):)?(\d{1,3}):(\d{2})$/.exec(t);
@@ -9,10 +9,10 @@ export function parseDuration(text: string): number | null {
     if (Number(s) >= 60) return null;
     return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
   }
-  const unit = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)$/.exec(t);
+  const unit = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)$/.exec(t);
   if (unit) {
     const n = Number(unit[1]);
-    const mult = unit[2] === 'h' ? 3600 : unit[2]!.startsWith('m') ? 60 : 1;
+    const mult = unit[2] === 'd' ? 86_400 : unit[2] === 'h' ? 3600 : unit[2]!.startsWith('m') ? 60 : 1;
     return Math.round(n * mult);
   }
   if (/^\d+$/.test(t)) return Number(t);

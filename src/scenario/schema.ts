@@ -165,6 +165,9 @@ export const Metric = z.strictObject({
   overview: z.boolean().default(true).describe('Shown on the overview; the rest appear when the IC drills into the panel.'),
   hidden: z.boolean().default(false).describe('Used by impact and alerts but never drawn.'),
   effects: z.array(MetricEffect).default([]).describe('Changes to the series while conditions hold, applied in order.'),
+  history: Duration.optional().describe(
+    'How much of the series\' past the dashboard shows when the session opens (1h, 90d for a slow signal), overriding the scenario\'s `history`; 0 for none.',
+  ),
 });
 
 export const StatusValue = z.strictObject({
@@ -566,6 +569,9 @@ export const ScenarioSchema = z.strictObject({
   timeLimitMin: z.number().positive().describe('Sim minutes before the incident times out.'),
   postmortemMin: z.number().positive().default(15).describe('Minutes for the written postmortem.'),
   startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'write YYYY-MM-DDTHH:MM[:SS]').describe('Wall-clock frame the sim runs in, e.g. 2026-03-10T21:00:00 (a Tuesday).'),
+  history: Duration.optional().describe(
+    'Pre-session history: every metric\'s dashboard opens with this much of its past already drawn (1h), from the baseline and the effects that hold at the start, instead of empty. A metric\'s own `history` overrides it.',
+  ),
   clockScale: z.number().positive().default(1).describe('Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute.'),
   severity: z
     .strictObject({

@@ -339,7 +339,15 @@ export class Engine implements WorldEffects {
 
   metricAt(metricId: string, sec: number): number | null {
     const m = this.metric(metricId);
-    return m ? metricValue(m, this.seed, this.flags, sec, this.knobs.noise, this.scenario) : null;
+    if (!m) return null;
+    const history = this.historySec(m);
+    if (history === 0) return metricValue(m, this.seed, this.flags, sec, this.knobs.noise, this.scenario);
+    return sec < -history ? null : metricValue(m, this.seed, this.flags, sec, this.knobs.noise, this.scenario, -history);
+  }
+
+  /** How much of a metric's past exists before the start: its own history, else the scenario's, else none. */
+  historySec(m: Scenario['metrics'][number]): number {
+    return m.history ?? this.scenario.history ?? 0;
   }
 
   logsAt(sec: number): LogLine[] {

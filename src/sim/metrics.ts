@@ -25,15 +25,23 @@ const NO_FRAME: ClockFrame = { startsAt: '2026-01-01T00:00' };
  * (a spike decaying again, and fading out over releaseSec once it stops
  * holding), then seeded noise.
  * Pure in (metric, seed, flags, second, the scenario's clock); null means "no data".
+ *
+ * With pre-session history (`historyFrom`, the negative second it begins),
+ * the world before the start is the one the run starts in: an effect that
+ * holds at 0:00 has held since the history began, so its ramp is long done
+ * (or, for a ramp as slow as the history, part way) and carries on across
+ * the start without a jump.
  */
-export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1, frame: ClockFrame = NO_FRAME): number | null {
+export function metricValue(metric: Metric, seed: number, flags: FlagHistory, sec: number, noiseScale = 1, frame: ClockFrame = NO_FRAME, historyFrom?: number): number | null {
   let value = metric.baseline;
   if (metric.daily) {
     value *= 1 + metric.daily.amplitude * Math.cos((2 * Math.PI * (hourOfDay(frame, sec) - metric.daily.peakHour)) / 24);
   }
   let noise = metric.noise;
+  // held from the start means held since the history began
+  const from = (since: number | null) => (historyFrom !== undefined && since === 0 ? historyFrom : since);
   for (const effect of metric.effects) {
-    const since = flags.conditionSince(effect.when, sec);
+    const since = from(flags.conditionSince(effect.when, sec));
     let progress: number;
     if (since !== null) {
       if (effect.nodata) return null;
@@ -43,7 +51,7 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
       if (effect.releaseSec === 0 || effect.nodata) continue;
       const ended = flags.conditionEnded(effect.when, sec);
       if (ended === null || sec - ended >= effect.releaseSec) continue;
-      const heldFor = ended - (flags.conditionSince(effect.when, ended - 1) ?? ended);
+      const heldFor = ended - (from(flags.conditionSince(effect.when, ended - 1)) ?? ended);
       progress = strength(effect, heldFor) * (1 - rampShare(effect.ramp, (sec - ended) / effect.releaseSec));
     }
     const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);

@@ -8,6 +8,7 @@ import { briefingView } from './briefing-view.js';
 import { compact, impactFigure, withUnit } from '../scenario/number-text.js';
 import { candidateSafeTemplates } from '../scenario/candidate-safe.js';
 import { logWindow } from './log-window.js';
+import { SPARK_STEP_SEC, sparkStep, spanText } from './history-window.js';
 import { statusRow, withStatusRows } from './status-rows.js';
 import { terminalSafeDeep } from '../text/terminal-safe.js';
 import type { DashboardRow, DashboardScale, FeedLineView, LogLineView, LogsView, PostmortemTimelineEntry, ViewModel, ViewSize } from './model.js';
@@ -18,7 +19,6 @@ export interface SelectOptions {
   summary: string | null;
 }
 
-const SPARK_STEP_SEC = 10;
 const URGENT_SEC = 120;
 
 /** How long (sim seconds) the header says that the examiner added time. */
@@ -196,16 +196,19 @@ function selectDashboard(engine: Engine, points: number) {
   const sec = engine.state.sec;
   const rows: DashboardRow[] = metrics.map((m) => {
     const series: (number | null)[] = [];
+    // pre-session history fills the window before 0:00; a long one widens the window to show all of it
+    const history = engine.historySec(m);
+    const step = sparkStep(history, points);
     for (let i = points - 1; i >= 0; i--) {
-      const t = sec - i * SPARK_STEP_SEC;
-      series.push(t < 0 || !engine.state.started ? null : engine.metricAt(m.id, t));
+      const t = sec - i * step;
+      series.push(t < -history || !engine.state.started ? null : engine.metricAt(m.id, t));
     }
     const v = engine.state.started ? engine.metricAt(m.id, sec) : null;
     const alarm = v !== null && m.threshold !== undefined && ((m.threshold.above !== undefined && v > m.threshold.above) || (m.threshold.below !== undefined && v < m.threshold.below));
     return {
       panel: panelTitle(m.panel),
       panelId: m.panel,
-      label: focus && by ? `${by}=${m.labels[by] ?? '—'}` : m.label,
+      label: (focus && by ? `${by}=${m.labels[by] ?? '—'}` : m.label) + (step === SPARK_STEP_SEC ? '' : ` · ${spanText(history)}`),
       scale: metricScale(m, [...series, v]),
       threshold: thresholdText(m),
       drill: focus ? 'dash' : drillFor(m.panel),
