@@ -235,6 +235,15 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   });
   if (!s.severity.acceptable.includes(s.severity.expected))
     issues.push({ path: ['severity', 'acceptable'], message: 'the expected severity must be acceptable' });
+  s.variants.forEach((v, i) => {
+    if (v.severity && !v.severity.acceptable.includes(v.severity.expected))
+      issues.push({ path: ['variants', i, 'severity', 'acceptable'], message: `variant ${v.id}: the expected severity must be acceptable` });
+    const seen = new Set<string>();
+    v.concepts?.forEach((c, j) => {
+      if (seen.has(c.id)) issues.push({ path: ['variants', i, 'concepts', j, 'id'], message: `variant ${v.id}: concept id "${c.id}" appears twice` });
+      seen.add(c.id);
+    });
+  });
   const speakers = new Set([...personas(s).map((p) => p.id), PAGER]);
   s.examiner.curveballs.forEach((c, i) => {
     if (!speakers.has(c.from)) issues.push({ path: ['examiner', 'curveballs', i, 'from'], message: `curveball ${c.id}: "${c.from}" is nobody in this scenario; from is one of ${[...speakers].join(', ')}` });

@@ -43,6 +43,20 @@ export const Service = z.strictObject({
   dependsOn: z.array(Id).default([]).describe('Ids of the services this one calls.'),
 });
 
+export const Severity = z.strictObject({
+  expected: z.number().int().min(1).max(5).describe('The severity a good IC declares (1 is the most severe).'),
+  acceptable: z.array(z.number().int().min(1).max(5)).min(1).describe('Severities scored as acceptable.'),
+});
+
+export const Concept = z.strictObject({
+  id: Id.describe('The concept\'s id.'),
+  title: z.string().describe('The concept\'s title (examiner-facing; never shown to the trainee as an answer).'),
+  type: z.enum(ACTION_TYPES).optional().describe('The kind of action item expected: prevent, detect, mitigate, process or repair.'),
+  points: z.number().positive().default(1).describe('Points for meeting it.'),
+  plain: z.string().min(1).optional().describe('What an item meeting it would address, in plain words for the trainee\'s report (not its title, not its phrases).'),
+  all: z.array(z.array(z.string()).min(1)).min(1).describe('An action item meets the concept when it has a phrase from every group.'),
+});
+
 export const Variant = z.strictObject({
   id: Id.describe('The variant\'s id (examiner-only; `play --variant ID` picks it).'),
   title: z.string().describe('Examiner-only title of what went wrong in this variant.'),
@@ -50,6 +64,8 @@ export const Variant = z.strictObject({
   rootCause: z.string().describe('Examiner-only: what really broke in this variant.'),
   rootCauseKeywords: z.array(z.array(z.string()).min(1)).min(1).describe('The IC\'s `rootcause` text must hit one word of every group.'),
   flags: z.array(z.string()).default([]).describe('Extra flags true for the whole session in this variant.'),
+  severity: Severity.optional().describe('The severity a good IC declares in this variant, in place of the scenario\'s (a partial outage may be a SEV-3 where the full one is a SEV-2).'),
+  concepts: z.array(Concept).min(1).optional().describe('The postmortem concepts of this variant, in place of the scenario\'s; `{ add: [...], drop: [ids] }` changes the scenario\'s list instead.'),
 });
 
 const AfterText = z.string().transform((text, ctx): AfterTime => {
@@ -530,15 +546,6 @@ export const Hint = z.strictObject({
     .describe('Texts written against what has happened by the time the hint is taken: the first whose `when` holds replaces `text` (a hint never describes what has not happened yet).'),
 });
 
-export const Concept = z.strictObject({
-  id: Id.describe('The concept\'s id.'),
-  title: z.string().describe('The concept\'s title (examiner-facing; never shown to the trainee as an answer).'),
-  type: z.enum(ACTION_TYPES).optional().describe('The kind of action item expected: prevent, detect, mitigate, process or repair.'),
-  points: z.number().positive().default(1).describe('Points for meeting it.'),
-  plain: z.string().min(1).optional().describe('What an item meeting it would address, in plain words for the trainee\'s report (not its title, not its phrases).'),
-  all: z.array(z.array(z.string()).min(1)).min(1).describe('An action item meets the concept when it has a phrase from every group.'),
-});
-
 export const Impact = z.strictObject({
   id: Id.describe('The impact counter\'s id.'),
   label: z.string().describe('What the counter counts, as the header shows it.'),
@@ -573,11 +580,7 @@ export const ScenarioSchema = z.strictObject({
     'Pre-session history: every metric\'s dashboard opens with this much of its past already drawn (1h), from the baseline and the effects that hold at the start, instead of empty. A metric\'s own `history` overrides it.',
   ),
   clockScale: z.number().positive().default(1).describe('Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute.'),
-  severity: z
-    .strictObject({
-      expected: z.number().int().min(1).max(5).describe('The severity a good IC declares (1 is the most severe).'),
-      acceptable: z.array(z.number().int().min(1).max(5)).min(1).describe('Severities scored as acceptable.'),
-    }).describe('The severity a good IC declares (expected) and the levels accepted.'),
+  severity: Severity.describe('The severity a good IC declares (expected) and the levels accepted.'),
   briefing: z
     .strictObject({
       text: z.string().describe('What the IC knows before the clock starts: request flow, dashboards, the runbook.'),

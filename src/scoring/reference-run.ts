@@ -3,6 +3,7 @@ import { referenceKeyOf, referenceWorld, type ReferenceKey } from '../sim/refere
 import type { WorldState } from '../sim/world.js';
 import { scoreSession } from './score.js';
 import type { ReferenceRun } from './types.js';
+import { baseScenario } from '../scenario/variant-view.js';
 
 export type { ReferenceRun } from './types.js';
 export type { ReferenceKey } from '../sim/reference-world.js';
@@ -15,7 +16,7 @@ export type { ReferenceKey } from '../sim/reference-world.js';
 const scores = new WeakMap<WorldState, ReferenceRun>();
 
 export function referenceRun(scenario: Scenario, key: ReferenceKey): ReferenceRun | null {
-  const world = referenceWorld(scenario, key);
+  const world = referenceWorld(baseScenario(scenario), key);
   if (!world) return null;
   let run = scores.get(world);
   if (!run) scores.set(world, (run = { world, score: scoreSession(scenario, world) }));

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { WorldState } from '../sim/world.js';
 import type { ReferenceRun, Score } from './types.js';
 import { harmfulActions } from '../sim/harmful.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 /**
  * The comparison with a strong IC: for each step the rubric asks for, when
@@ -71,6 +72,7 @@ function did(scenario: Scenario, w: WorldState, score: Score | null) {
 }
 
 export function referenceTimeline(scenario: Scenario, w: WorldState, score: Score | null = null, ref: ReferenceRun | null = null): ReferenceRow[] {
+  scenario = scenarioForVariant(scenario, w.variant);
   const you = did(scenario, w, score);
   const rw = ref?.world ?? null;
   const them = ref ? did(scenario, ref.world, ref.score) : null;

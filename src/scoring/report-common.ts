@@ -8,6 +8,7 @@ import { outcomeLine } from './outcome.js';
 import type { ReferenceRow } from './reference.js';
 import type { ReferenceRun, ReportMeta, Score } from './types.js';
 import { harmfulActions } from '../sim/harmful.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 /** What every report format shares: the drill notice, timing rows, labels. */
 
@@ -110,6 +111,7 @@ export interface HarmRow {
 
 /** The simulated harm and the outcome, this session against the reference play of the same variant and seed. */
 export function harmRows(scenario: Scenario, world: WorldState, score: Score, ref: ReferenceRun | null): HarmRow[] {
+  scenario = scenarioForVariant(scenario, world.variant);
   const hm = (sec: number | null) => (sec === null ? 'never' : wallHm(scenario, sec));
   const rw = ref?.world ?? null;
   const figure = (w: WorldState, i: Scenario['impact'][number]) => impactFigure(w.impact[i.id] ?? 0, i.label, i.unit);

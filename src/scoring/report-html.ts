@@ -11,6 +11,7 @@ import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
 import { scorecardHtml } from './report-scorecard.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 /**
  * The HTML report: one self-contained file (inline CSS, an inline SVG chart,
@@ -123,6 +124,7 @@ function itemRow(scenario: Scenario, j: ItemJudgement, i: number): string {
 
 /** The HTML report. `signals` is the session's engine (or anything that samples its metrics). */
 export function renderHtml(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta, signals: MetricSampler): string {
+  scenario = scenarioForVariant(scenario, world.variant);
   const hm = (sec: number) => wallHm(scenario, sec);
   const ref = referenceFor(scenario, world);
   const o: string[] = [];

@@ -7,9 +7,11 @@ import { referenceTimeline } from './reference.js';
 import { coachRows, conceptTitle, DRILL_NOTICE, harmRows, timingRows } from './report-common.js';
 import { referenceFor } from './reference-run.js';
 import type { ReportMeta, Score } from './types.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 /** The machine-readable report: the full score, timings, timeline, judged items and the reference timeline. */
 export function reportJson(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta) {
+  scenario = scenarioForVariant(scenario, world.variant);
   const at = (sec: number) => wallClock(scenario, sec, false);
   const variant = scenario.variants.find((v) => v.id === world.variant);
   const ref = referenceFor(scenario, world);

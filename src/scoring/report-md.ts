@@ -12,6 +12,7 @@ import { PM_SECTIONS } from '../scenario/vocabulary.js';
 import type { ReportMeta, Score } from './types.js';
 import { scorecardMarkdown } from './report-scorecard.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 export type { ReportMeta } from './types.js';
 
@@ -19,6 +20,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
 /** The Markdown report: score, reasons, timings, postmortem with judged items, timeline, reference, debrief. */
 export function renderMarkdown(scenario: Scenario, world: WorldState, score: Score, meta: ReportMeta): string {
+  scenario = scenarioForVariant(scenario, world.variant);
   const out: string[] = [];
   const hm = (sec: number) => wallHm(scenario, sec);
   out.push(`# DRILL · ${scenario.id} · seed ${meta.seed} · ${meta.difficulty} · score ${score.total}/${score.max}`);
@@ -133,6 +135,7 @@ export function renderMarkdown(scenario: Scenario, world: WorldState, score: Sco
 
 /** A few lines for the end of a session, on screen and on stdout. */
 export function renderSummary(scenario: Scenario, world: WorldState, score: Score): string {
+  scenario = scenarioForVariant(scenario, world.variant);
   const tm = score.timings;
   const lines = [
     `DRILL · ${scenario.id} · score ${score.total}/${score.max} · outcome ${outcomeDetail(world)}${score.postmortem.late ? ' · postmortem late' : ''}`,

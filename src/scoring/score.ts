@@ -4,11 +4,13 @@ import type { WorldState } from '../sim/world.js';
 import { judgeItems } from './action-items.js';
 import { evaluate, missingFields } from './checks.js';
 import type { CheckpointResult, Score, SectionScore } from './types.js';
+import { scenarioForVariant } from '../scenario/variant-view.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The score: a pure function of the scenario and the final world. Every point has its reason. */
 export function scoreSession(scenario: Scenario, world: WorldState): Score {
+  scenario = scenarioForVariant(scenario, world.variant);
   const items = judgeItems(scenario, world.postmortem.actions);
   const results = scenario.rubric.map((cp) => ({ cp, res: evaluate(cp.check, { scenario, world, items }) }));
   // The weight of checks that did not apply is shared out over those that did, in proportion.
