@@ -93,7 +93,8 @@ export function loadScenarioTextLocated(text: string, file: string): LocatedLoad
   const depth = nestingDepth(raw);
   if (depth > MAX_SCENARIO_DEPTH) return at(`the document nests more than ${MAX_SCENARIO_DEPTH} levels deep; a scenario is a few levels of mappings and lists`);
   const hints = { numberAsText: (path: readonly (string | number)[]) => numberAsWritten(doc, path), splitValue: (mapPath: readonly (string | number)[], key: string) => explainSplitValue(doc, mapPath, key) };
-  return { result: validateScenario(raw, file, locate, hints), locate };
+  const result = validateScenario(raw, file, locate, hints);
+  return { result, locate: (result.ok && result.value.locate) || locate };
 }
 
 function friendlyParseMessage(message: string): string {

@@ -5,6 +5,7 @@ import { checkReferences } from './references.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { expandNamedConditions } from './named-conditions.js';
 import { expandCounterTests } from './counters.js';
+import { expandAuthoring } from './authoring/expand.js';
 
 // Checking plain data against the format, apart from reading YAML (load.ts):
 // a stored snapshot is validated without loading the YAML parser.
@@ -15,6 +16,8 @@ export interface LoadedScenario {
   raw: unknown;
   hash: string;
   file: string;
+  /** Locates a path of the (expanded) scenario where the file wrote it; lint reports its findings with it. */
+  locate?: Locate;
 }
 
 export type LoadResult = { ok: true; value: LoadedScenario } | { ok: false; problems: Problem[] };
@@ -48,20 +51,28 @@ export function validateScenario(raw: unknown, file: string, locate: Locate, hin
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: 'a scenario must be a mapping of keys (id:, title:, …), not a list or a single value' }] };
   }
-  let parsed = ScenarioSchema.safeParse(raw);
+  let authored = expandAuthoring(raw);
+  if (!authored.ok) return { ok: false, problems: authored.problems.map((p) => ({ file, ...locate(p.path), path: p.path.join('.'), message: p.message })) };
+  let parsed = ScenarioSchema.safeParse(authored.raw);
   if (!parsed.success && hints) {
     // Numbers where text is expected (a port in a keyword list) are read as the text written.
-    const asText = numbersAsText(raw, parsed.error.issues, hints);
+    const trace = authored.trace;
+    const asText = numbersAsText(raw, parsed.error.issues.map((i) => ({ ...i, path: trace.authored(pathOf(i)) })), hints);
     if (asText !== raw) {
       raw = asText;
-      parsed = ScenarioSchema.safeParse(raw);
+      authored = expandAuthoring(raw);
+      if (authored.ok) parsed = ScenarioSchema.safeParse(authored.raw);
     }
   }
+  if (!authored.ok) return { ok: false, problems: authored.problems.map((p) => ({ file, ...locate(p.path), path: p.path.join('.'), message: p.message })) };
+  const trace = authored.trace;
+  // what the checks below name by model path is located where it was written
+  const at: Locate = (path) => locate(trace.authored(path));
   if (!parsed.success) {
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => {
-        const path = pathOf(issue);
+        const path = trace.authored(pathOf(issue));
         const split = issue.code === 'unrecognized_keys' && hints ? issue.keys.map((k) => hints.splitValue(path, k)).find((m) => m) : null;
         return { file, ...locate(path), path: path.join('.'), message: split ?? issue.message };
       }),
@@ -70,12 +81,14 @@ export function validateScenario(raw: unknown, file: string, locate: Locate, hin
   const expanded = expandNamedConditions(parsed.data);
   if (!expanded.ok) return { ok: false, problems: [{ file, ...locate(['conditions', expanded.name]), path: `conditions.${expanded.name}`, message: expanded.message }] };
   const counted = expandCounterTests(parsed.data);
-  if (!counted.ok) return { ok: false, problems: [{ file, ...locate(counted.path), path: counted.path.join('.'), message: counted.message }] };
+  if (!counted.ok) return { ok: false, problems: [{ file, ...at(counted.path), path: trace.authored(counted.path).join('.'), message: counted.message }] };
   const refs = [...checkReferences(parsed.data), ...referencePlayProblems(parsed.data)];
   if (refs.length > 0) {
-    return { ok: false, problems: refs.map((r) => ({ file, ...locate(r.path), path: r.path.join('.'), message: r.message })) };
+    return { ok: false, problems: refs.map((r) => ({ file, ...at(r.path), path: trace.authored(r.path).join('.'), message: r.message })) };
   }
-  return { ok: true, value: { scenario: parsed.data, raw, hash: scenarioHash(raw), file } };
+  // A session keeps the expanded scenario: it replays the same whatever later becomes of the standard rubric.
+  const model = authored.raw;
+  return { ok: true, value: { scenario: parsed.data, raw: model, hash: scenarioHash(model), file, locate: at } };
 }
 
 

@@ -92,8 +92,11 @@ describe('the JSON Schema documents every field', () => {
 
 describe('the JSON Schema documents the checks on what happened', () => {
   type Alt = { properties: Record<string, { const?: string; description?: string; properties?: Record<string, { description?: string }> }> };
-  const schema = scenarioJsonSchema() as { properties: { rubric: { items: { properties: { check: { oneOf: Alt[] } } } }; actions: { items: { properties: Record<string, { description?: string }> } } } };
-  const kindOf = (k: string) => schema.properties.rubric.items.properties.check.oneOf.find((a) => a.properties.kind?.const === k)!;
+  type Checks = { items?: { properties: { check: { oneOf: Alt[] } } } };
+  const schema = scenarioJsonSchema() as { properties: { rubric: { anyOf: Checks[] }; actions: { items: { properties: Record<string, { description?: string }> } } } };
+  // the rubric is a list of checkpoints, or the standard rubric extended
+  const checks = schema.properties.rubric.anyOf.find((a) => a.items)!.items!.properties.check.oneOf;
+  const kindOf = (k: string) => checks.find((a) => a.properties.kind?.const === k)!;
 
   it('describes each new kind and every field it takes', () => {
     const fields: Record<string, string[]> = { did: ['action', 'flag', 'withinSec', 'what'], before: ['first', 'then'], reached: ['when', 'bySec', 'what'], never: ['when', 'what'] };
