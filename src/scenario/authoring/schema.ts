@@ -12,12 +12,13 @@ export const UseEffects = z.strictObject({
   when: z.string().optional().describe('Replaces the `when` of every effect the name brings in.'),
   rampSec: MetricEffect.shape.rampSec.optional().describe('Replaces the `rampSec` of every effect the name brings in.'),
   releaseSec: MetricEffect.shape.releaseSec.optional().describe('Replaces the `releaseSec` of every effect the name brings in.'),
+  ramp: MetricEffect.shape.ramp.optional().describe('Replaces the `ramp` shape of every effect the name brings in.'),
   decaySec: MetricEffect.shape.decaySec.describe('Replaces the `decaySec` of every effect the name brings in.'),
   noise: MetricEffect.shape.noise.describe('Replaces the `noise` of every effect the name brings in.'),
 });
 
 /** The fields a `use` item may replace in the effects it brings in. */
-export const USE_OVERRIDES = ['when', 'rampSec', 'releaseSec', 'decaySec', 'noise'] as const;
+export const USE_OVERRIDES = ['when', 'rampSec', 'releaseSec', 'ramp', 'decaySec', 'noise'] as const;
 
 const EffectOrUse = z.union([MetricEffect, UseEffects]);
 const EffectList = z.array(EffectOrUse);
