@@ -26,6 +26,13 @@ export function counterValue(c: Counter, up: Iterable<string>): number {
   return c.start;
 }
 
+/** The value of counter `id` among these flags, or undefined when none of its value flags is up. */
+export function valueIn(id: string, up: Iterable<string>): number | undefined {
+  const prefix = `${id}=`;
+  for (const f of up) if (f.startsWith(prefix)) return Number(f.slice(prefix.length));
+  return undefined;
+}
+
 /** The value after a change, kept between the counter's min and max. */
 export function changedValue(c: Counter, value: number, change: CounterChange): number {
   const next = change.set ?? value + (change.add ?? 0);

@@ -85,7 +85,10 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   s.metrics.forEach((m, i) => {
     if (!panelIds.has(m.panel)) issues.push({ path: ['metrics', i, 'panel'], message: `unknown panel "${m.panel}"` });
     if (m.service && !serviceIds.has(m.service)) issues.push({ path: ['metrics', i, 'service'], message: `unknown service "${m.service}"` });
-    m.effects.forEach((e, j) => cond(e.when, ['metrics', i, 'effects', j, 'when']));
+    m.effects.forEach((e, j) => {
+      cond(e.when, ['metrics', i, 'effects', j, 'when']);
+      if (e.per !== undefined && !counterIds.has(e.per)) issues.push({ path: ['metrics', i, 'effects', j, 'per'], message: `unknown counter "${e.per}": declare it under counters` });
+    });
   });
   s.logs.forEach((l, i) => {
     times(l.message, ['logs', i, 'message']);

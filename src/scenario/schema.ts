@@ -143,6 +143,9 @@ export const MetricEffect = z
       'A spike: once at full size (after rampSec) the change fades back over decaySec even while `when` still holds (a retry burst, a thundering herd).',
     ),
     noise: z.number().nonnegative().optional().describe('Extra relative noise while the effect holds (flapping, bursts).'),
+    per: Id.optional().describe(
+      'A counter whose value multiplies the amount of set, mul or add, so one effect follows every step of it: `{ set: 12, per: admitted-pct }` is 12 req/s per admitted per cent. A change of the counter moves the value at once.',
+    ),
   })
   .refine((e) => [e.set, e.mul, e.add, e.nodata].filter((x) => x !== undefined).length === 1, {
     message: 'an effect needs exactly one of set, mul, add or nodata',

@@ -1,6 +1,7 @@
 import { hourOfDay, type ClockFrame } from '../scenario/clock-frame.js';
 import type { Metric } from '../scenario/schema.js';
 import type { FlagHistory } from './flag-history.js';
+import { valueIn } from '../scenario/counters.js';
 import { drawAt } from './random.js';
 import { rampShare } from './ramp-shape.js';
 
@@ -54,7 +55,9 @@ export function metricValue(metric: Metric, seed: number, flags: FlagHistory, se
       const heldFor = ended - (from(flags.conditionSince(effect.when, ended - 1)) ?? ended);
       progress = strength(effect, heldFor) * (1 - rampShare(effect.ramp, (sec - ended) / effect.releaseSec));
     }
-    const target = effect.set !== undefined ? effect.set : effect.mul !== undefined ? value * effect.mul : value + (effect.add ?? 0);
+    // an effect per a counter scales its amount by the counter's value at this second
+    const k = effect.per === undefined ? 1 : (valueIn(effect.per, flags.flagsAt(sec)) ?? 0);
+    const target = effect.set !== undefined ? effect.set * k : effect.mul !== undefined ? value * effect.mul * k : value + (effect.add ?? 0) * k;
     value = value + (target - value) * progress;
     if (effect.noise !== undefined) noise = effect.noise;
   }

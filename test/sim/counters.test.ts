@@ -37,6 +37,13 @@ describe('counters in play', () => {
     expect(session.engine.metricAt('checkout_5xx', 215)).toBe(80);
   });
 
+  it('a metric effect per a counter follows each step', async () => {
+    const { session } = await playText(FIXTURE, `${OPENING}02:00 do shed load\n03:00 do admit more\n`);
+    const rps = (sec: number) => session.engine.metricAt('checkout_rps', sec);
+    // baseline before onset; 0.6 per admitted per cent after it
+    expect([rps(30), rps(60), rps(119), rps(120), rps(179), rps(180)]).toEqual([20, 60, 60, 18, 18, 24]);
+  });
+
   it('a diagnostic and a requires read the value; a change past max stops at max', async () => {
     const { session } = await playText(FIXTURE, `${OPENING}01:10 run admission status\n02:00 do shed load\n02:10 run admission status\n02:30 do admit more\n02:40 do admit more\n02:50 run admission status\n03:00 do admit all\n04:00 do admit more\n04:10 run admission status\n`);
     const feed = session.engine.state.feed.map((f) => f.text);
@@ -95,10 +102,20 @@ describe('counters in validate and lint', () => {
     expect(odd.map((f) => f.message).join('\n')).toMatch(/counter admitted-pct is never == 95: from its start its changes only reach 30, 40, 50, 60, 70, 80, 90, 100/);
   });
 
+  it('lint reads a metric effect per a counter at every value it reaches', () => {
+    // above 55 only with everything admitted (60): reachable, so no warning
+    expect(lint(text).filter((f) => f.path.startsWith('alerts'))).toEqual([]);
+    // below 15: the least it gets is 18 (30 %), so it never fires
+    const low = lint(edit(text, 'above: 55, forSec: 30, severity: warning', 'below: 15, forSec: 30, severity: warning'));
+    expect(low.map((f) => `${f.path}: ${f.message}`).join('\n')).toMatch(/alerts\.1: alert surge never fires: metric checkout_rps never goes below 15/);
+    // an unknown counter is refused
+    expect(lint(edit(text, 'per: admitted-pct', 'per: admitted')).map((f) => f.message).join('\n')).toMatch(/unknown counter "admitted"/);
+  });
+
   it('lint warns about a counter nothing reads and one nothing changes', () => {
     const extra = edit(text, '  - { id: admitted-pct, start: 100, min: 0, max: 100 }', '  - { id: admitted-pct, start: 100, min: 0, max: 100 }\n  - { id: spare, start: 3 }');
     const said = lint(extra).map((f) => `${f.path}: ${f.message}`).join('\n');
-    expect(said).toMatch(/counters\.1: counter spare is never compared in a condition nor shown/);
+    expect(said).toMatch(/counters\.1: counter spare is never compared in a condition, shown/);
     expect(said).toMatch(/counters\.1: counter spare never changes: no action's counters name it, so it stays at 3/);
     expect(said).not.toMatch(/counters\.0/);
   });

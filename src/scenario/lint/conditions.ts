@@ -1,5 +1,6 @@
 import { conditionFlags, type Condition } from '../condition.js';
 import type { Scenario } from '../schema.js';
+import { counterFlags } from '../counters.js';
 
 /** Every place a scenario writes a condition, with its path in the document. */
 export interface ConditionSite {
@@ -53,6 +54,9 @@ export function readFlags(s: Scenario): Set<string> {
   for (const site of conditionSites(s)) conditionFlags(site.cond, out);
   // A message timed from a flag reads when that flag went up.
   for (const m of s.messages) if (m.afterFlag !== undefined) out.add(m.afterFlag);
+  // A metric effect per a counter reads its value.
+  const perCounters = new Set(s.metrics.flatMap((m) => m.effects.flatMap((e) => (e.per === undefined ? [] : [e.per]))));
+  for (const [id, flags] of counterFlags(s)) if (perCounters.has(id)) flags.forEach((f) => out.add(f));
   return out;
 }
 

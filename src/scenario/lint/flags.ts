@@ -31,10 +31,11 @@ export function checkCounters(ctx: LintContext): void {
   const s = ctx.scenario;
   const tested = new Set<string>();
   for (const site of conditionSites(s)) testedCounters(site.cond, tested);
+  for (const m of s.metrics) for (const e of m.effects) if (e.per !== undefined) tested.add(e.per);
   const texts = JSON.stringify([s.diagnostics.map((d) => d.outputs.map((o) => o.text)), s.actions.map((a) => [a.response, a.responses.map((r) => r.text)]), s.people.map((p) => p.knows.map((k) => k.text))]);
   s.counters.forEach((c, i) => {
     const shown = new RegExp(`\\{\\{\\s*counter:${c.id}\\s*\\}\\}`).test(texts);
-    if (!tested.has(c.id) && !shown) ctx.add(['counters', i], `counter ${c.id} is never compared in a condition nor shown with {{counter:${c.id}}}, so it changes nothing. Test it (${c.id} >= …) — or drop it`, 'unread-flag', 'warning');
+    if (!tested.has(c.id) && !shown) ctx.add(['counters', i], `counter ${c.id} is never compared in a condition, shown with {{counter:${c.id}}} nor used by a metric effect's per, so it changes nothing. Test it (${c.id} >= …) — or drop it`, 'unread-flag', 'warning');
     if (changesOf(s, c.id).length === 0) ctx.add(['counters', i], `counter ${c.id} never changes: no action's counters name it, so it stays at ${c.start}. Give an action \`counters: [{ id: ${c.id}, add: … }]\``, 'unreachable', 'warning');
   });
 }

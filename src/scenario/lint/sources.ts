@@ -2,6 +2,7 @@ import { evalCondition, type Condition } from '../condition.js';
 import type { Scenario } from '../schema.js';
 import type { LintContext } from './context.js';
 import { statusIndex } from '../status.js';
+import { counterFlags, valueIn } from '../counters.js';
 import type { ReachableState, VariantModel } from './model.js';
 
 /** Where a page, an output or a piece of evidence can come from, per variant. */
@@ -25,7 +26,7 @@ const MAX_NOISE_SCALE = 1.6;
  * way (each effect ramps from the value before it), with three standard
  * deviations of noise either side. Null when an effect means no data.
  */
-function metricRange(m: Metric, has: (f: string) => boolean): { lo: number; hi: number } | null {
+function metricRange(m: Metric, has: (f: string) => boolean, counterValueOf: (id: string) => number | undefined): { lo: number; hi: number } | null {
   let value = m.baseline;
   let noise = m.noise;
   let lo = Infinity;
@@ -41,7 +42,8 @@ function metricRange(m: Metric, has: (f: string) => boolean): { lo: number; hi: 
     if (e.rampSec > 0) {
       seen(value, noise);
     }
-    value = e.set !== undefined ? e.set : e.mul !== undefined ? value * e.mul : value + (e.add ?? 0);
+    const k = e.per === undefined ? 1 : (counterValueOf(e.per) ?? 0);
+    value = e.set !== undefined ? e.set * k : e.mul !== undefined ? value * e.mul * k : value + (e.add ?? 0) * k;
     if (e.noise !== undefined) noise = e.noise;
   }
   seen(value, noise);
@@ -60,12 +62,14 @@ export function alertFiresIn(ctx: LintContext, a: Alert, vi: number): ReachableS
   if (st) return statusAlertFiresIn(ctx, st, a, vi);
   const m = ctx.scenario.metrics.find((x) => x.id === a.metric);
   if (!m) return undefined;
-  const v = ctx.statesFor(a.when, ...m.effects.map((e) => e.when))[vi]!;
+  // an effect per a counter reads the counter's value
+  const perFlags = m.effects.flatMap((e) => (e.per === undefined ? [] : (counterFlags(ctx.scenario).get(e.per) ?? [])));
+  const v = ctx.statesFor(a.when, ...m.effects.map((e) => e.when), ...perFlags)[vi]!;
   if (!v.complete) return v.states[0];
   return v.states.find((r) => {
     if (r.state.phase > -1 && ctx.scenario.phases[r.state.phase]!.at > ctx.model.timeLimitSec) return false;
     if (!ctx.holds(a.when, r)) return false;
-    const range = metricRange(m, (f) => r.flags.has(f));
+    const range = metricRange(m, (f) => r.flags.has(f), (id) => valueIn(id, r.flags));
     if (!range) return false;
     return (a.above !== undefined && range.hi > a.above) || (a.below !== undefined && range.lo < a.below);
   });
