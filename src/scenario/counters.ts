@@ -21,9 +21,7 @@ export function counterFlag(id: string, value: number): string {
 
 /** The counter's value read from its flag among these, or its start when none is up. */
 export function counterValue(c: Counter, up: Iterable<string>): number {
-  const prefix = `${c.id}=`;
-  for (const f of up) if (f.startsWith(prefix)) return Number(f.slice(prefix.length));
-  return c.start;
+  return valueIn(c.id, up) ?? c.start;
 }
 
 /** The value of counter `id` among these flags, or undefined when none of its value flags is up. */
