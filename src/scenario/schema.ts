@@ -600,6 +600,10 @@ export const ScenarioSchema = z.strictObject({
   logs: z.array(LogTemplate).default([]).describe('Log line templates.'),
   alerts: z.array(Alert).default([]).describe('Alert rules that page or show.'),
   messages: z.array(Message).default([]).describe('Scripted pages, chat and stakeholder messages.'),
+  changeVerbs: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'write one lowercase word, e.g. cordon or failover').describe('One verb, lowercase, as typed (cordon, failover).'))
+    .default([])
+    .describe('Verbs that ask for a change in this scenario\'s world, besides the engine\'s own (restart, roll back, scale, …): a request led by one never runs a diagnostic, so patterns need no guard against change commands.'),
   diagnostics: z.array(Diagnostic).default([]).describe('What `run` can check.'),
   actions: z.array(Action).default([]).describe('What `do` (or a responder asked) can change.'),
   evidence: z.array(Evidence).default([]).describe('Findings the rubric can ask the IC to have seen.'),

@@ -30,3 +30,10 @@ export type Priority = (typeof PRIORITIES)[number];
 /** Incident roles the IC can hand out (`role ROLE WHO`). */
 export const ROLES = ['ic', 'ops', 'comms', 'scribe', 'deputy'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The verbs that make a request a change ("restart", "roll back", "fail over"):
+ * a request led by one never runs a diagnostic, whatever a scenario's patterns
+ * say. A scenario adds its own with `changeVerbs`.
+ */
+export const CHANGE_VERBS: readonly string[] = 'restart bounce recycle rollout roll rollback revert undo scale add set enable disable turn switch flip block unblock pause resume hold stop fail failover fix restore apply purge delete drain pin unpin raise lower cut reduce increase decrease bump double throttle shed rate-limit limit cap remove renew rotate reload deploy redeploy ship install force force-sync put create build drop truncate vacuum reset replay re-dispatch redispatch refund route reroute point move close kill clear flush silence unsilence expire mute upgrade downgrade patch edit configure lift degrade bypass paginate cache reopen re-enable shorten give approve revoke issue terminate evict recreate sync gate require make start bring wipe empty requeue shovel re-run rerun correct repair re-key rekey open file'.split(' ');

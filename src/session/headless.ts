@@ -28,14 +28,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The start event a headless script records: the behaviours of this version
- * (consistent signals, queued asks), the coach where wanted, and how
+ * (consistent signals, queued asks, the engine's change verbs), the coach where wanted, and how
  * read-backs are confirmed. Anything that replays a script as `play --script`
  * would (the crash checks) starts from this one body.
  */
 export function scriptStart(lines: readonly ScriptLine[], opts: Pick<HeadlessOptions, 'mode' | 'difficulty' | 'coach' | 'postmortemMin'>): Extract<EventBody, { type: 'start' }> {
   // a script that never says `go` has its read-backs confirmed as if it had (old scripts keep their meaning)
   const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
-  return { type: 'start', delegation, consistent: true, asks: 'queued', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) };
+  return { type: 'start', delegation, consistent: true, asks: 'queued', verbs: 'engine', ...(opts.postmortemMin ? { postmortemMin: opts.postmortemMin } : {}), ...(opts.coach && coachWanted(opts) ? { coach: true } : {}) };
 }
 
 /**

@@ -188,6 +188,7 @@ export class LiveController implements PlayController {
       delegation: 'confirm',
       consistent: true,
       asks: 'queued',
+      verbs: 'engine',
       ...(this.opts.postmortemMin ? { postmortemMin: this.opts.postmortemMin } : {}),
       ...(this.opts.coach && coachWanted({ mode: this.opts.interview ? 'interview' : 'solo', difficulty: this.session.engine.difficulty }) ? { coach: true } : {}),
     });

@@ -103,6 +103,7 @@ export class Engine implements WorldEffects {
           if (body.postmortemMin !== undefined) this.postmortemMin = body.postmortemMin;
           s.delegation = body.delegation ?? 'legacy';
           s.asks = body.asks ?? 'refused';
+          s.verbs = body.verbs ?? 'patterns';
           // the coach is for practice: never at hard, whatever a recording says
           s.coach = body.coach === true && this.difficulty !== 'hard';
           s.consistent = body.consistent === true;

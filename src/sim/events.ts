@@ -39,6 +39,12 @@ export const EventBody = z.discriminatedUnion('type', [
      * then. Absent: a recording made before that, where such an ask was refused; replayed as it was.
      */
     asks: z.enum(['queued']).optional(),
+    /**
+     * `engine`: a request the engine's change verbs (with the scenario's `changeVerbs`) read as a change
+     * never runs a diagnostic, not even typed after `run`. Absent: a recording made before that, where
+     * only the scenario's patterns kept checks from change commands; replayed as it was.
+     */
+    verbs: z.enum(['engine']).optional(),
   }),
   z.object({ type: z.literal('command'), text: z.string() }),
   z.object({ type: z.literal('speed'), speed: z.number().positive() }),

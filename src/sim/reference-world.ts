@@ -21,6 +21,8 @@ export interface ReferenceKey {
   consistent?: boolean;
   /** How an ask to someone not joined yet is taken in the session's time (its start event's `asks`); absent: today's. */
   asks?: 'refused' | 'queued';
+  /** How change verbs kept requests from diagnostics in the session's time (its start event's `verbs`); absent: today's. */
+  verbs?: 'patterns' | 'engine';
 }
 
 /** Enough for every variant of every bundled scenario at a few seeds; the oldest run goes first. */
@@ -36,7 +38,7 @@ function contentHash(scenario: Scenario): string {
 
 /** The reference play's final world, or null when the scenario has no reference play for the variant. Do not change it: it is shared. */
 export function referenceWorld(scenario: Scenario, key: ReferenceKey): WorldState | null {
-  const id = `${contentHash(scenario)}/${key.variant}/${key.seed}/${key.difficulty}/${key.consistent !== false}/${key.asks ?? 'queued'}`;
+  const id = `${contentHash(scenario)}/${key.variant}/${key.seed}/${key.difficulty}/${key.consistent !== false}/${key.asks ?? 'queued'}/${key.verbs ?? 'engine'}`;
   if (runs.has(id)) return runs.get(id)!;
   const world = play(scenario, key);
   runs.set(id, world);
@@ -50,7 +52,7 @@ function play(scenario: Scenario, key: ReferenceKey): WorldState | null {
   if (!lines) return null;
   const engine = new Engine(scenario, { seed: key.seed, variant: key.variant, difficulty: key.difficulty });
   const delegation = lines.some((l) => /^(go|yes|confirm)\b/i.test(l.text.trim())) ? 'confirm' : 'auto';
-  engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation, consistent: key.consistent !== false, ...(key.asks !== 'refused' ? { asks: 'queued' as const } : {}) } });
+  engine.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation, consistent: key.consistent !== false, ...(key.asks !== 'refused' ? { asks: 'queued' as const } : {}), ...(key.verbs !== 'patterns' ? { verbs: 'engine' as const } : {}) } });
   for (const line of lines) {
     if (engine.incident.hasTag('over')) break;
     engine.apply({ simMs: line.simMs, actor: 'ic', body: { type: 'command', text: line.text } });
@@ -64,5 +66,5 @@ function play(scenario: Scenario, key: ReferenceKey): WorldState | null {
 
 /** The key a world was played under: the reference for it is the same scenario's reference play in the same conditions. */
 export function referenceKeyOf(world: WorldState): ReferenceKey {
-  return { seed: world.seed, variant: world.variant, difficulty: world.difficulty, consistent: world.consistent, asks: world.asks };
+  return { seed: world.seed, variant: world.variant, difficulty: world.difficulty, consistent: world.consistent, asks: world.asks, verbs: world.verbs };
 }

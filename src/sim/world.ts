@@ -191,6 +191,8 @@ export interface WorldState {
   readBacks: ReadBack[];
   /** `refused`: a recording made before asks waited for a join; see the start event's `asks`. */
   asks: 'refused' | 'queued';
+  /** `patterns`: a recording made before the engine's change verbs kept `run` from changes; see the start event's `verbs`. */
+  verbs: 'patterns' | 'engine';
   /** Asks to someone paged but not joined yet, in the order the IC made them: each is taken when that person joins. */
   queuedAsks: { sec: number; who: string; ask: Extract<Command, { verb: 'ask' }> }[];
   /** A responder's offer to page the team a request belongs to ("shall I page them?"): `go` pages it. */

@@ -3,6 +3,7 @@ import type { Person } from '../../scenario/schema.js';
 import type { WorldEffects } from '../world-effects.js';
 import { understand } from '../requests/matcher.js';
 import { settingsWords } from '../requests/params.js';
+import { verbsOf } from '../requests/verbs.js';
 import { spoken } from '../requests/units.js';
 import type { ReadBack } from '../world.js';
 import { assignTask } from './tasks.js';
@@ -30,7 +31,7 @@ export function delegate(world: WorldEffects, person: Person, text: string, boxS
     world.say('chat', person.name, 'I know about that; give me a moment.', 'normal');
     return world.answer(`${person.name} acknowledged`);
   }
-  const outcomes = understand(world.scenario, { person: person.id }, text);
+  const outcomes = understand(world.scenario, { person: person.id }, text, verbsOf(world.scenario, s.verbs === 'engine'));
   const said: string[] = [];
   const changes: ReadBack[] = [];
   let refused = 0;

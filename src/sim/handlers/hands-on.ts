@@ -6,6 +6,7 @@ import type { WorldEffects } from '../world-effects.js';
 import { legacyHands } from '../requests/legacy.js';
 import { understand } from '../requests/matcher.js';
 import type { RequestOutcome } from '../requests/outcome.js';
+import { verbsOf } from '../requests/verbs.js';
 import { withoutAbsentSpeaker } from './absent-speaker.js';
 import { fillPlaceholders } from './placeholders.js';
 import { bindParams, fillParams, settingsWords } from '../requests/params.js';
@@ -13,10 +14,10 @@ import { changeCounter } from '../counter-change.js';
 
 /** Diagnostics and actions, whether the IC runs them or a responder does. */
 
-/** What the IC's own `run` / `do` means: the matcher of the recording's time (see the start event's `delegation`). */
+/** What the IC's own `run` / `do` means: the matcher of the recording's time (see the start event's `delegation` and `verbs`). */
 function handsTarget(world: WorldEffects, hands: 'run' | 'do', text: string): RequestOutcome {
   if (world.state.delegation === 'legacy') return legacyHands(world.scenario, hands, text);
-  return understand(world.scenario, { hands }, text)[0]!;
+  return understand(world.scenario, { hands }, text, verbsOf(world.scenario, world.state.verbs === 'engine'))[0]!;
 }
 
 function unsure(world: WorldEffects, o: RequestOutcome, hands: 'run' | 'do', text: string): string {

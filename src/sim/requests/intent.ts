@@ -1,3 +1,4 @@
+import { CHANGE_VERBS } from '../../scenario/vocabulary.js';
 import { tokenize } from './nlp.js';
 
 /**
@@ -7,9 +8,8 @@ import { tokenize } from './nlp.js';
  */
 export type Intent = 'inquiry' | 'change' | 'comms' | 'unknown';
 
-const CHANGE = new Set(
-  'restart bounce recycle rollout roll rollback revert undo scale add set enable disable turn switch flip block unblock pause resume hold stop fail failover fix restore apply purge delete drain pin unpin raise lower cut reduce increase decrease bump double throttle shed rate-limit limit cap remove renew rotate reload deploy redeploy ship install force force-sync put create build drop truncate vacuum reset replay re-dispatch redispatch refund route reroute point move close kill clear flush silence unsilence expire mute upgrade downgrade patch edit configure lift degrade bypass paginate cache reopen re-enable shorten give approve revoke issue terminate evict recreate sync gate require make start bring wipe empty requeue shovel re-run rerun correct repair re-key rekey open file'.split(' '),
-);
+/** The engine's own change verbs; a scenario's `changeVerbs` add to them (see verbs.ts). */
+export const ENGINE_CHANGE: ReadonlySet<string> = new Set(CHANGE_VERBS);
 const INQUIRY = new Set(
   'check look show see find get list describe dig nslookup getent curl wget grep query read count trace compare time explain inspect verify tail watch print printenv cat logs log top status stats info ping traceroute what why how who which when where is are does did was were any anything grab pull break measure monitor search investigate dump scan examine review diagnose confirm'.split(' '),
 );
@@ -19,30 +19,49 @@ const LOOKS = new Set(['query', 'list', 'ls', 'show', 'get', 'describe', 'histor
 /** Tools and filler skipped when looking for the verb. */
 const SKIP = new Set(['kubectl', 'amtool', 'rabbitmqctl', 'rabbitmq-diagnostics', 'redis-cli', 'psql', 'pumactl', 'helm', 'aws', 'sudo', 'the', 'a', 'an', 'now', 'quickly', 'also', 'then', 'just', 'first', 'please', 'kindly']);
 
-export function intentOf(clause: string): Intent {
-  const words = clause.toLowerCase().split(/\s+/).filter(Boolean);
-  for (let i = 0, seen = 0; i < words.length && seen < 4; i++) {
-    const w = words[i]!.replace(/[^a-z0-9_/-]/g, '');
-    if (words[i]!.startsWith('-')) {
-      if (/^-(n|-namespace|p)$/.test(words[i]!)) i++;
-      continue;
-    }
-    if (!w || SKIP.has(w)) continue;
-    seen++;
-    const lemma = lemmaOf(w);
-    if (CHANGE.has(w) || CHANGE.has(lemma)) return LOOKS.has((words[i + 1] ?? '').replace(/[^a-z]/g, '')) ? 'inquiry' : 'change';
+export function intentOf(clause: string, change: ReadonlySet<string> = ENGINE_CHANGE): Intent {
+  for (const { w, next, n } of verbSlots(clause)) {
+    if (n > 4) break;
+    const lemma = lemmaOf(w, change);
+    if (change.has(w) || change.has(lemma)) return LOOKS.has(next) ? 'inquiry' : 'change';
     if (INQUIRY.has(w) || INQUIRY.has(lemma)) return 'inquiry';
     if (COMMS.has(w) || COMMS.has(lemma)) return 'comms';
   }
   return clause.trim().endsWith('?') ? 'inquiry' : 'unknown';
 }
 
+/**
+ * A change command: its first word (past tools such as kubectl and their
+ * flags) is a change verb as typed, not a look ("rollout history"). As
+ * typed, because a check often opens with a noun that shares a verb's stem
+ * ("deploys and migrations", "silences"). A leading `do` is the command
+ * language's own. Such a command never runs a diagnostic, even after `run`.
+ */
+export function ledByChange(clause: string, change: ReadonlySet<string> = ENGINE_CHANGE): boolean {
+  for (const { w, next } of verbSlots(clause)) return w === 'do' || (change.has(w) && !LOOKS.has(next));
+  return false;
+}
+
+/** The words a verb may be, in order, with the word after each and how many came before: tools, filler and flags skipped. */
+function* verbSlots(clause: string): Generator<{ w: string; next: string; n: number }> {
+  const words = clause.toLowerCase().split(/\s+/).filter(Boolean);
+  for (let i = 0, n = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/[^a-z0-9_/-]/g, '');
+    if (words[i]!.startsWith('-')) {
+      if (/^-(n|-namespace|p)$/.test(words[i]!)) i++;
+      continue;
+    }
+    if (!w || SKIP.has(w)) continue;
+    yield { w, next: (words[i + 1] ?? '').replace(/[^a-z]/g, ''), n: ++n };
+  }
+}
+
 /** A verb's lemma ("restarting" → "restart"); plain words pass through. */
-function lemmaOf(word: string): string {
+function lemmaOf(word: string, change: ReadonlySet<string>): string {
   if (!/(ing|ed|es|s)$/.test(word)) return word;
   // the plain suffixes first: the language model loads only for what they miss
   for (const cut of [word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ed$/, ''), word.replace(/ing$/, ''), word.replace(/ed$/, 'e'), word.replace(/ing$/, 'e')])
-    if (cut !== word && (CHANGE.has(cut) || INQUIRY.has(cut) || COMMS.has(cut))) return cut;
+    if (cut !== word && (change.has(cut) || INQUIRY.has(cut) || COMMS.has(cut))) return cut;
   if (!/(ing|ed)$/.test(word)) return word;
   return tokenize(word)[0]?.lemma ?? word;
 }
@@ -71,8 +90,8 @@ export function negationOf(clause: string, deep: boolean): { negated: boolean; r
 }
 
 /** Whether a phrase is itself something to do ("open a ticket…", "restart x"), not a thing ("menu-publisher to 2.7.4"). */
-export function isDoing(phrase: string): boolean {
-  const intent = intentOf(phrase);
+export function isDoing(phrase: string, change: ReadonlySet<string> = ENGINE_CHANGE): boolean {
+  const intent = intentOf(phrase, change);
   if (intent === 'change' || intent === 'comms') return true;
   const first = tokenize(phrase.replace(/^(the|a|an)\s+/, '')).find((t) => t.pos !== 'PUNCT');
   return first?.pos === 'VERB';

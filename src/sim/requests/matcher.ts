@@ -1,11 +1,12 @@
 import type { Action, Diagnostic, Scenario } from '../../scenario/schema.js';
 import { REVERSAL, sameWay } from './direction.js';
-import { intentOf, isDoing, negationOf, type Intent } from './intent.js';
+import { intentOf, isDoing, ledByChange, negationOf, type Intent } from './intent.js';
 import { normalize } from './normalize.js';
 import type { Asker, RequestOutcome } from './outcome.js';
 import { canDo, COMMS_TARGET, redirectTeam } from './roles.js';
 import { bindParams } from './params.js';
 import { quantities } from './units.js';
+import { verbsOf, type Verbs } from './verbs.js';
 import { contentWords, overlap } from './words.js';
 
 /**
@@ -13,10 +14,11 @@ import { contentWords, overlap } from './words.js';
  * which diagnostics and actions a clause could mean; the engine's verbs
  * decide whether it is a check or a change; negation, direction and the
  * asker's role rule candidates out; anything unsure becomes a clarifying
- * question rather than the nearest action. Several requests in one message
- * give one outcome each. Deterministic: a pure function of its inputs.
+ * question rather than the nearest action. A change never runs a diagnostic,
+ * even typed after `run` (`verbs`: see verbs.ts). Several requests in one
+ * message give one outcome each. Deterministic: a pure function of its inputs.
  */
-export function understand(scenario: Scenario, asker: Asker, text: string): RequestOutcome[] {
+export function understand(scenario: Scenario, asker: Asker, text: string, verbs: Verbs = verbsOf(scenario)): RequestOutcome[] {
   let t = normalize(scenario, text);
   let explicit: 'run' | 'do' | null = 'hands' in asker ? asker.hands : null;
   const prefix = /^(run|do)\s+(?!not\b)/.exec(t);
@@ -24,14 +26,14 @@ export function understand(scenario: Scenario, asker: Asker, text: string): Requ
     explicit = prefix[1] as 'run' | 'do';
     t = t.slice(prefix[0].length);
   }
-  t = afterContext(t);
-  const whole = one(scenario, asker, t, explicit);
+  t = afterContext(t, verbs.change);
+  const whole = one(scenario, asker, t, explicit, verbs);
   // a question is one request ("what is the quickest way to stop orders and keep menus up")
-  const parts = /^(what|why|how|who|which|when|where|is|are|does|do we|did|can we|undo|revert|reverse|roll ?back|back out)\b/.test(t) ? [t] : clauses(t, explicit !== null);
+  const parts = /^(what|why|how|who|which|when|where|is|are|does|do we|did|can we|undo|revert|reverse|roll ?back|back out)\b/.test(t) ? [t] : clauses(t, explicit !== null, verbs.change);
   if (parts.length < 2) return [whole];
-  const each = parts.map((p) => one(scenario, asker, p, explicit));
+  const each = parts.map((p) => one(scenario, asker, p, explicit, verbs));
   // parts that are statements ("DNS is fixed") are context; any other unsure part makes the whole one request
-  if (!each.every((o, i) => definite(o) || intentOf(parts[i]!) === 'unknown') || !each.some(definite)) return [whole];
+  if (!each.every((o, i) => definite(o) || intentOf(parts[i]!, verbs.change) === 'unknown') || !each.some(definite)) return [whole];
   const distinct: RequestOutcome[] = [];
   for (const [i, o] of each.entries()) {
     if (!definite(o)) continue;
@@ -54,16 +56,16 @@ function absorbs(scenario: Scenario, actionId: string, part: string): boolean {
 }
 
 /** "own stakeholder comms: post the notice" → "post the notice": the words before a colon are context when a verb follows. */
-function afterContext(t: string): string {
+function afterContext(t: string, change: ReadonlySet<string>): string {
   const i = t.indexOf(': ');
   if (i < 0) return t;
   const [before, after] = [t.slice(0, i), t.slice(i + 2)];
-  const lead = intentOf(before);
-  return lead !== 'change' && lead !== 'inquiry' && (intentOf(after) === 'change' || intentOf(after) === 'comms') ? after : t;
+  const lead = intentOf(before, change);
+  return lead !== 'change' && lead !== 'inquiry' && (intentOf(after, change) === 'change' || intentOf(after, change) === 'comms') ? after : t;
 }
 
 /** Splits at top-level ";", ",", " and ", " then ", carrying the first verb to parts that have none. */
-function clauses(t: string, explicit: boolean): string[] {
+function clauses(t: string, explicit: boolean, change: ReadonlySet<string>): string[] {
   const raw: string[] = [];
   let depth = 0;
   let cur = '';
@@ -93,12 +95,12 @@ function clauses(t: string, explicit: boolean): string[] {
   // "its logs", "their config": the thing named just before
   for (let i = 1; i < merged.length; i++) {
     const prev = merged[i - 1]!;
-    const before = (intentOf(prev) === 'unknown' ? prev : prev.replace(/^\S+\s+/, '')).replace(/^(the|a|an)\s+/, '');
+    const before = (intentOf(prev, change) === 'unknown' ? prev : prev.replace(/^\S+\s+/, '')).replace(/^(the|a|an)\s+/, '');
     if (/^(its|their)\s/.test(merged[i]!)) merged[i] = merged[i]!.replace(/^(its|their)\s/, `${before} `);
   }
   const first = merged[0] ?? '';
-  const verb = explicit || intentOf(first) === 'unknown' ? '' : `${first.split(/\s+/)[0]} `;
-  return merged.map((p, i) => (i > 0 && intentOf(p) === 'unknown' ? `${verb}${p.replace(/^(the|a|an)\s+/, '')}` : p));
+  const verb = explicit || intentOf(first, change) === 'unknown' ? '' : `${first.split(/\s+/)[0]} `;
+  return merged.map((p, i) => (i > 0 && intentOf(p, change) === 'unknown' ? `${verb}${p.replace(/^(the|a|an)\s+/, '')}` : p));
 }
 
 function hits<T extends Diagnostic | Action>(items: readonly T[], text: string): T[] {
@@ -166,12 +168,14 @@ function reverseOf(scenario: Scenario, a: Action): Action | null {
   return tie ? null : pick;
 }
 
-function one(scenario: Scenario, asker: Asker, clause: string, explicit: 'run' | 'do' | null): RequestOutcome {
-  const found = intentOf(clause);
+function one(scenario: Scenario, asker: Asker, clause: string, explicit: 'run' | 'do' | null, verbs: Verbs): RequestOutcome {
+  const found = intentOf(clause, verbs.change);
   const intent: Intent = explicit === 'run' ? 'inquiry' : explicit === 'do' ? 'change' : found;
   const neg = negationOf(clause, intent === 'change' || intent === 'unknown');
   if (neg.negated) return negated(scenario, asker, neg.positive, neg.reverse);
-  return judge(scenario, asker, pick(scenario, clause, intent, explicit), clause);
+  // "run restart prometheus" is a change command in the words of a check: it runs no diagnostic
+  const noDiagnostic = intent === 'change' || (verbs.owned && ledByChange(clause, verbs.change));
+  return judge(scenario, asker, pick(scenario, clause, intent, explicit, noDiagnostic, verbs.change), clause);
 }
 
 /** "don't restart X" changes nothing; "no more fallback" may mean the action that undoes it. */
@@ -188,8 +192,8 @@ function negated(scenario: Scenario, asker: Asker, positive: string, reverse: bo
   return judge(scenario, asker, { kind: 'action', id: [...undo][0]!.id, params: [] }, positive);
 }
 
-function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run' | 'do' | null): RequestOutcome {
-  const diags = intent === 'change' ? [] : hits(scenario.diagnostics, clause);
+function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run' | 'do' | null, noDiagnostic: boolean, change: ReadonlySet<string>): RequestOutcome {
+  const diags = noDiagnostic ? [] : hits(scenario.diagnostics, clause);
   let acts = intent === 'inquiry' ? [] : hits(scenario.actions, clause);
   // an action going the wrong way is replaced by the one that undoes it
   acts = [...new Set(acts.flatMap((a) => (sameWay(clause, a) ? [a] : [reverseOf(scenario, a)].filter((r): r is Action => r !== null && sameWay(clause, r)))))];
@@ -200,8 +204,8 @@ function pick(scenario: Scenario, clause: string, intent: Intent, explicit: 'run
   const undone = rest.split(/,(?![^(]*\))|\s+(?:and|then)\s+/)[0]!.trim();
   const restVerb = undone.split(/\s+/)[0] ?? '';
   // "undo restart prometheus": the undone thing is itself a change, which never happens
-  const undoneChange = (a: Action) => (actionVerbs(scenario).has(restVerb) || isDoing(restVerb)) && a.match.some((re) => re.test(undone));
-  if (undone && acts.some((a) => a.match.some((re) => re.test(undone))) && (actionVerbs(scenario).has(restVerb) || isDoing(restVerb))) {
+  const undoneChange = (a: Action) => (actionVerbs(scenario).has(restVerb) || isDoing(restVerb, change)) && a.match.some((re) => re.test(undone));
+  if (undone && acts.some((a) => a.match.some((re) => re.test(undone))) && (actionVerbs(scenario).has(restVerb) || isDoing(restVerb, change))) {
     acts = [...new Set(acts.flatMap((a) => (a.match.some((re) => re.test(undone)) ? [reverseOf(scenario, a)].filter((r): r is Action => r !== null && !r.match.some((re) => re.test(undone))) : [a])))];
   }
   // asked to undo: the forward action gives way to its own reverse when both matched
