@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/sim/engine.js';
 import { loadFixture } from '../helpers.js';
 import { scenarioFromRaw } from '../../src/scenario/validate.js';
 import { CHANGE_VERBS } from '../../src/scenario/vocabulary.js';
@@ -82,6 +83,25 @@ describe('change verbs owned by the engine', () => {
       }
     }
   }, 60_000);
+});
+
+describe('the start event says which matching a session was played with', () => {
+  const fraud = loadFixture('scenarios/payment-fraud-dns.yaml').scenario;
+  const ran = (verbs: 'engine' | undefined, text: string) => {
+    const e = new Engine(fraud, { seed: 1, variant: 'coredns-forwarder' });
+    e.apply({ simMs: 0, actor: 'ic', body: { type: 'start', delegation: 'auto', ...(verbs ? { verbs } : {}) } });
+    e.apply({ simMs: 10_000, actor: 'ic', body: { type: 'command', text } });
+    return e.state.diagnostics.map((d) => d.id);
+  };
+
+  it('`engine` (every session played now): `run restart coredns` runs nothing', () => {
+    expect(ran('engine', 'run restart coredns')).toEqual([]);
+    expect(ran('engine', 'run kubectl -n kube-system logs deploy/coredns')).toEqual(['coredns-logs']);
+  });
+
+  it('absent (a recording from before): it runs the diagnostic its patterns catch, as it did then', () => {
+    expect(ran(undefined, 'run restart coredns')).toEqual(['coredns-logs']);
+  });
 });
 
 describe('changeVerbs in the scenario file', () => {
