@@ -137,7 +137,7 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
   });
   const placeholders = (text: string, path: (string | number)[]) => {
     times(text, path);
-    for (const m of text.matchAll(/\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
+    for (const m of text.matchAll(/\{\{\s*metric:([a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*)\s*\}\}/g))
       if (!metricIds.has(m[1]!) && !s.statuses.some((st) => st.id === m[1])) issues.push({ path, message: `unknown metric "${m[1]}" in {{metric:…}}` });
     for (const m of text.matchAll(/\{\{\s*counter:([a-z0-9][a-z0-9_-]*)\s*\}\}/g))
       if (!counterIds.has(m[1]!)) issues.push({ path, message: `unknown counter "${m[1]}" in {{counter:…}}` });

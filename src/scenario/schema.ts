@@ -12,6 +12,8 @@ import { parseAfter, type AfterTime } from './after-text.js';
  */
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"');
+/** Metrics, logs and alerts may also have dotted ids: what a component generates is named `checkout-api.p95`. */
+const SeriesId = z.string().regex(/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/, 'use lowercase letters, digits, "-", "_" and "." between parts');
 
 const ConditionString = z
   .string()
@@ -152,7 +154,7 @@ export const MetricEffect = z
   });
 
 export const Metric = z.strictObject({
-  id: Id.describe('The metric\'s id, used by alerts, impact and evidence.'),
+  id: SeriesId.describe('The metric\'s id, used by alerts, impact and evidence.'),
   panel: Id.describe('Id of the panel the metric is drawn on.'),
   label: z.string().describe('The label shown beside the series.'),
   unit: z.string().default('').describe('Unit shown after the value (%, ms, req/s).'),
@@ -227,7 +229,7 @@ const FieldGen = z.union([
   z.strictObject({ hex: z.number().int().min(1).max(64).describe('A hex string of this many digits (ids, trace ids), drawn per line.') }),
   z
     .strictObject({
-      metric: Id.describe('Id of the metric the value follows (a route\'s latency, a queue\'s depth).'),
+      metric: SeriesId.describe('Id of the metric the value follows (a route\'s latency, a queue\'s depth).'),
       times: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).describe('The value is the metric\'s value at the line\'s second times a factor drawn between these two, so lines and the dashboard tell the same story as the metric moves.'),
       decimals: z.number().int().min(0).max(6).default(1).describe('Decimal places of the value.'),
     })
@@ -236,7 +238,7 @@ const FieldGen = z.union([
 export type FieldGen = z.infer<typeof FieldGen>;
 
 export const LogTemplate = z.strictObject({
-  id: Id.describe('The template\'s id.'),
+  id: SeriesId.describe('The template\'s id.'),
   service: Id.describe('Service that writes these lines (the log filter\'s `service=`).'),
   when: ConditionText.describe('Lines are written while this condition holds (default: always).'),
   rate: z.number().nonnegative().optional().describe('Lines per sim-second while `when` holds (a stream; leave it out for a `once` line).'),
@@ -256,9 +258,9 @@ export const LogTemplate = z.strictObject({
 });
 
 export const Alert = z.strictObject({
-  id: Id.describe('The alert\'s id.'),
+  id: SeriesId.describe('The alert\'s id.'),
   name: z.string().describe('The alert\'s name as a page shows it.'),
-  metric: Id.describe('Id of the metric the rule watches.'),
+  metric: SeriesId.describe('Id of the metric the rule watches.'),
   above: z.number().optional().describe('Fires when the metric stays above this.'),
   in: z.array(z.string()).min(1).optional().describe('For a status series: fires while it stays in one of these states (`in: [Idle, Active]`).'),
   below: z.number().optional().describe('Fires when the metric stays below this.'),
@@ -553,7 +555,7 @@ export const Impact = z.strictObject({
   id: Id.describe('The impact counter\'s id.'),
   label: z.string().describe('What the counter counts, as the header shows it.'),
   unit: z.string().default('').describe('Unit shown with the count ($, orders).'),
-  from: z.array(Id).min(1).describe('Per sim-second the product of these metrics\' values times scale is added.'),
+  from: z.array(SeriesId).min(1).describe('Per sim-second the product of these metrics\' values times scale is added.'),
   scale: z.number().default(1).describe('Multiplier applied to the product of the metrics.'),
 });
 

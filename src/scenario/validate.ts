@@ -84,7 +84,9 @@ export function validateScenario(raw: unknown, file: string, locate: Locate, hin
   if (!counted.ok) return { ok: false, problems: [{ file, ...at(counted.path), path: trace.authored(counted.path).join('.'), message: counted.message }] };
   const refs = [...checkReferences(parsed.data), ...referencePlayProblems(parsed.data)];
   if (refs.length > 0) {
-    return { ok: false, problems: refs.map((r) => ({ file, ...at(r.path), path: trace.authored(r.path).join('.'), message: r.message })) };
+    // Entries expanded from one place (a component's series, a degradation's effects) share its mistakes: each is reported once.
+    const shown = refs.map((r) => ({ file, ...at(r.path), path: trace.authored(r.path).join('.'), message: r.message }));
+    return { ok: false, problems: shown.filter((p, i) => shown.findIndex((q) => q.path === p.path && q.message === p.message) === i) };
   }
   // A session keeps the expanded scenario: it replays the same whatever later becomes of the standard rubric.
   const model = authored.raw;

@@ -1,3 +1,4 @@
+import { expandComponents } from '../components/expand.js';
 import { expandVariantConcepts } from './concepts.js';
 import { expandMetricEffects } from './effects.js';
 import { expandRubric } from './rubric.js';
@@ -16,6 +17,8 @@ export function expandAuthoring(raw: unknown): Expanded {
   if (!isMap(raw)) return { ok: true, raw, trace };
   const problems: AuthoringProblem[] = [];
   let out = expandMetricEffects(raw, trace, problems);
+  // after panel defaults: those are for the metrics written on the panel
+  out = expandComponents(out, trace, problems);
   out = expandRubric(out, trace, problems);
   out = expandVariantConcepts(out, trace, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, raw: out, trace };

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { Checkpoint, Concept, Metric, MetricEffect, Panel, ScenarioSchema, Variant } from '../schema.js';
+import { Component } from '../components/kinds.js';
+import { Degradation } from '../components/schema.js';
 
 // The authoring forms that expand into the scenario model (expand.ts): what a
 // file may say beyond the model itself. The JSON Schema for editors is built
@@ -68,8 +70,17 @@ const described = <T extends z.ZodType>(schema: T, key: keyof typeof ScenarioSch
 export const AuthoredScenarioSchema = ScenarioSchema.extend({
   effects: NamedEffects.optional(),
   variants: described(z.array(AuthoredVariant).min(1), 'variants'),
-  panels: described(z.array(AuthoredPanel).min(1), 'panels'),
-  metrics: described(z.array(AuthoredMetric).min(1), 'metrics'),
+  // optional here: components can give them (validate asks for at least one of each)
+  panels: described(z.array(AuthoredPanel).min(1).optional(), 'panels'),
+  metrics: described(z.array(AuthoredMetric).min(1).optional(), 'metrics'),
+  components: z
+    .array(Component)
+    .optional()
+    .describe('Systems declared by kind (http, database, queue, dns, cache, kubernetes, collector): each generates its standard series, log lines and alert rules, named `ID.KEY` (`checkout-api.p95`); a written entry under metrics, logs, alerts or panels with a generated id replaces it.'),
+  degrade: z
+    .array(Degradation)
+    .optional()
+    .describe('How the incident degrades components while a condition holds: error ratio, latency, throughput, drop to zero, no data, saturation. Each becomes effects on the component\'s series and the failing log lines.'),
   rubric: z
     .union([z.array(Checkpoint).min(1), RubricExtension])
     .describe('Scored checkpoints (total 100): a list, or `{ extends: standard, drop, override, add }` to start from the standard rubric.'),

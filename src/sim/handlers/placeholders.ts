@@ -4,7 +4,7 @@ import { drawAt } from '../random.js';
 import type { WorldEffects } from '../world-effects.js';
 import { counterNow } from '../counter-change.js';
 
-const METRIC = /\{\{\s*metric:([a-z0-9][a-z0-9_-]*)\s*\}\}/g;
+const METRIC = /\{\{\s*metric:([a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*)\s*\}\}/g;
 const COUNTER = /\{\{\s*counter:([a-z0-9][a-z0-9_-]*)\s*\}\}/g;
 
 /** Fills `{{metric:ID}}`, `{{counter:ID}}` and `{{time:FORMAT}}` in a diagnostic output or action reply with the world now. */
