@@ -4,6 +4,7 @@ import { counterFlags, testedCounters } from './counters.js';
 import { PAGER, personas } from './personas.js';
 import type { Scenario } from './schema.js';
 import { describeTimeFormats, unknownTimeFormats } from './time-text.js';
+import { formatClock } from './clock-text.js';
 
 export interface ReferenceIssue {
   path: (string | number)[];
@@ -76,6 +77,10 @@ export function checkReferences(s: Scenario): ReferenceIssue[] {
     }),
   );
   s.phases.forEach((p, i) => cond(p.unless, ['phases', i, 'unless']));
+  (s.clockSegments ?? []).forEach((seg, i, all) => {
+    const before = all[i - 1];
+    if (before !== undefined && seg.from <= before.from) issues.push({ path: ['clockSegments', i, 'from'], message: `clock segment ${i + 1} starts at ${formatClock(seg.from)}, not after the one before it (${formatClock(before.from)}): list segments in order of from` });
+  });
   const phaseIds = new Set(s.phases.map((p) => p.id));
   s.events.forEach((e, i) => {
     if (phaseIds.has(e.id)) issues.push({ path: ['events', i, 'id'], message: `event ${e.id} has the id of a phase: both raise a flag of that name, so give the event its own id` });

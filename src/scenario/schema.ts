@@ -92,6 +92,15 @@ const hasTime = (t: Timed) => t.at !== undefined || t.after !== undefined;
 // `at` as the earliest second it can be due, so code that reasons about time reads one number.
 const earliest = <T extends Timed>(t: T) => ({ ...t, at: t.at ?? 0 });
 
+export const ClockSegment = z
+  .strictObject({
+    from: Duration.describe('Sim time the segment starts at (segments in order, each later than the one before).'),
+    scale: z.number().positive().optional().describe('Wall-clock seconds one sim-second shows from here on (like clockScale): 2160 shows 18 hours in 30 s.'),
+    skip: Duration.optional().describe('The clock jumps this far forward at `from` (18h: a restore that ran overnight); the trainee is told.'),
+    text: z.string().optional().describe('What the trainee is told at the segment\'s start ("The restore ran overnight."); with a skip, after how far the clock jumped.'),
+  })
+  .refine((s) => s.scale !== undefined || s.skip !== undefined, { message: 'a clock segment needs a scale, a skip, or both' });
+
 export const Phase = z
   .strictObject({
     id: Id.describe('The phase\'s id: the flag of that name holds from when it starts.'),
@@ -584,6 +593,10 @@ export const ScenarioSchema = z.strictObject({
   history: Duration.optional().describe(
     'Pre-session history: every metric\'s dashboard opens with this much of its past already drawn (1h), from the baseline and the effects that hold at the start, instead of empty. A metric\'s own `history` overrides it.',
   ),
+  clockSegments: z
+    .array(ClockSegment)
+    .optional()
+    .describe('Later stretches of the scenario clock with their own scale, or a declared jump forward the trainee sees; before the first, clockScale holds. Promises and time-boxes are still read at clockScale.'),
   clockScale: z.number().positive().default(1).describe('Wall-clock seconds one sim-second shows: 1 plays in real time; 2880 shows two days in a minute.'),
   severity: Severity.describe('The severity a good IC declares (expected) and the levels accepted.'),
   briefing: z

@@ -1,4 +1,4 @@
-import { startMs, type ClockFrame } from './clock-frame.js';
+import { segmentedOffsetMs, startMs, type ClockFrame } from './clock-frame.js';
 
 /**
  * Times written inside generated text: `{{time:FORMAT}}` in a log template,
@@ -110,6 +110,7 @@ export function unknownTimeFormats(text: string): string[] {
 export function wallInstant(frame: ClockFrame, simMs: number, us = 0): WallInstant {
   let start = starts.get(frame.startsAt);
   if (start === undefined) starts.set(frame.startsAt, (start = startMs(frame.startsAt)));
+  if (frame.clockSegments !== undefined && frame.clockSegments.length > 0) return { ms: start + Math.floor(segmentedOffsetMs(frame, simMs / 1000)), us };
   return { ms: start + Math.floor(simMs * (frame.clockScale ?? 1)), us };
 }
 

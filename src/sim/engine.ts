@@ -10,6 +10,7 @@ import { applyCommand } from './handlers/index.js';
 import { initialState } from './initial-state.js';
 import { runScheduled } from './scheduled.js';
 import { fireEvents } from './scenario-events.js';
+import { announceClockSegments } from './clock-jumps.js';
 import { accumulateImpact, checkAlerts, checkMessages, checkStakeholders } from './watchers.js';
 import { watchScreen } from './screen-evidence.js';
 import { createIncidentMachine, IncidentStepper, type IncidentEvent, type IncidentMachine, type IncidentSnapshot } from './incident-machine.js';
@@ -188,6 +189,7 @@ export class Engine implements WorldEffects {
   private tick(sec: number): void {
     const s = this.state;
     s.sec = sec;
+    announceClockSegments(this, sec);
     this.runDue(sec);
     const before = this.stepper.phase;
     this.stepper.send({ type: 'TICK', sec, flags: this.flags.active(), firstHeld: (c) => this.flags.conditionFirst(c, sec) });
