@@ -80,10 +80,16 @@ describe('the JSON Schema documents every field', () => {
 
   it('shows the field documentation at keys of a shipped scenario, as an editor hover would', () => {
     const file = scenarioFiles(['scenarios']).find((f) => f.includes('payment-fraud-dns'))!;
-    const doc = parse(readFileSync(file, 'utf8')) as { actions: Array<Record<string, unknown>>; rubric: Array<{ check: Record<string, unknown> }> };
+    const doc = parse(readFileSync(file, 'utf8')) as { panels: Array<{ defaults?: unknown }> };
     expect(hover(schema, ['timeLimitMin'])).toMatch(/times out/);
     expect(hover(schema, ['actions', 0, 'kind'])).toMatch(/mitigation stops the impact/);
-    const ackIndex = doc.rubric.findIndex((r) => r.check.kind === 'ack');
+    const withDefaults = doc.panels.findIndex((p) => p.defaults);
+    expect(withDefaults).toBeGreaterThanOrEqual(0);
+    expect(hover(schema, ['panels', withDefaults, 'defaults'])).toMatch(/unless it gives its own/);
+    expect(hover(schema, ['rubric', 'extends'])).toMatch(/standard rubric/);
+    // a rubric written as a list (the shipped scenarios extend the standard one)
+    const rubric = (parse(MINI) as { rubric: Array<{ check: Record<string, unknown> }> }).rubric;
+    const ackIndex = rubric.findIndex((r) => r.check.kind === 'ack');
     expect(ackIndex).toBeGreaterThanOrEqual(0);
     expect(hover(schema, ['rubric', ackIndex, 'check', 'excellentSec'])).toMatch(/Full points/);
     expect(hover(schema, ['rubric', ackIndex, 'check', 'kind'])).toMatch(/acknowledged/);
