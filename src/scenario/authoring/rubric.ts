@@ -35,5 +35,14 @@ export function expandRubric(raw: Raw, trace: Trace, problems: AuthoringProblem[
   const rank = (c: Raw) => SECTIONS.indexOf(c.section as (typeof SECTIONS)[number]);
   const ordered = placed.map((p, i) => ({ ...p, i })).sort((a, b) => rank(a.value) - rank(b.value) || a.i - b.i);
   ordered.forEach((p, k) => trace.from(['rubric', k], p.from));
+  // the total is easy to lose sight of when half of it is written elsewhere
+  const points = ordered.map((p) => p.value.points);
+  if (points.every((x) => typeof x === 'number')) {
+    const total = (points as number[]).reduce((a, x) => a + x, 0);
+    if (Math.abs(total - 100) > 1e-9) {
+      const own = total - ordered.filter((p) => p.from[1] !== 'add').reduce((a, p) => a + (p.value.points as number), 0);
+      problems.push({ path: ['rubric'], message: `the rubric totals ${total} points (${total - own} from the standard entries kept, ${own} added); make it 100 with the added points or overrides` });
+    }
+  }
   return { ...raw, rubric: ordered.map((p) => p.value) };
 }

@@ -121,6 +121,12 @@ describe('the standard rubric', () => {
     expect(s.rubric.reduce((a, c) => a + c.points, 0)).toBe(100);
   });
 
+  it('refuses a total other than 100, saying where the points come from', () => {
+    const [p] = problems(extend('  extends: standard\n  add:\n    - { id: evidence, section: investigation, title: Find the change, points: 20, check: { kind: evidence, any: [change-found] } }\n'));
+    expect(p!.path).toBe('rubric');
+    expect(p!.message).toBe(`the rubric totals ${standardTotal + 20} points (${standardTotal} from the standard entries kept, 20 added); make it 100 with the added points or overrides`);
+  });
+
   it('refuses an id the standard does not have, where it is written', () => {
     const text = extend('  extends: standard\n  drop: [no-such-entry]\n');
     const [p] = problems(text);
