@@ -11,6 +11,7 @@ export interface EffectInput {
   noise?: number;
   rampSec: number;
   releaseSec?: number;
+  ramp?: string;
 }
 
 /** The aspects a degradation can have, and the roles each moves. */
@@ -41,7 +42,8 @@ const BACKLOG_SEC = 600;
  * that degrades (1 unless only some HTTP routes do).
  */
 export function effectsOn(s: SeriesSpec, d: Degradation, share: number): EffectInput[] {
-  const base = { when: d.when, rampSec: d.rampSec, ...(d.releaseSec > 0 && { releaseSec: d.releaseSec }) };
+  const shape = d.ramp ? { ramp: d.ramp } : {};
+  const base = { when: d.when, rampSec: d.rampSec, ...(d.releaseSec > 0 && { releaseSec: d.releaseSec }), ...shape };
   if (d.nodata) return [{ ...base, nodata: true }];
   const out: EffectInput[] = [];
   const e = d.errors;
@@ -63,7 +65,7 @@ export function effectsOn(s: SeriesSpec, d: Degradation, share: number): EffectI
       break;
     case 'backlog': {
       const grow = (d.drop ? 1 : 0) + (d.rateX !== undefined && d.rateX > 1 ? d.rateX - 1 : 0);
-      if (grow > 0) out.push({ when: d.when, add: round(grow * (s.capacity ?? 0), 0), rampSec: BACKLOG_SEC, releaseSec: Math.max(d.releaseSec, BACKLOG_SEC / 2) });
+      if (grow > 0) out.push({ when: d.when, add: round(grow * (s.capacity ?? 0), 0), rampSec: BACKLOG_SEC, releaseSec: Math.max(d.releaseSec, BACKLOG_SEC / 2), ...shape });
       break;
     }
     case 'ready':
@@ -71,7 +73,7 @@ export function effectsOn(s: SeriesSpec, d: Degradation, share: number): EffectI
       else if (e !== undefined) out.push({ ...base, set: Math.round(s.baseline * (1 - e)) });
       break;
     case 'restarts':
-      if (e !== undefined) out.push({ when: d.when, add: Math.max(1, Math.round((s.capacity ?? 5) * e)), rampSec: BACKLOG_SEC, releaseSec: Math.max(d.releaseSec, BACKLOG_SEC) });
+      if (e !== undefined) out.push({ when: d.when, add: Math.max(1, Math.round((s.capacity ?? 5) * e)), rampSec: BACKLOG_SEC, releaseSec: Math.max(d.releaseSec, BACKLOG_SEC), ...shape });
       break;
     case 'hits':
       if (d.drop) out.push({ ...base, set: 0 });

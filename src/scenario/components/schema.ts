@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { ConditionSyntaxError, parseCondition } from '../condition.js';
 import { Duration } from '../duration.js';
+import { RAMP_SHAPES } from '../schema.js';
 
 /**
  * What an author writes to get telemetry from a component: the component by
  * kind (components[]) and how an incident degrades it (degrade[]). Each kind
  * adds its own baseline and fields (see the kind's file); expand.ts turns both
  * into ordinary panels, metrics, logs and alerts.
- *
- * This file must not import ../schema.ts, which imports it.
  */
 
 /** A component's id prefixes the ids of what it generates (`checkout-api.p95`), so it has no dots itself. */
@@ -51,6 +50,7 @@ export const Degradation = z
     reason: z.string().min(1).optional().describe('What the failing lines say went wrong (`connection refused to fraud-check:8443`); each kind has a default.'),
     rampSec: Duration.default(30).describe('Seconds to move from healthy to degraded.'),
     releaseSec: Duration.default(0).describe('Seconds to recover once `when` stops holding.'),
+    ramp: z.enum(RAMP_SHAPES).optional().describe('The shape of the move over rampSec and releaseSec, as a metric effect\'s `ramp` (default linear).'),
   })
   .refine((d) => [d.errors, d.latencyX, d.rateX, d.drop, d.nodata, d.saturation].some((x) => x !== undefined && x !== false), {
     message: 'a degradation needs at least one of errors, latencyX, rateX, drop, nodata or saturation',

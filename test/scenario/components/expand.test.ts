@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Trace } from '../../../src/scenario/authoring/trace.js';
 import { expandComponents } from '../../../src/scenario/components/expand.js';
 import { loadScenarioText, scenarioFiles } from '../../../src/scenario/load.js';
+import { lint } from '../lint/helpers.js';
 import { generated, load, MINI, problems, withSections } from './helpers.js';
 
 const HTTP = "components:\n  - { id: checkout-api, kind: http, service: checkout, panel: errors, routes: ['POST /api/payment', 'GET /api/stats'], baseline: { rps: 40, errorPct: 0.2, p95Ms: 120 } }\n";
@@ -54,6 +55,19 @@ describe('degradations', () => {
     expect(g.logs.map((l) => l.id)).toEqual(['checkout-api.log', 'checkout-api.error-log', 'checkout-api.down-log', 'checkout-api.error-log-2']);
     expect(g.logs[0]!.when).toEqual({ kind: 'not', arg: { kind: 'flag', name: 'rolled-back' } });
     expect(g.logs[3]!.fields.reason).toBe('pool exhausted');
+  });
+
+  it('carries its ramp, ramp shape and release onto every effect it makes', () => {
+    const s = load(withSections(`${HTTP}degrade:\n  - { component: checkout-api, when: onset, errors: 0.5, rampSec: 2m, releaseSec: 90, ramp: ease-in }\n`));
+    const e = generated(s, 'checkout-api').metrics.find((m) => m.id === 'checkout-api.errors')!.effects[0]!;
+    expect(e).toMatchObject({ rampSec: 120, releaseSec: 90, ramp: 'ease-in' });
+  });
+
+  it('lint reports a generated rule that cannot fire at the component that made it', () => {
+    const text = withSections('components:\n  - { id: orders-db, kind: database, service: checkout }\ndegrade:\n  - { component: orders-db, when: onset, saturation: 0.5 }\n');
+    const line = text.split('\n').findIndex((l) => l.includes('{ id: orders-db, kind: database')) + 1;
+    const found = lint(text).filter((f) => f.message.includes('orders-db.connections-high never fires'));
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[line, 'warning']]);
   });
 
   it('names its own mistakes where they are written', () => {
