@@ -24,7 +24,7 @@ describe('firedrill test', () => {
     expect(doc.problems).toEqual([]);
     expect(doc.failed).toBe(0);
     const scenarios = new Set(doc.runs.map((x) => x.scenario));
-    expect([...scenarios].sort()).toEqual(['k8s-observability-blindspot', 'lost-orders-broker', 'menu-telemetry-partition', 'payment-fraud-dns', 'tokenize-latency-apm', 'visits-slow-query']);
+    expect([...scenarios].sort()).toEqual(['k8s-observability-blindspot', 'lost-orders-broker', 'menu-telemetry-partition', 'payment-fraud-dns', 's3-capacity-typo', 'tokenize-latency-apm', 'visits-slow-query']);
     expect(doc.runs.length).toBeGreaterThanOrEqual(30);
   }, 300_000);
 

@@ -19,7 +19,7 @@ import { loadFixture } from '../helpers.js';
 import { lines } from '../session/replay-helpers.js';
 import { type Key, SIZES, type TerminalOptions } from './terminal.js';
 
-export const SCENARIOS = ['payment-fraud-dns', 'k8s-observability-blindspot', 'lost-orders-broker', 'menu-telemetry-partition', 'tokenize-latency-apm', 'visits-slow-query'];
+export const SCENARIOS = ['payment-fraud-dns', 'k8s-observability-blindspot', 'lost-orders-broker', 'menu-telemetry-partition', 'tokenize-latency-apm', 'visits-slow-query', 's3-capacity-typo'];
 
 /** What the checks need of a terminal driver (ProgramTerminal and TmuxTerminal both have it). */
 export interface Screen {
