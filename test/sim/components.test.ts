@@ -25,6 +25,15 @@ describe('a scenario written with components', () => {
     });
   }
 
+  it('plays exactly like the same scenario written out by hand', async () => {
+    for (const script of [STRONG, WEAK]) {
+      const short = await playText(FIXTURE, script, 2, 'slow-query');
+      const long = await playText('test/fixtures/components-expanded.yaml', script, 2, 'slow-query');
+      expect(JSON.stringify(short.session.engine.state)).toBe(JSON.stringify(long.session.engine.state));
+      expect(short.score).toEqual(long.score);
+    }
+  });
+
   it('its series move as the degradations say, in the variant they name', async () => {
     const { session } = await playText(FIXTURE, STRONG, 1, 'pool-leak');
     const at = (id: string, sec: number) => session.engine.metricAt(id, sec)!;

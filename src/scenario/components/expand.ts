@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isMap, zodProblems, type AuthoringProblem, type Path, type Raw, type Trace } from '../authoring/trace.js';
 import { ASPECT_ROLES, aspectsOf, effectsOn } from './degrade.js';
+import { routeKey } from './http.js';
 import { nameOf, type FaultContext, type LineSpec } from './kind.js';
 import { Component, telemetryOf } from './kinds.js';
 import { Degradation } from './schema.js';
@@ -107,6 +108,14 @@ function generate(raw: Raw, components: readonly Component[], degrade: readonly 
     const service = c.service ?? c.id;
     if (!services.has(service)) problems.push({ path: c.service ? [...from, 'service'] : from, message: c.service ? `unknown service "${service}"` : `no service "${c.id}": give the component a service (service: ID) or declare a service with its id` });
     const panel = c.panel ?? c.id;
+    if (c.kind === 'http') {
+      const seen = new Map<string, string>();
+      c.routes.forEach((r, k) => {
+        const other = seen.get(routeKey(r));
+        if (other !== undefined) problems.push({ path: [...from, 'routes', k], message: other === r ? `route "${r}" is listed twice` : `routes "${other}" and "${r}" would both be named ${c.id}.${routeKey(r)}; a route's series are named by its letters and digits` });
+        seen.set(routeKey(r), r);
+      });
+    }
     if (c.panel && !panels.has(c.panel) && !ownPanels.has(c.panel)) problems.push({ path: [...from, 'panel'], message: `unknown panel "${c.panel}"; leave panel out to give the component a panel of its own` });
     if (!c.panel && !panels.has(c.id)) {
       out.from.push([['panels', out.panels.length], from]);

@@ -83,6 +83,10 @@ describe('degradations', () => {
     expect(problems(withSections('components:\n  - { id: api, kind: http }\n'))[0]).toMatch(/components\.0: no service "api"/);
     expect(problems(withSections('components:\n  - { id: api, kind: http, service: checkout, panel: nope }\n'))[0]).toMatch(/components\.0\.panel: unknown panel "nope"/);
     expect(problems(withSections('components:\n  - { id: api, kind: kafka, service: checkout }\n'))[0]).toMatch(/components\.0\.kind/);
+    expect(problems(withSections("components:\n  - { id: api, kind: http, service: checkout, routes: ['GET /a-b', 'GET /a/b'] }\n"))).toEqual([
+      expect.stringMatching(/components\.0\.routes\.1: routes "GET \/a-b" and "GET \/a\/b" would both be named api\.get-a-b/),
+    ]);
+    expect(problems(withSections("components:\n  - { id: api, kind: http, service: checkout, routes: ['GET /', 'GET /'] }\n"))).toEqual([expect.stringMatching(/components\.0\.routes\.1: route "GET \/" is listed twice/)]);
   });
 });
 
