@@ -214,3 +214,20 @@ describe('the JSON Schema', () => {
     for (const key of ['extends', 'drop', 'override', 'add']) expect(extension.properties![key]!.description, key).toBeTruthy();
   });
 });
+
+describe('lint of a variant\'s concepts', () => {
+  it('judges the variant\'s own concepts where they are written, and the ones it keeps only once', async () => {
+    const { lint } = await import('../lint/helpers.js');
+    const text = edit(
+      MINI,
+      '    rootCauseKeywords: [[flag], [host, route]]\n',
+      "    rootCauseKeywords: [[flag], [host, route]]\n    concepts: { add: [{ id: flag-review, title: Review flag changes, all: [[flag], ['  ']] }] }\n",
+    );
+    const found = lint(text).filter((f) => f.rule === 'concepts');
+    const never = found.filter((f) => /can never be met/.test(f.message));
+    expect(never.map((f) => f.path)).toEqual(['variants.1.concepts.2.all.1']);
+    expect(never[0]!.line).toBe(lineOf(text, "concepts: { add: [{ id: flag-review"));
+    const base = lint(MINI).filter((f) => f.rule === 'concepts').length;
+    expect(found.length).toBe(base + 2);
+  });
+});
