@@ -13,7 +13,7 @@ const said = (feed: readonly { sec: number; from: string; text: string }[], from
 
 describe('what each person can do, knows, and whether they are locked out', () => {
   it('an ask outside what a person can do is answered so and not done', async () => {
-    const { session } = await playText(FIXTURE, `${OPENING}01:30 ask bo run route table\n`);
+    const { session } = await playText(FIXTURE, `${OPENING}01:30 ask bo run show routes\n`);
     const s = session.engine.state;
     expect(said(s.feed, 'Bo')).toContain("90 I can't run that (the edge route table): I am facilities; I do not touch routers.");
     expect(s.tasks.filter((t) => t.who === 'bo')).toEqual([]);
@@ -21,7 +21,7 @@ describe('what each person can do, knows, and whether they are locked out', () =
   });
 
   it('a locked-out person does nothing while the lock holds, including work that falls due during it; after the override they act', async () => {
-    const { session } = await playText(FIXTURE, `00:05 escalate network\n00:40 ask nia run route table\n01:10 ack\n01:40 ask nia restore routes\n01:50 ask bo badge override\n01:55 go\n03:30 ask nia restore routes\n03:35 go\n`);
+    const { session } = await playText(FIXTURE, `00:05 escalate network\n00:40 ask nia run show routes\n01:10 ack\n01:40 ask nia restore routes\n01:50 ask bo badge override\n01:55 go\n03:30 ask nia restore routes\n03:35 go\n`);
     const s = session.engine.state;
     const nia = said(s.feed, 'Nia').concat(said(s.feed, 'Nia → you'));
     // asked before the lock, due at 2:40 inside it: not done

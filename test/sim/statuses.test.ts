@@ -37,8 +37,8 @@ describe('status series in play', () => {
   });
 
   it('fills {{metric:ID}} with the state name', async () => {
-    const { session } = await playText(FIXTURE, `01:10 run route table\n04:00 do restore routes\n04:10 do confirm peers\n05:00 run route table\n`);
-    const outputs = session.engine.state.feed.filter((f) => f.from === '$ route table').map((f) => f.text);
+    const { session } = await playText(FIXTURE, `01:10 run show routes\n04:00 do restore routes\n04:10 do confirm peers\n05:00 run show routes\n`);
+    const outputs = session.engine.state.feed.filter((f) => f.from === '$ show routes').map((f) => f.text);
     expect(outputs).toEqual(['0 prefixes announced; session Idle', '412 prefixes announced; session Established']);
   });
 

@@ -66,7 +66,8 @@ export const ScenarioPicker = memo(function ScenarioPicker({ items, selected, wi
           const sel = win.top + i === selected;
           const row = pickerRowParts(it, inner, sel);
           return (
-            <Box key={it.id} width={inner} overflow="hidden">
+            // Keyed by place: two files may declare the same id (a scenario and a copy of it).
+            <Box key={win.top + i} width={inner} overflow="hidden">
               <Text wrap="truncate" bold={sel} color={sel ? paint(theme, 'cyan') : undefined}>
                 {row.title}
               </Text>
