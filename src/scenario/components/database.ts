@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { errorThreshold } from './http.js';
-import { decimalsFor, nameOf, round, type KindTelemetry } from './kind.js';
+import { decimalsFor, errorThreshold, nameOf, round, type KindTelemetry } from './kind.js';
 import { componentFields } from './schema.js';
 
 /** A database: queries per second, failed queries, query latency, connections against the pool limit, CPU. */

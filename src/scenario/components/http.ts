@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { decimalsFor, nameOf, round, type KindTelemetry, type SeriesSpec } from './kind.js';
+import { decimalsFor, errorThreshold, nameOf, round, type KindTelemetry, type SeriesSpec } from './kind.js';
 import { componentFields } from './schema.js';
 
 /** An HTTP service: request rate, 5xx ratio, latency percentiles and CPU, overall and per route. */
@@ -23,9 +23,6 @@ export type HttpComponent = z.infer<typeof HttpComponent>;
 export function routeKey(route: string): string {
   return route.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root';
 }
-
-/** The alert threshold for an error ratio: well clear of the baseline and its noise. */
-export const errorThreshold = (baselinePct: number) => Math.max(5, round(baselinePct * 10, 1));
 
 export const http: KindTelemetry<HttpComponent> = {
   noun: 'an HTTP service',

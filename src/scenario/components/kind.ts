@@ -102,3 +102,6 @@ export const round = (n: number, places = 2) => Number(n.toFixed(places));
 
 /** A number of decimals that shows a value of this size sensibly. */
 export const decimalsFor = (n: number) => (n >= 10 ? 0 : n >= 1 ? 1 : 2);
+
+/** The alert threshold for an error ratio: well clear of the baseline and its noise. */
+export const errorThreshold = (baselinePct: number) => Math.max(5, round(baselinePct * 10, 1));

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { errorThreshold } from './http.js';
-import { decimalsFor, nameOf, round, type KindTelemetry } from './kind.js';
+import { decimalsFor, errorThreshold, nameOf, round, type KindTelemetry } from './kind.js';
 import { componentFields } from './schema.js';
 
 /** A queue or broker: messages published and consumed, the backlog, publish errors and end-to-end latency. */
